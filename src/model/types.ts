@@ -1,0 +1,218 @@
+import type { Location } from "../diagnostics/diagnostic.js";
+
+/** A reference to another record (a workstream id, an agent id, an ADR number as text) with where it was written. */
+export interface Ref {
+  id: string;
+  at: Location;
+}
+
+/** A file path or glob named in `owns` / `touches`, with where it was written. */
+export interface FileRef {
+  pattern: string;
+  at: Location;
+}
+
+/** Where a record came from: its file and the span of the record (the whole file, or one table row). */
+export interface Source {
+  file: string;
+  at: Location;
+}
+
+/** A section that has no field of its own: kept verbatim, never dropped. */
+export interface ExtraSection {
+  heading: string;
+  /** The section's Markdown, verbatim from the source. */
+  body: string;
+  at: Location;
+}
+
+/** An entry of a subsections field (`### Heading` blocks). */
+export interface Subsection {
+  title: string;
+  /** The block's Markdown, verbatim. */
+  body: string;
+  /** Key-value lines found in the block (`**Owner:** User`), keys as written. */
+  fields: { key: string; value: string }[];
+  /** Top-level list items in the block, as Markdown. */
+  items: string[];
+  at: Location;
+}
+
+/** A duration in working days: a number (`2`, `1.5`) or a range (`1-2`). */
+export interface Duration {
+  low: number;
+  high: number;
+  /** As written, for display (`1-2`). */
+  text: string;
+}
+
+export type Priority = "critical" | "high" | "medium" | "low";
+export type WorkstreamStatus = "planned" | "active" | "blocked" | "done" | "merged";
+export type RiskSeverity = "high" | "medium" | "low";
+export type RiskStatus = "open" | "monitoring" | "mitigated" | "occurred" | "closed";
+export type DecisionStatus = "proposed" | "accepted" | "rejected" | "deprecated" | "superseded";
+
+export interface ResolutionRule {
+  /** A file path or glob. */
+  file: string;
+  rule: string;
+  at: Location;
+}
+
+export interface Project {
+  name: string;
+  repository: string;
+  baseBranch: string;
+  baseCommit?: string;
+  worktreePattern: string;
+  /** Calendar date (YYYY-MM-DD) of day 1. */
+  startDate?: string;
+  maxParallel?: number;
+  summary: string;
+  context: string;
+  goals: string[];
+  successMetrics: string[];
+  resolutionProtocol: ResolutionRule[];
+  extras: ExtraSection[];
+  source: Source;
+}
+
+export interface Agent {
+  id: string;
+  name: string;
+  role: string;
+  workingAgreements: string[];
+  extras: ExtraSection[];
+  source: Source;
+}
+
+export interface Workstream {
+  id: string;
+  name: string;
+  slug: string;
+  agent?: Ref;
+  days: Duration;
+  priority: Priority;
+  dependsOn: Ref[];
+  softDependsOn: Ref[];
+  /** Earliest day it may start (1-based). */
+  start?: number;
+  /** The wave number that merges it, as written in the workstream (waves may also list it). */
+  wave?: number;
+  branch: string;
+  worktree: string;
+  owns: FileRef[];
+  touches: FileRef[];
+  status: WorkstreamStatus;
+  goal: string;
+  context: string;
+  deliverables: string[];
+  qualityGates: string[];
+  outOfScope: string[];
+  notes: string;
+  extras: ExtraSection[];
+  source: Source;
+}
+
+export interface Wave {
+  number: number;
+  name: string;
+  /** Planned merge day; absent means "when its last workstream finishes". */
+  day?: number;
+  branch?: string;
+  workstreams: Ref[];
+  coverage?: number;
+  gates: Ref[];
+  mergeProcedure: string;
+  rollback: string;
+  extras: ExtraSection[];
+  source: Source;
+}
+
+export interface Gate {
+  id: string;
+  name: string;
+  command: string;
+  threshold?: string;
+  /** Wave numbers, or every wave. */
+  appliesTo: number[] | "all";
+  source: Source;
+}
+
+export interface Risk {
+  id: string;
+  title: string;
+  severity: RiskSeverity;
+  likelihood?: string;
+  status: RiskStatus;
+  workstreams: Ref[];
+  owner?: string;
+  impact: string;
+  mitigation: string[];
+  contingency: string[];
+  currentStatus: string;
+  extras: ExtraSection[];
+  source: Source;
+}
+
+export interface Consequences {
+  /** Text written directly under the heading (verbatim). */
+  text: string;
+  positive: string[];
+  negative: string[];
+}
+
+export interface Decision {
+  number: number;
+  title: string;
+  slug: string;
+  status: DecisionStatus;
+  /** The status as written, when it differs from the standard word. */
+  statusText: string;
+  date?: string;
+  deciders: string[];
+  supersedes: Ref[];
+  supersededBy?: Ref;
+  tags: string[];
+  workstreams: Ref[];
+  context: string;
+  decision: string;
+  rationale: string;
+  consequences: Consequences;
+  alternatives: string[];
+  extras: ExtraSection[];
+  source: Source;
+}
+
+export interface Session {
+  date: string;
+  slug: string;
+  title: string;
+  duration?: string;
+  type?: string;
+  status?: string;
+  summary: string;
+  whatChanged: string;
+  /** ADR numbers (as text) decided in the session. */
+  decisions: Ref[];
+  /** Risk ids reviewed in the session. */
+  risks: Ref[];
+  nextPriorities: Subsection[];
+  lessonsLearned: Subsection[];
+  nextSessionPreparation: string;
+  statistics: { key: string; value: string }[];
+  extras: ExtraSection[];
+  source: Source;
+}
+
+/** The validated plan: every record kind, references checked. Sorted by id/number/date, never by read order. */
+export interface Plan {
+  project: Project;
+  agents: Agent[];
+  workstreams: Workstream[];
+  waves: Wave[];
+  gates: Gate[];
+  risks: Risk[];
+  decisions: Decision[];
+  sessions: Session[];
+}
