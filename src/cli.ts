@@ -1,0 +1,12 @@
+#!/usr/bin/env node
+import { run } from "./cli/program.js";
+
+// The only place the process is told how to end; commands return exit codes.
+const code = await run(process.argv.slice(2), {
+  cwd: process.cwd(),
+  env: process.env,
+  isTTY: Boolean(process.stdout.isTTY),
+  stdout: (s) => process.stdout.write(s),
+  stderr: (s) => process.stderr.write(s),
+});
+process.exitCode = code;

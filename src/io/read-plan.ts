@@ -1,0 +1,115 @@
+import { readdir, readFile, realpath, stat } from "node:fs/promises";
+import path from "node:path";
+import { diagnostic, type Diagnostic, type Location } from "../diagnostics/diagnostic.js";
+import { parseRecord } from "../parse/parse-record.js";
+import type { ParsedFile } from "../parse/raw-record.js";
+
+/** A plan file's text as read from disk, before parsing. */
+export interface PlanFile {
+  /** Path shown to users (relative to the working directory, POSIX separators). */
+  file: string;
+  /** Path inside the plan folder (`workstreams/TD2-x.md`). */
+  relative: string;
+  text: string;
+}
+
+const toPosix = (p: string) => p.split(path.sep).join("/");
+
+function at(file: string): Location {
+  return { file, start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
+}
+
+/** Lists the `.md` files of a plan folder (sorted), refusing symlinks that lead outside it. */
+export async function listPlanFiles(planDir: string, cwd: string): Promise<{ files: { abs: string; relative: string; file: string }[]; diagnostics: Diagnostic[] }> {
+  const diagnostics: Diagnostic[] = [];
+  const root = await realpath(planDir);
+  const files: { abs: string; relative: string; file: string }[] = [];
+  const walk = async (dir: string): Promise<void> => {
+    const entries = await readdir(dir, { withFileTypes: true });
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      if (entry.name.startsWith(".") || entry.name === "node_modules" || entry.name === "templates") continue;
+      const abs = path.join(dir, entry.name);
+      const shown = toPosix(path.relative(cwd, abs)) || entry.name;
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        const target = await realpath(abs).catch(() => undefined);
+        if (!target || (target !== root && !target.startsWith(root + path.sep))) {
+          diagnostics.push(diagnostic("error", "symlink-outside-plan", at(shown), "symbolic link points outside the plan folder (or nowhere) and is not read", "Replace the link with a copy of the file, or remove it."));
+          continue;
+        }
+        const info = await stat(target);
+        isDir = info.isDirectory();
+        isFile = info.isFile();
+      }
+      if (isDir) await walk(abs);
+      else if (isFile && /\.md$/i.test(entry.name)) files.push({ abs, relative: toPosix(path.relative(planDir, abs)), file: shown });
+    }
+  };
+  await walk(planDir);
+  return { files, diagnostics };
+}
+
+const decoder = new TextDecoder("utf-8", { fatal: true });
+
+/** Reads one plan file as UTF-8 text; unreadable or non-UTF-8 files become diagnostics, not exceptions. */
+export async function readPlanFile(abs: string, file: string, relative: string): Promise<{ planFile?: PlanFile; diagnostics: Diagnostic[] }> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(abs);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? "EIO";
+    return { diagnostics: [diagnostic("error", "unreadable-file", at(file), `file cannot be read (${code})`, "Check the file's permissions.")] };
+  }
+  let text: string;
+  try {
+    text = decoder.decode(bytes);
+  } catch {
+    const bad = firstInvalidUtf8(bytes);
+    const location = at(file);
+    location.start = { line: bad.line, column: bad.column, offset: bad.offset };
+    location.end = location.start;
+    return { diagnostics: [diagnostic("error", "not-utf8", location, "file is not valid UTF-8 text", "Save the file as UTF-8 (your editor's \"Save with encoding\" option).")] };
+  }
+  // A byte-order mark is an encoding detail, not content.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return { planFile: { file, relative, text }, diagnostics: [] };
+}
+
+/** Where the first invalid UTF-8 sequence starts, for the diagnostic's position. */
+function firstInvalidUtf8(bytes: Buffer): { line: number; column: number; offset: number } {
+  // One streaming decoder fed byte by byte stops exactly at the first bad sequence; only runs on the error path.
+  const streaming = new TextDecoder("utf-8", { fatal: true });
+  let offset = 0;
+  try {
+    for (; offset < bytes.length; offset++) streaming.decode(bytes.subarray(offset, offset + 1), { stream: true });
+  } catch {
+    // offset is the byte that completed an invalid sequence
+  }
+  const before = new TextDecoder().decode(bytes.subarray(0, offset));
+  const lines = before.split("\n");
+  return { line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1, offset: before.length };
+}
+
+/** Reads and parses every file of a plan folder. */
+export async function readPlan(planDir: string, cwd: string = process.cwd()): Promise<{ files: ParsedFile[]; diagnostics: Diagnostic[] }> {
+  const info = await stat(planDir).catch(() => undefined);
+  if (!info?.isDirectory()) throw new PlanNotFoundError(planDir);
+  const listed = await listPlanFiles(planDir, cwd);
+  const diagnostics = [...listed.diagnostics];
+  const files: ParsedFile[] = [];
+  for (const entry of listed.files) {
+    const read = await readPlanFile(entry.abs, entry.file, entry.relative);
+    diagnostics.push(...read.diagnostics);
+    if (read.planFile) files.push(parseRecord(read.planFile.text, read.planFile.file, read.planFile.relative));
+  }
+  return { files, diagnostics };
+}
+
+/** The plan folder does not exist (a usage or file-system problem, not a plan diagnostic). */
+export class PlanNotFoundError extends Error {
+  constructor(readonly planDir: string) {
+    super(`plan folder not found: ${planDir}`);
+  }
+}

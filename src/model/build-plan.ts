@@ -1,0 +1,82 @@
+import { diagnostic, sortDiagnostics, type Diagnostic, type Location } from "../diagnostics/diagnostic.js";
+import type { ParsedFile, RawRecord } from "../parse/raw-record.js";
+import { KINDS, type RecordKind } from "../schema/record-kinds.js";
+import { buildAgent, buildDecision, buildGate, buildProject, buildRisk, buildSession, buildWave, buildWorkstream } from "./build-records.js";
+import { compareIds } from "./compare-ids.js";
+import { RULES } from "./rules/index.js";
+import type { Plan, Project } from "./types.js";
+
+/** Options for building a plan. */
+export interface BuildOptions {
+  /** The plan folder as shown in diagnostics (`plan`), for problems about a missing file. */
+  planDir?: string;
+}
+
+/** Turns parsed files into the typed, validated plan; every problem of every file is returned, none thrown. */
+export function buildPlan(files: readonly ParsedFile[], options: BuildOptions = {}): { plan: Plan; diagnostics: Diagnostic[] } {
+  const planDir = options.planDir ?? "plan";
+  const diagnostics: Diagnostic[] = files.flatMap((f) => f.diagnostics);
+  diagnostics.push(...mixedCollections(files));
+  const byKind = new Map<RecordKind, RawRecord[]>(KINDS.map((k) => [k.kind, []]));
+  for (const file of [...files].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
+    for (const record of file.records) byKind.get(record.kind)!.push(record);
+  }
+  const records = (kind: RecordKind) => byKind.get(kind)!;
+
+  const projectRecords = records("project");
+  const project: Project = projectRecords[0] ? buildProject(projectRecords[0], diagnostics) : placeholderProject(planDir);
+  if (!projectRecords[0]) {
+    diagnostics.push(diagnostic("error", "missing-project", fileStart(`${planDir}/project.md`), "the plan has no project.md", "Create project.md with front matter `name: <project>` (run `paraplan init` for an example)."));
+  }
+
+  const plan: Plan = {
+    project,
+    agents: records("agent").map((r) => buildAgent(r, diagnostics)).sort(by((x) => x.id)),
+    workstreams: records("workstream").map((r) => buildWorkstream(r, project, diagnostics)).sort(by((x) => x.id)),
+    waves: records("wave").map((r) => buildWave(r, diagnostics)).sort(by((x) => x.number)),
+    gates: records("gate").map((r) => buildGate(r, diagnostics)).sort(by((x) => x.id)),
+    risks: records("risk").map((r) => buildRisk(r, diagnostics)).sort(by((x) => x.id)),
+    decisions: records("decision").map((r) => buildDecision(r, diagnostics)).sort(by((x) => x.number)),
+    sessions: records("session").map((r) => buildSession(r, diagnostics)).sort(by((x) => `${x.date}-${x.slug}`)),
+  };
+  for (const rule of RULES) diagnostics.push(...rule.check(plan));
+  return { plan, diagnostics: sortDiagnostics(diagnostics) };
+}
+
+/** Orders by key, then by file and position, so duplicates never depend on the order files were read in. */
+function by<T extends { source: { file: string; at: Location } }>(key: (t: T) => string | number) {
+  return (a: T, b: T): number => {
+    const ka = key(a);
+    const kb = key(b);
+    const byKey = typeof ka === "number" && typeof kb === "number" ? ka - kb : compareIds(String(ka), String(kb));
+    if (byKey !== 0) return byKey;
+    if (a.source.file !== b.source.file) return a.source.file < b.source.file ? -1 : 1;
+    return (a.source.at.start.offset ?? 0) - (b.source.at.start.offset ?? 0);
+  };
+}
+
+/** A collection written both as a folder and as a single table file is ambiguous. */
+function mixedCollections(files: readonly ParsedFile[]): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  for (const kind of KINDS) {
+    const table = files.find((f) => f.kind === kind.kind && f.shape === "table");
+    const folder = files.find((f) => f.kind === kind.kind && f.shape === "file");
+    if (table && folder) {
+      found.push(
+        diagnostic("error", "mixed-collection", fileStart(table.file), `the ${kind.collection} collection is both a table in \`${table.file}\` and a folder of files`, `Keep one shape: move the rows into \`${kind.collection}/\` files, or the files into the table.`, [
+          { ...fileStart(folder.file), message: "a file of the folder" },
+        ]),
+      );
+    }
+  }
+  return found;
+}
+
+function fileStart(file: string): Location {
+  return { file, start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
+}
+
+function placeholderProject(planDir: string): Project {
+  const at = fileStart(`${planDir}/project.md`);
+  return { name: "untitled", repository: ".", baseBranch: "main", worktreePattern: "../{project}-{slug}", summary: "", context: "", goals: [], successMetrics: [], resolutionProtocol: [], extras: [], source: { file: at.file, at } };
+}

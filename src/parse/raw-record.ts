@@ -1,0 +1,62 @@
+import type { Diagnostic, Location } from "../diagnostics/diagnostic.js";
+import type { ExtraSection, Subsection } from "../model/types.js";
+import type { RecordKind } from "../schema/record-kinds.js";
+
+/** Where a field was written. */
+export type FieldSource = "front-matter" | "title" | "key-value" | "section" | "table" | "file-name";
+
+/** A value read from a section of `items` or `list` type, or a YAML sequence: one entry with its position. */
+export interface RawItem {
+  value: unknown;
+  at: Location;
+}
+
+/** A field as written: its value before type checks, and where it came from. */
+export interface RawField {
+  /** Canonical field name, or the normalised key for unknown fields. */
+  name: string;
+  /** The key or heading as written. */
+  key: string;
+  source: FieldSource;
+  value: unknown;
+  /** The span of the value. */
+  at: Location;
+  /** The span of the key or heading. */
+  keyAt: Location;
+  /** Each entry's position, for list-shaped values. */
+  items?: RawItem[];
+}
+
+/** Text-or-items and consequences sections keep both shapes. */
+export interface RichSection {
+  text: string;
+  items: string[];
+  positive?: string[];
+  negative?: string[];
+  subsections?: Subsection[];
+}
+
+/** One record read from a file: the whole file, or one row of a collection table. */
+export interface RawRecord {
+  kind: RecordKind;
+  file: string;
+  at: Location;
+  /** Known fields by canonical name. */
+  fields: Map<string, RawField>;
+  /** Fields whose names are not part of the kind, kept as written. */
+  unknown: RawField[];
+  /** Sections with no field of their own, verbatim. */
+  extras: ExtraSection[];
+  /** The file name without `.md`, for defaults (ADR number, session date, agent id). */
+  stem: string;
+}
+
+/** The result of parsing one file. */
+export interface ParsedFile {
+  file: string;
+  kind?: RecordKind;
+  /** `file`: one record per file; `table`: one record per row of its first table; `single`: project.md. */
+  shape?: "file" | "table" | "single";
+  records: RawRecord[];
+  diagnostics: Diagnostic[];
+}

@@ -1,0 +1,134 @@
+import type { Heading, List, ListItem, Root, RootContent, Table } from "mdast";
+import { toString } from "mdast-util-to-string";
+import type { Location } from "../diagnostics/diagnostic.js";
+import type { Subsection } from "../model/types.js";
+import { keyValueList, keyValueParagraph, type KeyValueLine } from "./key-value.js";
+import type { RawItem } from "./raw-record.js";
+import type { SourceText } from "./source-text.js";
+
+/** A `##` section: its heading and the nodes up to the next heading of depth ≤ 2. */
+export interface Section {
+  heading: Heading;
+  title: string;
+  nodes: RootContent[];
+  /** Verbatim Markdown of the body (without the heading line), trimmed of blank lines. */
+  body: string;
+  at: Location;
+  headingAt: Location;
+}
+
+/** Splits a tree into the nodes before the first `##` heading and the `##` sections. */
+export function splitSections(tree: Root, src: SourceText): { preamble: RootContent[]; sections: Section[] } {
+  const preamble: RootContent[] = [];
+  const sections: Section[] = [];
+  let current: { heading: Heading; nodes: RootContent[] } | undefined;
+  const close = (end: number) => {
+    if (!current) return;
+    sections.push(makeSection(current.heading, current.nodes, end, src));
+  };
+  for (const node of tree.children) {
+    if (node.type === "heading" && node.depth <= 2 && (current || node.depth === 2)) {
+      close(node.position?.start.offset ?? 0);
+      current = { heading: node, nodes: [] };
+    } else if (current) {
+      current.nodes.push(node);
+    } else {
+      preamble.push(node);
+    }
+  }
+  close(tree.position?.end.offset ?? src.text.length);
+  return { preamble, sections };
+}
+
+function makeSection(heading: Heading, nodes: RootContent[], end: number, src: SourceText): Section {
+  const headingEnd = heading.position?.end.offset ?? 0;
+  const bodyStart = nodes[0]?.position?.start.offset ?? headingEnd;
+  const bodyEnd = nodes.at(-1)?.position?.end.offset ?? headingEnd;
+  return {
+    heading,
+    title: toString(heading).trim(),
+    nodes,
+    body: nodes.length > 0 ? src.text.slice(bodyStart, bodyEnd) : "",
+    at: src.span(heading.position?.start.offset ?? 0, Math.max(bodyEnd, Math.min(end, bodyEnd))),
+    headingAt: src.nodeSpan(heading),
+  };
+}
+
+/** The verbatim Markdown of a list item's content, its continuation lines de-indented. */
+export function itemMarkdown(item: ListItem, src: SourceText): string {
+  const first = item.children[0];
+  if (!first?.position) return "";
+  const start = first.position.start.offset ?? 0;
+  const end = item.position?.end.offset ?? start;
+  const indent = first.position.start.column - 1;
+  const lines = src.text.slice(start, end).split("\n");
+  return lines
+    .map((line, i) => (i === 0 ? line : line.replace(new RegExp(`^ {0,${indent}}`), "")))
+    .join("\n")
+    .replace(/\s+$/, "");
+}
+
+/** The top-level list items of a section, as Markdown (`rich`) or as plain text without inline code marks. */
+export function listItems(nodes: RootContent[], src: SourceText, plain: boolean): { items: RawItem[]; other: RootContent[] } {
+  const items: RawItem[] = [];
+  const other: RootContent[] = [];
+  for (const node of nodes) {
+    if (node.type !== "list") {
+      other.push(node);
+      continue;
+    }
+    for (const item of node.children) {
+      items.push({ value: plain ? toString(item).trim() : itemMarkdown(item, src), at: src.nodeSpan(item) });
+    }
+  }
+  return { items, other };
+}
+
+/** Reads key-value lines from paragraphs and lists; `other` holds the nodes that were not key-value lines. */
+export function keyValueLines(nodes: RootContent[], src: SourceText): { lines: KeyValueLine[]; other: RootContent[] } {
+  const lines: KeyValueLine[] = [];
+  const other: RootContent[] = [];
+  for (const node of nodes) {
+    const found = node.type === "paragraph" ? keyValueParagraph(node, src) : node.type === "list" ? keyValueList(node as List, src) : undefined;
+    if (found) lines.push(...found);
+    else other.push(node);
+  }
+  return { lines, other };
+}
+
+/** Splits a section body into `### Heading` blocks, each an entry with title, body, key-value fields and list items. */
+export function readSubsections(nodes: RootContent[], src: SourceText): { intro: RootContent[]; entries: Subsection[] } {
+  const intro: RootContent[] = [];
+  const groups: { heading: Heading; nodes: RootContent[] }[] = [];
+  for (const node of nodes) {
+    if (node.type === "heading" && node.depth === 3) groups.push({ heading: node, nodes: [] });
+    else if (groups.length > 0) groups.at(-1)!.nodes.push(node);
+    else intro.push(node);
+  }
+  const entries = groups.map(({ heading, nodes: body }) => {
+    const start = body[0]?.position?.start.offset ?? heading.position?.end.offset ?? 0;
+    const end = body.at(-1)?.position?.end.offset ?? start;
+    const { lines, other } = keyValueLines(body, src);
+    return {
+      title: toString(heading).trim(),
+      body: body.length > 0 ? src.text.slice(start, end) : "",
+      fields: lines.map((l) => ({ key: l.key, value: l.value })),
+      items: listItems(other, src, false).items.map((i) => String(i.value)),
+      at: src.span(heading.position?.start.offset ?? 0, end),
+    };
+  });
+  return { intro, entries };
+}
+
+/** The first GFM table among the nodes, if any. */
+export function firstTable(nodes: readonly RootContent[]): Table | undefined {
+  return nodes.find((n): n is Table => n.type === "table");
+}
+
+/** The verbatim Markdown of a run of nodes. */
+export function nodesMarkdown(nodes: readonly RootContent[], src: SourceText): string {
+  const first = nodes[0];
+  const last = nodes.at(-1);
+  if (!first || !last) return "";
+  return src.text.slice(first.position?.start.offset ?? 0, last.position?.end.offset ?? 0);
+}

@@ -1,0 +1,198 @@
+import type { FieldSpec } from "./field-spec.js";
+
+/** The record kinds of a plan. */
+export type RecordKind = "project" | "agent" | "workstream" | "wave" | "gate" | "risk" | "decision" | "session";
+
+/** A record kind: where its files live and which fields it has. */
+export interface KindSpec {
+  kind: RecordKind;
+  /** The folder (`workstreams`) or single file (`project`, without `.md`) it is read from. */
+  collection: string;
+  /** True when the kind is one file (`project.md`), not a collection. */
+  single?: boolean;
+  /** How the `# Title` gives fields: `id: name` for workstreams and risks, `N. title` for ADRs. */
+  title: "title" | "id-name" | "number-title" | "session-title" | "name";
+  fields: readonly FieldSpec[];
+}
+
+const PRIORITIES = ["critical", "high", "medium", "low"] as const;
+const WORKSTREAM_STATUSES = ["planned", "active", "blocked", "done", "merged"] as const;
+const RISK_SEVERITIES = ["high", "medium", "low"] as const;
+const RISK_STATUSES = ["open", "monitoring", "mitigated", "occurred", "closed"] as const;
+/** The standard ADR statuses. */
+export const DECISION_STATUSES = ["proposed", "accepted", "rejected", "deprecated", "superseded"] as const;
+
+export const PROJECT: KindSpec = {
+  kind: "project",
+  collection: "project",
+  single: true,
+  title: "name",
+  fields: [
+    { name: "name", type: "string", required: true, description: "The project's name." },
+    { name: "repository", type: "string", description: "Path of the main checkout (default `.`)." },
+    { name: "base_branch", type: "string", description: "The branch workstreams start from and waves end in (default `main`)." },
+    { name: "base_commit", type: "string", description: "The commit every worktree starts from." },
+    { name: "worktree_pattern", type: "string", description: "Worktree path of a workstream, with `{project}` and `{slug}` (default `../{project}-{slug}`)." },
+    { name: "start_date", type: "date", description: "Calendar date of day 1." },
+    { name: "max_parallel", type: "integer", description: "Sessions a person can watch at once; exceeding it is a warning." },
+    { name: "summary", type: "text", description: "What the plan is for." },
+    { name: "context", type: "text", description: "Background: what was read, what is at stake." },
+    { name: "goals", type: "items", description: "What the plan must achieve." },
+    { name: "success_metrics", type: "items", description: "How success is measured." },
+    { name: "resolution_protocol", type: "table", description: "Table `File` | `Rule`: who wins when parallel work conflicts on a file." },
+  ],
+};
+
+export const AGENT: KindSpec = {
+  kind: "agent",
+  collection: "agents",
+  title: "name",
+  fields: [
+    { name: "id", type: "string", description: "The persona's id (default: the file name)." },
+    { name: "name", type: "string", description: "Display name (default: the title, or the id)." },
+    { name: "role", type: "text", description: "The persona's opening of every prompt." },
+    { name: "working_agreements", type: "items", description: "Rules the agent follows in every workstream." },
+  ],
+};
+
+export const WORKSTREAM: KindSpec = {
+  kind: "workstream",
+  collection: "workstreams",
+  title: "id-name",
+  fields: [
+    { name: "id", type: "string", required: true, description: "Short id, e.g. `TD2` (or from a `# TD2: Name` title)." },
+    { name: "name", type: "string", description: "Name (or from the title)." },
+    { name: "agent", type: "string", description: "The agent persona's id." },
+    { name: "days", type: "duration", required: true, description: "Working days: a number (`2`, `1.5`) or a range (`1-2`)." },
+    { name: "priority", type: "enum", values: PRIORITIES, description: "Priority (default `medium`)." },
+    { name: "depends_on", type: "list", aliases: ["depends", "dependencies", "blocked_by"], description: "Workstream ids that must be merged before this one starts." },
+    { name: "soft_depends_on", type: "list", aliases: ["soft_dependencies"], description: "Workstream ids it benefits from; they never delay it." },
+    { name: "start", type: "integer", description: "Earliest day it may start." },
+    { name: "wave", type: "integer", description: "The integration wave that merges it." },
+    { name: "slug", type: "string", description: "URL-safe name (default: from `name`)." },
+    { name: "branch", type: "string", description: "Git branch (default `workstream/{slug}`)." },
+    { name: "worktree", type: "string", description: "Worktree path (default: the project's `worktree_pattern`)." },
+    { name: "owns", type: "list", description: "Files or globs it owns." },
+    { name: "touches", type: "list", description: "Files or globs it edits but does not own." },
+    { name: "status", type: "enum", values: WORKSTREAM_STATUSES, description: "Status (default `planned`)." },
+    { name: "goal", type: "text", description: "What it achieves." },
+    { name: "context", type: "text", description: "What the agent needs to know." },
+    { name: "deliverables", type: "items", description: "What it delivers." },
+    { name: "quality_gates", type: "items", description: "Checks before merge; inline code in an item is a command." },
+    { name: "out_of_scope", type: "items", description: "What it must not do." },
+    { name: "notes", type: "text", description: "Anything else." },
+  ],
+};
+
+export const WAVE: KindSpec = {
+  kind: "wave",
+  collection: "waves",
+  title: "title",
+  fields: [
+    { name: "wave", type: "integer", required: true, aliases: ["number"], description: "The wave's number." },
+    { name: "name", type: "string", description: "Name (default `Wave N`)." },
+    { name: "day", type: "integer", description: "Planned merge day (computed when absent)." },
+    { name: "branch", type: "string", description: "Integration branch." },
+    { name: "workstreams", type: "list", description: "Workstream ids merged in it." },
+    { name: "coverage", type: "number", description: "Minimum test coverage, %." },
+    { name: "gates", type: "list", description: "Quality gate ids." },
+    { name: "merge_procedure", type: "text", description: "How to merge." },
+    { name: "rollback", type: "text", description: "How to undo a failed merge." },
+  ],
+};
+
+export const GATE: KindSpec = {
+  kind: "gate",
+  collection: "gates",
+  title: "name",
+  fields: [
+    { name: "id", type: "string", required: true, description: "Gate id." },
+    { name: "name", type: "string", description: "Name (default: the id)." },
+    { name: "command", type: "string", required: true, description: "The exact command to run." },
+    { name: "threshold", type: "string", description: "What passing means." },
+    { name: "applies_to", type: "wave-set", description: "Wave numbers, or `all` (default)." },
+  ],
+};
+
+export const RISK: KindSpec = {
+  kind: "risk",
+  collection: "risks",
+  title: "id-name",
+  fields: [
+    { name: "id", type: "string", required: true, description: "Risk id, e.g. `R1` (or from a `# R1: Title` title)." },
+    { name: "title", type: "string", aliases: ["name"], description: "Title (or from the heading)." },
+    { name: "severity", type: "enum", values: RISK_SEVERITIES, required: true, description: "Severity." },
+    { name: "likelihood", type: "string", aliases: ["probability"], description: "How likely it is." },
+    { name: "status", type: "enum", values: RISK_STATUSES, description: "Status (default `open`)." },
+    { name: "workstreams", type: "list", description: "Workstream ids it concerns." },
+    { name: "owner", type: "string", description: "Who watches it." },
+    { name: "impact", type: "text-or-items", description: "What happens if it occurs." },
+    { name: "mitigation", type: "items", aliases: ["mitigation_strategy"], description: "What reduces it." },
+    { name: "contingency", type: "items", aliases: ["contingency_plan"], description: "What to do if it occurs." },
+    { name: "current_status", type: "text", description: "Where it stands." },
+  ],
+};
+
+export const DECISION: KindSpec = {
+  kind: "decision",
+  collection: "decisions",
+  title: "number-title",
+  fields: [
+    { name: "number", type: "integer", description: "ADR number (default: from the file name `0003-...`)." },
+    { name: "title", type: "string", description: "Title (or from a `# 3. Title` heading)." },
+    { name: "status", type: "string", description: "proposed, accepted, rejected, deprecated or superseded (other words are kept, with a warning)." },
+    { name: "date", type: "date", description: "When it was decided." },
+    { name: "deciders", type: "list", description: "Who decided." },
+    { name: "supersedes", type: "list", description: "ADR numbers this one replaces." },
+    { name: "superseded_by", type: "integer", description: "The ADR number that replaces this one." },
+    { name: "tags", type: "list", description: "Free tags." },
+    { name: "workstreams", type: "list", description: "Workstream ids it governs." },
+    { name: "context", type: "text", aliases: ["context_and_problem_statement"], description: "The forces at play." },
+    { name: "decision", type: "text", aliases: ["decision_outcome"], description: "What was decided." },
+    { name: "rationale", type: "text", description: "Why." },
+    { name: "consequences", type: "consequences", description: "Text, or `### Positive` / `### Negative` lists." },
+    { name: "alternatives_considered", type: "items", aliases: ["considered_options", "alternatives"], description: "Options not taken." },
+  ],
+};
+
+export const SESSION: KindSpec = {
+  kind: "session",
+  collection: "sessions",
+  title: "session-title",
+  fields: [
+    { name: "date", type: "date", description: "Session date (default: from the file name `2025-10-16-...`)." },
+    { name: "title", type: "string", description: "Title (or from the heading, without `Session:`)." },
+    { name: "duration", type: "string", description: "How long it took." },
+    { name: "type", type: "string", aliases: ["session_type"], description: "What kind of session." },
+    { name: "status", type: "string", description: "Where things stand at the end." },
+    { name: "summary", type: "text", description: "What happened." },
+    { name: "what_changed", type: "text", description: "What was created or changed." },
+    { name: "decisions", type: "list", aliases: ["decisions_made"], description: "ADR numbers decided (rendered with the ADRs' content)." },
+    { name: "risks", type: "list", aliases: ["risks_blockers", "risks_and_blockers"], description: "Risk ids reviewed (rendered from the risk records)." },
+    { name: "next_priorities", type: "subsections", aliases: ["next_3_priorities"], description: "`### Priority` blocks with Owner, Status, Action, Success Criteria, Timeline, Blockers." },
+    { name: "lessons_learned", type: "subsections", description: "`### Lesson` blocks." },
+    { name: "next_session_preparation", type: "text", description: "What to do before the next session." },
+    { name: "statistics", type: "kv", aliases: ["session_statistics"], description: "Key-value lines." },
+  ],
+};
+
+/** Every record kind, in the order documents list them. */
+export const KINDS: readonly KindSpec[] = [PROJECT, AGENT, WORKSTREAM, WAVE, GATE, RISK, DECISION, SESSION];
+
+/** The kind of a plan file from its path relative to the plan folder (`workstreams/TD2-x.md`, `waves.md`), or undefined. */
+export function kindForPath(relativePath: string): { spec: KindSpec; shape: "file" | "table" | "single" } | undefined {
+  const parts = relativePath.split("/");
+  if (parts.length === 1) {
+    const base = parts[0]!.replace(/\.md$/i, "").toLowerCase();
+    const spec = KINDS.find((k) => k.collection === base);
+    if (!spec) return undefined;
+    return { spec, shape: spec.single ? "single" : "table" };
+  }
+  const spec = KINDS.find((k) => !k.single && k.collection === parts[0]!.toLowerCase());
+  return spec ? { spec, shape: "file" } : undefined;
+}
+
+/** Looks a normalised key up among a kind's fields and their aliases. */
+export function findField(spec: KindSpec, normalized: string): FieldSpec | undefined {
+  return spec.fields.find((f) => f.name === normalized || (f.aliases?.includes(normalized) ?? false));
+}
