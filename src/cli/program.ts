@@ -44,6 +44,29 @@ export async function run(argv: readonly string[], io: CliIO): Promise<ExitCode>
       code = await validate(context(cmd), opts);
     });
 
+  program
+    .command("generate")
+    .alias("build")
+    .description("render the execution plan, prompts, session logs and ADRs into out/")
+    .addOption(formatOption())
+    .option("--force", "replace generated files that were edited by hand")
+    .addHelpText("after", "\nExamples:\n  paraplan generate\n  paraplan generate --out docs/generated\n\nNothing is written while the plan has errors. Unchanged files are not rewritten; files an\nearlier run generated and this one does not are removed; other files in out/ are never touched.")
+    .action(async (opts: { format: DiagnosticFormat; force?: boolean }, cmd: Command) => {
+      const { generate } = await import("./commands/generate.js");
+      code = await generate(context(cmd), { format: opts.format, force: opts.force ?? false });
+    });
+
+  program
+    .command("check")
+    .description("fail when out/ is not what the plan generates (for CI)")
+    .addOption(formatOption())
+    .option("--strict", "warnings fail too")
+    .addHelpText("after", "\nExamples:\n  paraplan check\n  paraplan check --strict --format github\n\nExit codes: 0 up to date, 1 stale output or plan errors (a short diff of each stale file is printed).")
+    .action(async (opts: { format: DiagnosticFormat; strict?: boolean }, cmd: Command) => {
+      const { check } = await import("./commands/check.js");
+      code = await check(context(cmd), { format: opts.format, strict: opts.strict ?? false });
+    });
+
   try {
     await program.parseAsync([...argv], { from: "user" });
     return code;

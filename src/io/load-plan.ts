@@ -2,18 +2,22 @@ import path from "node:path";
 import { sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { buildPlan } from "../model/build-plan.js";
 import type { Plan } from "../model/types.js";
+import { computeSchedule } from "../schedule/index.js";
+import type { PlanSchedule } from "../schedule/types.js";
 import { readPlan } from "./read-plan.js";
 
-/** A plan read from disk, validated, with every diagnostic. */
+/** A plan read from disk, validated and scheduled, with every diagnostic of every stage. */
 export interface LoadedPlan {
   plan: Plan;
+  schedule: PlanSchedule;
   diagnostics: Diagnostic[];
 }
 
-/** Reads, parses and validates the plan folder. */
+/** Reads, parses, validates and schedules the plan folder. */
 export async function loadPlan(planDir: string, cwd: string): Promise<LoadedPlan> {
   const read = await readPlan(planDir, cwd);
   const shownDir = path.relative(cwd, planDir).split(path.sep).join("/") || ".";
   const built = buildPlan(read.files, { planDir: shownDir });
-  return { plan: built.plan, diagnostics: sortDiagnostics([...read.diagnostics, ...built.diagnostics]) };
+  const scheduled = computeSchedule(built.plan);
+  return { plan: built.plan, schedule: scheduled.schedule, diagnostics: sortDiagnostics([...read.diagnostics, ...built.diagnostics, ...scheduled.diagnostics]) };
 }

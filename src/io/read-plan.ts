@@ -79,13 +79,20 @@ export async function readPlanFile(abs: string, file: string, relative: string):
 
 /** Where the first invalid UTF-8 sequence starts, for the diagnostic's position. */
 function firstInvalidUtf8(bytes: Buffer): { line: number; column: number; offset: number } {
-  // One streaming decoder fed byte by byte stops exactly at the first bad sequence; only runs on the error path.
-  const streaming = new TextDecoder("utf-8", { fatal: true });
+  // One streaming decoder fed byte by byte stops at the byte that makes the text invalid; only runs on the error path.
+  // That byte may end a sequence begun earlier (`C3 28`): the position is where that sequence began.
+  const streaming = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
   let offset = 0;
+  let pending: number | undefined;
   try {
-    for (; offset < bytes.length; offset++) streaming.decode(bytes.subarray(offset, offset + 1), { stream: true });
+    for (; offset < bytes.length; offset++) {
+      const out = streaming.decode(bytes.subarray(offset, offset + 1), { stream: true });
+      pending = out === "" ? (pending ?? offset) : undefined;
+    }
+    // The text ends inside a sequence.
+    streaming.decode();
   } catch {
-    // offset is the byte that completed an invalid sequence
+    offset = pending ?? offset;
   }
   const before = new TextDecoder().decode(bytes.subarray(0, offset));
   const lines = before.split("\n");

@@ -48,6 +48,8 @@ export function coerce(spec: FieldSpec, field: RawField): Coerced {
     case "duration":
       return { value: typeof raw === "string" && NUMBER.test(raw.trim()) ? Number(raw.trim()) : raw };
     case "list":
+      // A table cell comes split already, each entry with its position (inline code marks shift them).
+      if (typeof raw === "string" && field.source === "table" && field.items) return { value: field.items.map((i) => i.value), items: field.items };
       if (typeof raw === "string") return text ? splitList(field, raw) : { value: [raw] };
       if (typeof raw === "number") return { value: [String(raw)], items: [{ value: String(raw), at: field.at }] };
       if (Array.isArray(raw)) {

@@ -1,5 +1,5 @@
 import type { Yaml } from "mdast";
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from "yaml";
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node as YamlNode, type YAMLError } from "yaml";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { RawItem } from "./raw-record.js";
 import type { SourceText } from "./source-text.js";
@@ -24,19 +24,20 @@ export function readFrontMatter(node: Yaml, src: SourceText): { entries: FrontMa
   const spanOf = (range: readonly number[] | null | undefined) =>
     range ? src.span(base + (range[0] ?? 0), base + (range[1] ?? range[0] ?? 0)) : src.nodeSpan(node);
 
-  for (const error of doc.errors) {
-    const duplicate = error.code === "DUPLICATE_KEY";
+  // A key given twice is reported by the record builder, with both positions, like any field given twice.
+  const errors = doc.errors.filter((error) => error.code !== "DUPLICATE_KEY");
+  for (const error of errors) {
     diagnostics.push(
       diagnostic(
         "error",
-        duplicate ? "duplicate-field" : "yaml-syntax",
-        spanOf(error.pos),
-        duplicate ? "a key is given twice in the front matter" : `invalid YAML: ${error.message.split("\n")[0] ?? error.code}`,
-        duplicate ? "Keep one of the two keys." : "Fix the YAML syntax; quote values that contain `: ` or start with special characters.",
+        "yaml-syntax",
+        spanOf(unclosedStart(doc, node.value, error) ?? error.pos),
+        `invalid YAML: ${error.message.split("\n")[0] ?? error.code}`,
+        "Fix the YAML syntax; quote values that contain `: ` or start with special characters.",
       ),
     );
   }
-  if (doc.errors.length > 0) return { entries: [], diagnostics };
+  if (errors.length > 0) return { entries: [], diagnostics };
 
   const contents = doc.contents;
   if (contents === null || (isScalar(contents) && (contents.value === null || contents.value === ""))) return { entries: [], diagnostics };
@@ -51,18 +52,42 @@ export function readFrontMatter(node: Yaml, src: SourceText): { entries: FrontMa
   for (const pair of contents.items) {
     const keyNode = pair.key as YamlNode | null;
     const valueNode = pair.value as YamlNode | null;
-    const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode?.toJSON?.() ?? "");
-    const keyAt = spanOf(keyNode?.range);
-    const at = valueNode ? spanOf(valueNode.range) : keyAt;
-    const value: unknown = valueNode ? valueNode.toJS(doc, { maxAliasCount: 100 }) : null;
-    const entry: FrontMatterEntry = { key, value, keyAt, at };
-    if (isSeq(valueNode)) {
-      entry.items = valueNode.items.map((item) => {
-        const itemNode = item as YamlNode;
-        return { value: isScalar(itemNode) || isSeq(itemNode) || isMap(itemNode) ? itemNode.toJS(doc, { maxAliasCount: 100 }) : itemNode, at: spanOf(itemNode.range) };
-      });
+    // Aliases are resolved here: an unknown anchor or an alias bomb throws, and becomes a diagnostic.
+    try {
+      const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode?.toJSON?.() ?? "");
+      const keyAt = spanOf(keyNode?.range);
+      const at = valueNode ? spanOf(valueNode.range) : keyAt;
+      const value: unknown = valueNode ? valueNode.toJS(doc, { maxAliasCount: 100 }) : null;
+      const entry: FrontMatterEntry = { key, value, keyAt, at };
+      if (isSeq(valueNode)) {
+        entry.items = valueNode.items.map((item) => {
+          const itemNode = item as YamlNode;
+          return { value: isScalar(itemNode) || isSeq(itemNode) || isMap(itemNode) ? itemNode.toJS(doc, { maxAliasCount: 100 }) : itemNode, at: spanOf(itemNode.range) };
+        });
+      }
+      entries.push(entry);
+    } catch (error) {
+      const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
+      diagnostics.push(diagnostic("error", "yaml-syntax", spanOf((valueNode ?? keyNode)?.range), `invalid YAML: ${message}`, "Define the anchor (`&name`) before its alias (`*name`), or write the value out."));
     }
-    entries.push(entry);
   }
   return { entries, diagnostics };
+}
+
+/**
+ * For an unclosed `[`, `{` or quote, the offset where it was opened: YAML reports where it gave up, often a later line.
+ * Undefined for other errors, or when the opening cannot be found.
+ */
+function unclosedStart(doc: Document, yamlText: string, error: YAMLError): [number, number] | undefined {
+  const message = error.message;
+  const close = /^Flow sequence/.test(message) ? "]" : /^Flow map/.test(message) ? "}" : /^Missing closing "quote/.test(message) ? '"' : /^Missing closing 'quote/.test(message) ? "'" : undefined;
+  if (!close) return undefined;
+  let found: number | undefined;
+  const look = (node: { range?: readonly number[] | null }) => {
+    const [start, end] = node.range ?? [];
+    if (start === undefined || end === undefined || start >= error.pos[0] || yamlText[start] !== (close === "]" ? "[" : close === "}" ? "{" : close)) return;
+    if (!(end > start + 1 && yamlText.slice(start, end).trimEnd().endsWith(close)) && (found === undefined || start > found)) found = start;
+  };
+  visit(doc, close === "]" ? { Seq: (_, node) => look(node) } : close === "}" ? { Map: (_, node) => look(node) } : { Scalar: (_, node) => look(node) });
+  return found === undefined ? undefined : [found, found + 1];
 }

@@ -103,7 +103,9 @@ function rowFields(row: Row): RawField[] {
   const fields: RawField[] = [];
   for (const [name, cell] of row.cells) {
     if (cell.value === "") continue;
-    fields.push({ name, key: cell.header, source: "table", value: cell.value, at: cell.at, keyAt: cell.headerAt });
+    const field: RawField = { name, key: cell.header, source: "table", value: cell.value, at: cell.at, keyAt: cell.headerAt };
+    if (cell.items) field.items = cell.items;
+    fields.push(field);
   }
   return fields;
 }

@@ -22,9 +22,6 @@ export interface Range {
 /** Which end of the durations a schedule uses. */
 export type End = keyof Range;
 
-/** Both ends, the headline (`high`) first in loops. */
-export const ENDS: readonly End[] = ["high", "low"];
-
 /** A finite, non-negative number of days; anything else counts as 0 (the parser reports it). */
 function cleanDays(days: number): number {
   return Number.isFinite(days) && days > 0 ? days : 0;

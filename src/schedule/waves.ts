@@ -17,7 +17,7 @@ import { diagnostic, type Diagnostic, type Location, type Related } from "../dia
 import type { Wave, Workstream } from "../model/types.js";
 import { plannedDay } from "./durations.js";
 import { edgeLocation, type DependencyGraph } from "./graph.js";
-import type { WaveTiming } from "./types.js";
+import type { ScheduleVariant, WaveTiming } from "./types.js";
 
 /** One wave as scheduled: a wave record, or a number named only by workstreams. */
 export interface PlannedWave {
@@ -222,30 +222,21 @@ export function waveOrderDiagnostics(violations: readonly WaveOrderViolation[], 
   });
 }
 
-/** A `wave-late` warning for each wave merging after its planned day, naming what holds it back. */
-export function waveLateDiagnostics(plan: WavePlan, high: readonly WaveTiming[], low: readonly WaveTiming[]): Diagnostic[] {
+/** A `wave-late` warning for each wave merging after its planned day in the headline schedule, naming what holds it back. */
+export function waveLateDiagnostics(plan: WavePlan, high: ScheduleVariant, low: ScheduleVariant): Diagnostic[] {
   const found: Diagnostic[] = [];
   plan.waves.forEach((wave, k) => {
-    const h = high[k]!;
-    const l = low[k]!;
+    const h = high.waves[k]!;
     if (wave.record === null || h.plannedDay === null || h.lateBy <= 0) return;
-    const reasons = lateReasons(h, high[k - 1]);
-    const lower = l.lateBy === h.lateBy ? "" : l.lateBy > 0 ? `; at the lower end of durations it is ${days(l.lateBy)} late` : "; at the lower end of durations it is on time";
-    // A timing lists its workstreams in the order of `members`, so positions line up.
-    const related: Related[] = h.lateWorkstreams.map((id) => ({
-      ...(wave.memberAt[h.workstreams.indexOf(id)] ?? wave.record!.source.at),
-      message: `${id} finishes on day ${finishOf(id, high)}`,
-    }));
-    found.push(
-      diagnostic(
-        "warning",
-        "wave-late",
-        wave.record.source.at,
-        `wave ${wave.number} is planned for day ${h.plannedDay} but merges on day ${h.mergeDay}, ${days(h.lateBy)} late: ${reasons}${lower}`,
-        lateHint(h),
-        related,
-      ),
-    );
+    const l = low.waves[k]!;
+    const lower = l.lateBy === h.lateBy ? "" : `; at the lower end of durations ${l.lateBy > 0 ? `it is ${days(l.lateBy)} late` : "it is on time"}`;
+    // `members`, `memberAt` and a timing's `workstreams` are in the same order.
+    const related: Related[] = wave.members.flatMap((i, pos) => {
+      const timing = high.workstreams[i]!;
+      return h.lateWorkstreams.includes(timing.id) ? [{ ...wave.memberAt[pos]!, message: `${timing.id} finishes on day ${timing.finish}` }] : [];
+    });
+    const message = `wave ${wave.number} is planned for day ${h.plannedDay} but merges on day ${h.mergeDay}, ${days(h.lateBy)} late: ${lateReasons(h, high.waves[k - 1])}${lower}`;
+    found.push(diagnostic("warning", "wave-late", wave.record.source.at, message, lateHint(h), related));
   });
   return found;
 }

@@ -1,0 +1,65 @@
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { inspectGenerated, type GeneratedState } from "../render/generated-header.js";
+import type { OutputFile } from "../render/render-documents.js";
+
+/** How one path of `out/` compares with what the plan renders. */
+export type OutputStatus =
+  /** On disk, byte-identical. */
+  | { kind: "unchanged"; path: string }
+  /** Not on disk yet. */
+  | { kind: "missing"; path: string; expected: string }
+  /** Generated earlier, untouched since, and now different: safe to replace. */
+  | { kind: "stale"; path: string; actual: string; expected: string }
+  /** Generated, then edited by hand: replacing it would lose the edit. */
+  | { kind: "edited"; path: string; actual: string; expected?: string }
+  /** A file paraplan did not write sits where it would write. */
+  | { kind: "foreign"; path: string; actual: string; expected: string }
+  /** Generated earlier, no longer produced by the plan: to be removed. */
+  | { kind: "orphan"; path: string; actual: string };
+
+async function listMarkdown(dir: string, prefix = ""): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "ENOENT" || error.code === "ENOTDIR") return [];
+    throw error;
+  });
+  const found: string[] = [];
+  for (const entry of entries) {
+    if (entry.name.startsWith(".")) continue;
+    const rel = `${prefix}${entry.name}`;
+    if (entry.isDirectory()) found.push(...(await listMarkdown(path.join(dir, entry.name), `${rel}/`)));
+    else if (entry.isFile() && entry.name.endsWith(".md")) found.push(rel);
+  }
+  return found;
+}
+
+async function readIfExists(file: string): Promise<string | undefined> {
+  return readFile(file, "utf8").catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "ENOENT") return undefined;
+    throw error;
+  });
+}
+
+/** Compares the rendered files with `out/`, file by file, and finds generated files the plan no longer produces. */
+export async function compareOutputs(outDir: string, files: readonly OutputFile[]): Promise<OutputStatus[]> {
+  const statuses: OutputStatus[] = [];
+  const expectedPaths = new Set(files.map((f) => f.path));
+  for (const file of files) {
+    const actual = await readIfExists(path.join(outDir, file.path));
+    if (actual === undefined) statuses.push({ kind: "missing", path: file.path, expected: file.content });
+    else if (actual === file.content) statuses.push({ kind: "unchanged", path: file.path });
+    else statuses.push({ kind: stateKind(inspectGenerated(actual).state), path: file.path, actual, expected: file.content });
+  }
+  for (const rel of await listMarkdown(outDir)) {
+    if (expectedPaths.has(rel)) continue;
+    const actual = await readFile(path.join(outDir, rel), "utf8");
+    const { state } = inspectGenerated(actual);
+    if (state === "generated") statuses.push({ kind: "orphan", path: rel, actual });
+    else if (state === "edited") statuses.push({ kind: "edited", path: rel, actual });
+  }
+  return statuses.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+function stateKind(state: GeneratedState): "stale" | "edited" | "foreign" {
+  return state === "generated" ? "stale" : state;
+}

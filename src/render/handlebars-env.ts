@@ -1,0 +1,84 @@
+import Handlebars from "handlebars";
+import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { registerHelpers } from "./helpers.js";
+
+/** One template or partial: its name (`prompt.md`, `partials/extras`) and where it was loaded from. */
+export interface TemplateSource {
+  name: string;
+  /** The file shown in error messages. */
+  file: string;
+  source: string;
+}
+
+/** Renders named templates with view models; every template is compiled once, on first use. */
+export interface Renderer {
+  render(name: string, view: object): string;
+}
+
+/** A template failed to compile or render: the message names the template file and line. */
+export class TemplateError extends Error {
+  constructor(readonly diagnostic: Diagnostic) {
+    super(`${diagnostic.file}:${diagnostic.start.line}:${diagnostic.start.column} ${diagnostic.message}`);
+  }
+}
+
+/** Where Handlebars says an error is: `- 2:4` suffixes, `Parse error on line 2:`, or its lineNumber/column. */
+function positionOf(error: unknown): { line: number; column: number } {
+  const e = error as { lineNumber?: number; column?: number; message?: string };
+  if (typeof e.lineNumber === "number") return { line: e.lineNumber, column: (e.column ?? 0) + 1 };
+  const message = e.message ?? "";
+  const suffix = / - (\d+):(\d+)$/m.exec(message);
+  if (suffix) return { line: Number(suffix[1]), column: Number(suffix[2]) + 1 };
+  const parse = /on line (\d+)/.exec(message);
+  return { line: parse ? Number(parse[1]) : 1, column: 1 };
+}
+
+function templateError(template: TemplateSource, error: unknown, phase: string): TemplateError {
+  const { line, column } = positionOf(error);
+  const message = ((error as Error).message ?? String(error)).split("\n")[0]!.replace(/ - \d+:\d+$/, "");
+  const at = { file: template.file, start: { line, column }, end: { line, column } };
+  return new TemplateError(
+    diagnostic("error", "template-error", at, `template ${phase} failed: ${message}`, "Check the field names against the view model in docs/templates.md; a missing field is an error (strict mode)."),
+  );
+}
+
+/** Creates paraplan's own Handlebars environment (never the global one): strict, no HTML escaping, helpers and partials once. */
+export function createRenderer(templates: readonly TemplateSource[]): Renderer {
+  const hb = Handlebars.create();
+  registerHelpers(hb);
+  const byName = new Map(templates.map((t) => [t.name, t]));
+  const compileOptions = { noEscape: true, strict: true, preventIndent: true } as const;
+  for (const t of templates) {
+    if (!t.name.startsWith("partials/")) continue;
+    try {
+      // Parsed here so syntax errors surface with the partial's own file name.
+      hb.parse(t.source);
+      hb.registerPartial(t.name.slice("partials/".length), hb.compile(t.source, compileOptions));
+    } catch (error) {
+      throw templateError(t, error, "compilation");
+    }
+  }
+  const compiled = new Map<string, HandlebarsTemplateDelegate>();
+  return {
+    render(name, view) {
+      const template = byName.get(name);
+      if (!template) throw new Error(`no template named ${name}`);
+      let fn = compiled.get(name);
+      if (!fn) {
+        try {
+          // compile() defers parsing to the first call; parse now so syntax errors are reported as such.
+          hb.parse(template.source);
+          fn = hb.compile(template.source, compileOptions);
+          compiled.set(name, fn);
+        } catch (error) {
+          throw templateError(template, error, "compilation");
+        }
+      }
+      try {
+        return fn(view);
+      } catch (error) {
+        throw templateError(template, error, "rendering");
+      }
+    },
+  };
+}

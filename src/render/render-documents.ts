@@ -1,0 +1,104 @@
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { Plan } from "../model/types.js";
+import type { PlanSchedule } from "../schedule/types.js";
+import { formatMarkdown } from "./format-markdown.js";
+import { withHeader } from "./generated-header.js";
+import { TemplateError, type Renderer } from "./handlebars-env.js";
+import { ADR_INDEX, adrPath, PLAN_DOCUMENT, sessionPath } from "./output-paths.js";
+import { decisionIndexView, decisionView } from "./views/decision-view.js";
+import { planView } from "./views/plan-view.js";
+import { promptView } from "./views/prompt-view.js";
+import { adrKey, renderContext } from "./views/render-context.js";
+import { sessionView } from "./views/session-view.js";
+
+/** A generated document: where it goes in `out/`, its full text (header included), and the records it came from. */
+export interface OutputFile {
+  path: string;
+  content: string;
+  sources: string[];
+}
+
+/** One document to render: its template, view model and sources. */
+interface Job {
+  path: string;
+  template: string;
+  view: () => object;
+  sources: string[];
+}
+
+const unique = (list: readonly string[]) => [...new Set(list)].sort();
+
+/** Lists every document of the plan with the template and view model that renders it. */
+export function documentJobs(plan: Plan, schedule: PlanSchedule): Job[] {
+  const ctx = renderContext(plan, schedule);
+  const allSources = unique([
+    plan.project.source.file,
+    ...[plan.agents, plan.workstreams, plan.waves, plan.gates, plan.risks, plan.decisions, plan.sessions].flatMap((list) => list.map((r) => r.source.file)),
+  ]);
+  const jobs: Job[] = [{ path: PLAN_DOCUMENT, template: "execution-plan.md", view: () => planView(ctx), sources: allSources }];
+  for (const ws of plan.workstreams) {
+    const concerns = (refs: { id: string }[]) => refs.some((r) => r.id === ws.id);
+    const agent = plan.agents.find((a) => a.id === ws.agent?.id);
+    jobs.push({
+      path: ctx.promptPath.get(ws.id)!,
+      template: "prompt.md",
+      view: () => promptView(ctx, ws),
+      sources: unique([
+        plan.project.source.file,
+        ws.source.file,
+        ...(agent ? [agent.source.file] : []),
+        ...(ctx.waveOf.get(ws.id) ? [ctx.waveOf.get(ws.id)!.source.file] : []),
+        ...plan.risks.filter((r) => concerns(r.workstreams)).map((r) => r.source.file),
+        ...plan.decisions.filter((d) => concerns(d.workstreams)).map((d) => d.source.file),
+      ]),
+    });
+  }
+  for (const session of plan.sessions) {
+    jobs.push({
+      path: sessionPath(session),
+      template: "session.md",
+      view: () => sessionView(ctx, session),
+      sources: unique([
+        session.source.file,
+        ...session.decisions.flatMap((r) => ctx.decision.get(adrKey(r.id))?.source.file ?? []),
+        ...session.risks.flatMap((r) => ctx.risk.get(r.id)?.source.file ?? []),
+      ]),
+    });
+  }
+  for (const decision of plan.decisions) {
+    jobs.push({ path: adrPath(decision), template: "adr.md", view: () => decisionView(ctx, decision), sources: [decision.source.file] });
+  }
+  if (plan.decisions.length > 0) jobs.push({ path: ADR_INDEX, template: "adr-index.md", view: () => decisionIndexView(ctx), sources: unique(plan.decisions.map((d) => d.source.file)) });
+  return jobs;
+}
+
+/** Renders every document; template failures become diagnostics that name the template's file and line. */
+export async function renderDocuments(plan: Plan, schedule: PlanSchedule, renderer: Renderer): Promise<{ files: OutputFile[]; diagnostics: Diagnostic[] }> {
+  const files: OutputFile[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const seen = new Set<string>();
+  for (const job of documentJobs(plan, schedule)) {
+    // Two records may map to one output name (duplicate ids are reported by validation): keep the first.
+    if (seen.has(job.path)) continue;
+    seen.add(job.path);
+    try {
+      const body = await formatMarkdown(renderer.render(job.template, job.view()));
+      files.push({ path: job.path, content: withHeader(body, job.sources), sources: job.sources });
+    } catch (error) {
+      if (error instanceof TemplateError) diagnostics.push(error.diagnostic);
+      else throw error;
+    }
+  }
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { files, diagnostics: dedupe(diagnostics) };
+}
+
+function dedupe(list: Diagnostic[]): Diagnostic[] {
+  const keys = new Set<string>();
+  return list.filter((d) => {
+    const key = `${d.file}:${d.start.line}:${d.start.column}:${d.message}`;
+    if (keys.has(key)) return false;
+    keys.add(key);
+    return true;
+  });
+}

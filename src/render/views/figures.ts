@@ -1,0 +1,36 @@
+import type { Range } from "../../schedule/types.js";
+
+/** A number as people write it: `2`, `1.5`, never `1.5000000001`. */
+export function num(n: number): string {
+  return String(Math.round(n * 100) / 100);
+}
+
+/** `7` or `6–7`. */
+export function range(r: Range): string {
+  return r.low === r.high ? num(r.high) : `${num(r.low)}–${num(r.high)}`;
+}
+
+/** `7 days`, `1 day`, `6–7 days`. */
+export function days(r: Range | number): string {
+  const value = typeof r === "number" ? { low: r, high: r } : r;
+  return `${range(value)} ${value.high === 1 && value.low === 1 ? "day" : "days"}`;
+}
+
+/** The calendar date of a working day, when the project has a start date (calendar days; weekends are not skipped). */
+export function dateOf(startDate: string | undefined, day: number): string | null {
+  if (!startDate || day < 1) return null;
+  const base = Date.parse(`${startDate}T00:00:00Z`);
+  if (Number.isNaN(base)) return null;
+  return new Date(base + (day - 1) * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** `day 3` or `day 3 (2025-10-19)`. */
+export function dayLabel(startDate: string | undefined, day: number): string {
+  const date = dateOf(startDate, day);
+  return date ? `day ${day} (${date})` : `day ${day}`;
+}
+
+/** The commands named in a quality-gate item: its inline code spans. */
+export function commandsIn(markdown: string): string[] {
+  return [...markdown.matchAll(/(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/g)].map((m) => m[2]!.trim());
+}

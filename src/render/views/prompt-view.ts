@@ -1,0 +1,109 @@
+import type { Workstream } from "../../model/types.js";
+import { adrPath } from "../output-paths.js";
+import { commandsIn, dayLabel, days } from "./figures.js";
+import type { RenderContext } from "./render-context.js";
+import { extrasView, gateRows } from "./shared-views.js";
+
+/** The view model of one workstream's prompt: everything its agent needs, nothing it must look up. */
+export function promptView(ctx: RenderContext, ws: Workstream) {
+  const { plan, schedule } = ctx;
+  const { project } = plan;
+  const agent = plan.agents.find((a) => a.id === ws.agent?.id);
+  const t = ctx.timing.get(ws.id);
+  const low = ctx.timingLow.get(ws.id);
+  const wave = ctx.waveOf.get(ws.id);
+  const waveTiming = wave ? ctx.waveTiming.get(wave.number) : undefined;
+  const start = (d: number) => dayLabel(project.startDate, d);
+
+  const dependency = (id: string) => {
+    const dep = ctx.workstream.get(id);
+    const depWave = ctx.waveOf.get(id);
+    const merge = depWave ? ctx.waveTiming.get(depWave.number) : undefined;
+    const merged = dep?.status === "merged";
+    return {
+      id,
+      name: dep?.name ?? id,
+      status: dep?.status ?? "unknown",
+      merged,
+      availability: merged
+        ? "merged"
+        : depWave && merge
+          ? `not merged yet: wave ${depWave.number} merges it at the end of ${start(merge.mergeDay)} into ${depWave.branch ?? "its integration branch"}`
+          : "not merged yet, and no wave merges it",
+    };
+  };
+
+  const mine = new Set([...ws.owns, ...ws.touches].map((f) => f.pattern));
+  const forbidden = plan.workstreams
+    .filter((other) => other.id !== ws.id)
+    .flatMap((other) => other.owns.filter((f) => !mine.has(f.pattern)).map((f) => ({ file: f.pattern, owner: other.id })));
+  const shared = schedule.conflicts
+    .filter((c) => c.sides.some((s) => s.workstream === ws.id))
+    .map((c) => ({
+      file: c.file,
+      with: c.sides.filter((s) => s.workstream !== ws.id).map((s) => `${s.workstream} (${s.kind})`).join(", "),
+      rule: c.rule?.rule ?? "no rule in the Resolution Protocol: stop and ask the project manager before editing it",
+    }));
+
+  const ownGates = ws.qualityGates.map((item) => ({ text: item, commands: commandsIn(item) }));
+  const waveGates = wave ? gateRows(ctx, wave) : [];
+  const commands = [...new Set([...ownGates.flatMap((g) => g.commands), ...waveGates.map((g) => g.command)])];
+
+  const concerns = (refs: { id: string }[]) => refs.some((r) => r.id === ws.id);
+  const decisions = plan.decisions
+    .filter((d) => concerns(d.workstreams) && (d.status === "accepted" || d.status === "proposed"))
+    .map((d) => ({ number: String(d.number).padStart(4, "0"), title: d.title, status: d.status, decision: firstParagraph(d.decision), file: adrPath(d) }));
+
+  return {
+    id: ws.id,
+    name: ws.name,
+    role: agent?.role.trim() || `You are the ${ws.agent?.id ?? "assigned"} agent for this workstream.`,
+    agent: agent ? { id: agent.id, name: agent.name, workingAgreements: agent.workingAgreements } : null,
+    project: {
+      name: project.name,
+      summary: firstParagraph(project.summary) || `${project.name}: ${plan.workstreams.length} workstreams run in parallel, each in its own git worktree.`,
+      parallel: `${plan.workstreams.length} workstreams run in parallel, each in its own worktree and branch, merged back in ${plan.waves.length} integration waves.`,
+    },
+    goal: ws.goal.trim(),
+    context: ws.context.trim(),
+    deliverables: ws.deliverables,
+    outOfScope: ws.outOfScope,
+    notes: ws.notes.trim(),
+    worktree: ws.worktree,
+    branch: ws.branch,
+    cd: `cd ${ws.worktree}`,
+    days: days({ low: ws.days.low, high: ws.days.high }),
+    priority: ws.priority,
+    schedule: t
+      ? {
+          start: start(t.start),
+          finish: low && low.finish !== t.finish ? `${start(low.finish)} at the earliest, ${start(t.finish)} at the latest` : start(t.finish),
+          slack: t.slack === 0 ? "none: this workstream is on the critical path, any delay delays the plan" : `${days(t.slack)} of slack`,
+          critical: t.critical,
+        }
+      : null,
+    wave: wave
+      ? { number: wave.number, name: wave.name, branch: wave.branch ?? "—", merges: waveTiming ? start(waveTiming.mergeDay) : "—", coverage: wave.coverage !== undefined ? `${wave.coverage}%` : null }
+      : null,
+    dependsOn: ws.dependsOn.map((d) => dependency(d.id)),
+    softDependsOn: ws.softDependsOn.map((d) => dependency(d.id)),
+    dependents: (ctx.dependents.get(ws.id) ?? []).map((id) => ({ id, name: ctx.workstream.get(id)?.name ?? id })),
+    owns: ws.owns.map((f) => f.pattern),
+    touches: ws.touches.map((f) => f.pattern),
+    forbidden,
+    shared,
+    ownGates: ownGates.map((g) => g.text),
+    waveGates,
+    commands: commands.join("\n"),
+    risks: plan.risks.filter((r) => concerns(r.workstreams)).map((r) => ({ id: r.id, title: r.title, severity: r.severity, status: r.status, mitigation: r.mitigation })),
+    decisions,
+    progressFile: `${ws.worktree}/progress.md`,
+    extras: extrasView(ws.extras, 2),
+  };
+}
+
+/** The first paragraph of some Markdown: a two-line summary for a prompt. */
+export function firstParagraph(markdown: string): string {
+  return markdown.trim().split(/\n\s*\n/)[0]?.trim() ?? "";
+}
+

@@ -1,0 +1,136 @@
+/**
+ * File conflicts: a file (or glob) that two workstreams both name in `owns` / `touches`.
+ * Each pair of workstreams and shared file is one conflict, listed whether or not their
+ * active days overlap in the schedule with waves; those that overlap, with no rule of the
+ * project's resolution protocol covering the file, get a warning. Two owners of one file
+ * is an error whatever the days (ownership is exclusive); that check counts only certain
+ * overlaps (see file-patterns.ts), never the approximation for two globs.
+ */
+import { diagnostic, type Diagnostic, type Location } from "../diagnostics/diagnostic.js";
+import type { FileRef, Project, ResolutionRule, Workstream } from "../model/types.js";
+import { compareIds } from "./compare-ids.js";
+import { dayRange, daysPhrase } from "./day-list.js";
+import { normalizePattern, patternsMayOverlap, patternsSurelyOverlap, ruleCovers, sharedFile } from "./file-patterns.js";
+import type { ConflictSide, FileConflict, WorkstreamTiming } from "./types.js";
+
+/** One `owns` / `touches` entry of a workstream. */
+interface Entry {
+  pattern: string;
+  written: string;
+  kind: ConflictSide["kind"];
+  at: Location;
+}
+
+/** The timings of the schedule with waves at both ends, by workstream index. */
+export interface ConflictTimings {
+  high: readonly WorkstreamTiming[];
+  low: readonly WorkstreamTiming[];
+}
+
+/** Every file conflict, with `conflict-no-rule` warnings and `duplicate-owner` errors. `workstreams` in id order, aligned with the timings. */
+export function findConflicts(
+  workstreams: readonly Workstream[],
+  timings: ConflictTimings,
+  project: Project,
+): { conflicts: FileConflict[]; diagnostics: Diagnostic[] } {
+  const entries = workstreams.map(entriesOf);
+  const withFiles = workstreams.map((_, i) => i).filter((i) => entries[i]!.length > 0);
+  const conflicts: FileConflict[] = [];
+  const diagnostics: Diagnostic[] = [];
+  withFiles.forEach((i, k) => {
+    for (const j of withFiles.slice(k + 1)) {
+      const found = conflictsBetween(workstreams, entries, i, j, timings, project.resolutionProtocol);
+      for (const { conflict, a, b } of found) {
+        conflicts.push(conflict);
+        if (conflict.overlapping && conflict.rule === null) diagnostics.push(noRule(conflict, a, b, project));
+      }
+      diagnostics.push(...duplicateOwners(workstreams, entries, i, j));
+    }
+  });
+  return { conflicts: conflicts.sort(compareConflicts), diagnostics };
+}
+
+/** Owns first, so a file both owned and touched is reported as owned. */
+function entriesOf(ws: Workstream): Entry[] {
+  const entry = (kind: Entry["kind"]) => (ref: FileRef): Entry => ({ pattern: normalizePattern(ref.pattern), written: ref.pattern, kind, at: ref.at });
+  return [...ws.owns.map(entry("owns")), ...ws.touches.map(entry("touches"))].filter((e) => e.pattern !== "");
+}
+
+/** The conflicts between workstreams `i` < `j`, one per shared file. */
+function conflictsBetween(
+  workstreams: readonly Workstream[],
+  entries: readonly Entry[][],
+  i: number,
+  j: number,
+  timings: ConflictTimings,
+  rules: readonly ResolutionRule[],
+): { conflict: FileConflict; a: Entry; b: Entry }[] {
+  const byFile = new Map<string, { conflict: FileConflict; a: Entry; b: Entry }>();
+  const days = { high: overlap(timings.high[i]!, timings.high[j]!), low: overlap(timings.low[i]!, timings.low[j]!) };
+  for (const a of entries[i]!) {
+    for (const b of entries[j]!) {
+      if (!patternsMayOverlap(a.pattern, b.pattern)) continue;
+      const file = sharedFile(a.pattern, b.pattern);
+      if (byFile.has(file)) continue;
+      const rule = rules.find((r) => ruleCovers(r.file, file));
+      const sides = [side(workstreams[i]!, a), side(workstreams[j]!, b)];
+      const overlapping = days.high.length > 0 || days.low.length > 0;
+      const conflict = { file, sides, overlapping, days: { low: days.low, high: days.high }, rule: rule ? { file: rule.file, rule: rule.rule } : null };
+      byFile.set(file, { conflict, a, b });
+    }
+  }
+  return [...byFile.values()];
+}
+
+function side(ws: Workstream, entry: Entry): ConflictSide {
+  return { workstream: ws.id, pattern: entry.written, kind: entry.kind };
+}
+
+/** The days both work on. */
+function overlap(a: WorkstreamTiming, b: WorkstreamTiming): number[] {
+  return dayRange(Math.max(a.start, b.start), Math.min(a.finish, b.finish));
+}
+
+function noRule(conflict: FileConflict, a: Entry, b: Entry, project: Project): Diagnostic {
+  const [x, y] = conflict.sides as [ConflictSide, ConflictSide];
+  const when = conflict.days.high.length > 0 ? `on ${daysPhrase(conflict.days.high)}` : `on ${daysPhrase(conflict.days.low)} at the lower end of durations`;
+  return diagnostic(
+    "warning",
+    "conflict-no-rule",
+    a.at,
+    `${x.workstream} and ${y.workstream} both edit ${conflict.file} ${when}, and the resolution protocol has no rule for it`,
+    `add a row for ${conflict.file} to the Resolution Protocol table in ${project.source.file}, or make one workstream depend on the other`,
+    [{ ...b.at, message: `${y.workstream} ${y.kind} ${y.pattern}` }],
+  );
+}
+
+/** A `duplicate-owner` error per file both workstreams own. */
+function duplicateOwners(workstreams: readonly Workstream[], entries: readonly Entry[][], i: number, j: number): Diagnostic[] {
+  const found = new Map<string, Diagnostic>();
+  const owned = (k: number) => entries[k]!.filter((e) => e.kind === "owns");
+  for (const a of owned(i)) {
+    for (const b of owned(j)) {
+      const file = sharedFile(a.pattern, b.pattern);
+      if (found.has(file) || !patternsSurelyOverlap(a.pattern, b.pattern)) continue;
+      const first = workstreams[i]!.id;
+      const second = workstreams[j]!.id;
+      found.set(
+        file,
+        diagnostic(
+          "error",
+          "duplicate-owner",
+          b.at,
+          `${first} and ${second} both own ${file}, expected one owner`,
+          `keep ${file} in one workstream's owns and move it to the other's touches`,
+          [{ ...a.at, message: `${first} owns ${a.written}` }],
+        ),
+      );
+    }
+  }
+  return [...found.values()];
+}
+
+function compareConflicts(a: FileConflict, b: FileConflict): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  return compareIds(a.sides[0]!.workstream, b.sides[0]!.workstream) || compareIds(a.sides[1]!.workstream, b.sides[1]!.workstream);
+}
