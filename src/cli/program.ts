@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from "commander";
 import type { DiagnosticFormat } from "../diagnostics/format.js";
 import { resolveContext, type CommandContext, type GlobalOptions } from "./context.js";
+import { PlanNotFoundError } from "../io/read-plan.js";
 import { CliError, EXIT, type ExitCode } from "./exit-codes.js";
 
 /** The process-facing parts a run needs, passed in so tests can run the CLI in-process. */
@@ -79,6 +80,10 @@ export async function run(argv: readonly string[], io: CliIO): Promise<ExitCode>
 function reportError(error: unknown, io: CliIO): ExitCode {
   if (error instanceof CommanderError) {
     if (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.code === "commander.help") return EXIT.ok;
+    return EXIT.usage;
+  }
+  if (error instanceof PlanNotFoundError) {
+    io.stderr(`paraplan: ${error.message}\n  hint: pass --plan DIR with an existing folder, or run \`paraplan init\`.\n`);
     return EXIT.usage;
   }
   if (error instanceof CliError) {

@@ -9,7 +9,7 @@
 import type { Range } from "./durations.js";
 import type { Network } from "./network.js";
 import { isTight, slackOf, type Passes } from "./schedule.js";
-import { days, joinWords } from "./waves.js";
+import { days, nameIds } from "./waves.js";
 
 /** More reasons than this make the line hard to read. */
 const MAX_REASONS = 3;
@@ -57,7 +57,7 @@ function explainMerge(input: WaveCostInput, merge: number): string {
     const tight: number[] = net.preds[node]!.filter((p) => isTight(net, passes, p, node));
     const members: string[] = tight.filter((p) => p < net.workstreamCount).map((p) => ids[p]!);
     const previous: number | undefined = tight.find((p) => p >= net.workstreamCount);
-    if (members.length > 0) predicates.push(`waits for ${joinWords(members)}`);
+    if (members.length > 0) predicates.push(`waits for ${nameIds(members)}`);
     else if (previous !== undefined) predicates.push(`waits for ${waveName(previous)}`);
     else predicates.push(`is planned for day ${passes.time[node]!}`);
     m = members.length === 0 ? previous : undefined;

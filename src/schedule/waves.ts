@@ -161,6 +161,14 @@ function mismatch(ws: Workstream, own: number, listing: Listing): Diagnostic {
   );
 }
 
+/** Messages name at most this many workstreams. */
+const NAMED = 10;
+
+/** "A, B and C"; past NAMED ids, "A, B, … and 40 more". */
+export function nameIds(ids: readonly string[]): string {
+  return ids.length <= NAMED ? joinWords(ids) : `${ids.slice(0, NAMED).join(", ")} and ${ids.length - NAMED} more`;
+}
+
 /** "a, b and c". */
 export function joinWords(words: readonly string[]): string {
   if (words.length <= 1) return words.join("");
@@ -230,10 +238,11 @@ export function waveLateDiagnostics(plan: WavePlan, high: ScheduleVariant, low: 
     if (wave.record === null || h.plannedDay === null || h.lateBy <= 0) return;
     const l = low.waves[k]!;
     const lower = l.lateBy === h.lateBy ? "" : `; at the lower end of durations ${l.lateBy > 0 ? `it is ${days(l.lateBy)} late` : "it is on time"}`;
-    // `members`, `memberAt` and a timing's `workstreams` are in the same order.
+    // `members` and `memberAt` are in the same order; name at most NAMED late workstreams.
+    const late = new Set(h.lateWorkstreams.slice(0, NAMED));
     const related: Related[] = wave.members.flatMap((i, pos) => {
       const timing = high.workstreams[i]!;
-      return h.lateWorkstreams.includes(timing.id) ? [{ ...wave.memberAt[pos]!, message: `${timing.id} finishes on day ${timing.finish}` }] : [];
+      return late.has(timing.id) ? [{ ...wave.memberAt[pos]!, message: `${timing.id} finishes on day ${timing.finish}` }] : [];
     });
     const message = `wave ${wave.number} is planned for day ${h.plannedDay} but merges on day ${h.mergeDay}, ${days(h.lateBy)} late: ${lateReasons(h, high.waves[k - 1])}${lower}`;
     found.push(diagnostic("warning", "wave-late", wave.record.source.at, message, lateHint(h), related));
@@ -243,13 +252,13 @@ export function waveLateDiagnostics(plan: WavePlan, high: ScheduleVariant, low: 
 
 function lateReasons(h: WaveTiming, previous: WaveTiming | undefined): string {
   const parts: string[] = [];
-  if (h.lateWorkstreams.length > 0) parts.push(`${joinWords(h.lateWorkstreams)} ${h.lateWorkstreams.length === 1 ? "finishes" : "finish"} after it`);
+  if (h.lateWorkstreams.length > 0) parts.push(`${nameIds(h.lateWorkstreams)} ${h.lateWorkstreams.length === 1 ? "finishes" : "finish"} after it`);
   if (h.waitsForWave !== null && previous !== undefined) parts.push(`it waits for wave ${h.waitsForWave}, which merges on day ${previous.mergeDay}`);
   return parts.join("; ");
 }
 
 function lateHint(h: WaveTiming): string {
-  const moves = h.lateWorkstreams.length > 0 ? `, or move ${joinWords(h.lateWorkstreams)} to a later wave` : "";
+  const moves = h.lateWorkstreams.length > 0 ? `, or move ${nameIds(h.lateWorkstreams)} to a later wave` : "";
   const earlier = h.waitsForWave !== null ? `, or make wave ${h.waitsForWave} merge earlier` : "";
   return `plan wave ${h.number} for day ${h.mergeDay} or later${moves}${earlier}`;
 }

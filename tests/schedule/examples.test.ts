@@ -181,6 +181,33 @@ describe("waves that add days", () => {
   });
 });
 
+describe("waves merge in order", () => {
+  // Wave 1: A (5d). Wave 2: B (1d). Wave 3: C (1d) depends on B.
+  // Dependencies only: A 1–5, B 1–1, C 2–2: makespan 5, critical path [A].
+  // With waves: M1 = 5 (A); B 1–1 but M2 = max(B 1, M1 5) = 5; C needs B from wave 2: 6–6;
+  // M3 = 6. Makespan 6: 1 day more, because wave 2 cannot merge before wave 1.
+  // Critical: A → M1 → M2 → C → M3: the path [A, C]; B slack 4 (M2 waits for wave 1 anyway).
+  it("carries a late merge into the next wave", () => {
+    const { schedule } = run({
+      workstreams: [
+        { id: "A", days: 5, wave: 1 },
+        { id: "B", wave: 2 },
+        { id: "C", deps: ["B"], wave: 3 },
+      ],
+    });
+    const v = schedule.withWaves.high;
+    expect(timings(v)).toEqual(["A 1-5 slack 0 critical", "B 1-1 slack 4", "C 6-6 slack 0 critical"]);
+    expect(v.criticalPaths).toEqual([["A", "C"]]);
+    expect(v.waves.map((w) => [w.number, w.mergeDay, w.critical])).toEqual([
+      [1, 5, true],
+      [2, 5, true],
+      [3, 6, true],
+    ]);
+    expect(schedule.dependenciesOnly.high.criticalPaths).toEqual([["A"]]);
+    expect(schedule.waveCost.summary).toBe("the waves add 1 day; wave 2 waits for wave 1, which waits for A");
+  });
+});
+
 describe("a late wave", () => {
   // Wave 1 (planned day 2) lists A (1–3 days); wave 2 (planned day 2) lists B (1d).
   // High: A 1–3, M1 = max(2, 3) = 3: 1 day late because of A. B 1–1, M2 = max(2, 1, M1 3) = 3:

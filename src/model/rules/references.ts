@@ -4,7 +4,9 @@ import type { Plan, Ref } from "../types.js";
 import type { Rule } from "./rule.js";
 
 /** Checks that each reference names a record that exists, suggesting the nearest id. */
-function check(kind: string, refs: Ref[], known: readonly string[], normalize: (id: string) => string = (id) => id): Diagnostic[] {
+function check(kind: string, refs: Ref[], ids: readonly string[], normalize: (id: string) => string = (id) => id): Diagnostic[] {
+  // A duplicated id (reported elsewhere) is listed once.
+  const known = [...new Set(ids)];
   const set = new Set(known.map(normalize));
   return refs
     .filter((r) => !set.has(normalize(r.id)))

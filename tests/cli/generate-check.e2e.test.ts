@@ -1,0 +1,108 @@
+import { cp, mkdtemp, readFile, readdir, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { beforeEach, describe, expect, it } from "vitest";
+import { REPO, runCli } from "../helpers/run-cli.js";
+
+let project: string;
+
+/** A fresh copy of the autoD plan in a temporary project folder, with no out/ yet. */
+beforeEach(async () => {
+  project = await mkdtemp(path.join(os.tmpdir(), "paraplan-e2e-"));
+  await cp(path.join(REPO, "plan"), path.join(project, "plan"), { recursive: true });
+});
+
+const ws = () => path.join(project, "plan", "workstreams", "TD2-config-management.md");
+
+describe("generate and check (the built binary, in a temporary folder)", () => {
+  it("generate writes out/, check passes; an edit makes check fail with a diff; generate fixes it", async () => {
+    const first = await runCli(["generate"], project);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain("wrote   out/PARALLEL_EXECUTION_PLAN.md");
+    expect(first.stdout).toMatch(/13 written, 0 removed, 0 unchanged in \d+ ms/);
+    expect((await readdir(path.join(project, "out", "prompts"))).sort()).toContain("TD2_CONFIG_MANAGEMENT.md");
+
+    expect((await runCli(["check"], project)).code).toBe(0);
+
+    await writeFile(ws(), (await readFile(ws(), "utf8")).replace("name: Config Management", "name: Configuration Management"));
+    const stale = await runCli(["check"], project);
+    expect(stale.code).toBe(1);
+    expect(stale.stdout).toContain("missing out/prompts/TD2_CONFIGURATION_MANAGEMENT.md");
+    expect(stale.stdout).toContain("no longer generated out/prompts/TD2_CONFIG_MANAGEMENT.md");
+    expect(stale.stdout).toMatch(/stale out\/PARALLEL_EXECUTION_PLAN\.md\n[\s\S]*^-.*Config Management/m);
+    expect(stale.stdout).toMatch(/^\+.*Configuration Management/m);
+    expect(stale.stderr).toContain("out of date in out/: run `paraplan generate`");
+
+    const second = await runCli(["generate"], project);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain("removed out/prompts/TD2_CONFIG_MANAGEMENT.md");
+    expect((await runCli(["check"], project)).code).toBe(0);
+
+    const third = await runCli(["generate"], project);
+    expect(third.stdout).toMatch(/0 written, 0 removed, 13 unchanged/);
+  });
+
+  it("never overwrites a generated file edited by hand without --force, and never touches files it did not write", async () => {
+    await runCli(["generate"], project);
+    const prompt = path.join(project, "out", "prompts", "TD1_ERROR_HANDLING.md");
+    const mine = path.join(project, "out", "NOTES.md");
+    await writeFile(mine, "# My notes\n");
+    await writeFile(prompt, `${await readFile(prompt, "utf8")}\nA note I added by hand.\n`);
+    await writeFile(ws(), (await readFile(ws(), "utf8")).replace("days: 1-2", "days: 2"));
+
+    const check = await runCli(["check"], project);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain("edited by hand out/prompts/TD1_ERROR_HANDLING.md");
+
+    const refused = await runCli(["generate"], project);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("refused out/prompts/TD1_ERROR_HANDLING.md was edited by hand since it was generated");
+    expect(await readFile(prompt, "utf8")).toContain("A note I added by hand.");
+    expect(await readFile(mine, "utf8")).toBe("# My notes\n");
+
+    const forced = await runCli(["generate", "--force"], project);
+    expect(forced.code).toBe(0);
+    expect(await readFile(prompt, "utf8")).not.toContain("A note I added by hand.");
+    expect(await readFile(mine, "utf8")).toBe("# My notes\n");
+  });
+
+  it("writes nothing while the plan has errors, and says why with file:line:column", async () => {
+    await writeFile(ws(), (await readFile(ws(), "utf8")).replace("agent: python-pro", "agent: pythn-pro"));
+    const result = await runCli(["generate"], project);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^plan\/workstreams\/TD2-config-management\.md:\d+:\d+ error unknown-agent unknown agent `pythn-pro`, expected one of: backend-architect, deployment-engineer, python-pro, test-automator$/m);
+    expect(result.stderr).toContain("  hint: Did you mean `python-pro`?");
+    expect(result.stderr).toContain("nothing written");
+    await expect(readdir(path.join(project, "out"))).rejects.toThrow(/ENOENT/);
+  });
+});
+
+describe("exit codes", () => {
+  it("2 for an unknown command, with a suggestion", async () => {
+    const result = await runCli(["generat"], project);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("(Did you mean generate?)");
+  });
+
+  it("2 when no plan folder can be found", async () => {
+    const empty = await mkdtemp(path.join(os.tmpdir(), "paraplan-empty-"));
+    const result = await runCli(["validate"], empty);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("no plan/ folder found");
+  });
+
+  it("3 when the output folder cannot be written", async () => {
+    await writeFile(path.join(project, "blocker"), "a file where a folder should be\n");
+    const result = await runCli(["generate", "--out", "blocker"], project);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toMatch(/^paraplan: .*(ENOTDIR|EEXIST)/m);
+  });
+
+  it("0 and 1 for validate on a valid and an invalid plan", async () => {
+    expect((await runCli(["validate"], project)).code).toBe(0);
+    await writeFile(ws(), (await readFile(ws(), "utf8")).replace("days: 1-2", "days: soon"));
+    const invalid = await runCli(["validate"], project);
+    expect(invalid.code).toBe(1);
+    expect(invalid.stdout).toMatch(/TD2-config-management\.md:\d+:7 error invalid-value `days` is `soon`/);
+  });
+});

@@ -1,0 +1,61 @@
+import { readFile, readdir } from "node:fs/promises";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { lintMarkdown } from "../helpers/lint-markdown.js";
+import { renderPlan } from "../helpers/render-plan.js";
+import { REPO } from "../helpers/run-cli.js";
+
+async function listFiles(dir: string, prefix = ""): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  const files: string[] = [];
+  for (const e of entries) {
+    if (e.isDirectory()) files.push(...(await listFiles(path.join(dir, e.name), `${prefix}${e.name}/`)));
+    else files.push(`${prefix}${e.name}`);
+  }
+  return files.sort();
+}
+
+describe("the embedded autoD plan", () => {
+  it("renders exactly the committed out/ (the golden output)", async () => {
+    const { byPath, diagnostics } = await renderPlan(path.join(REPO, "plan"), REPO);
+    expect(diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    const committed = await listFiles(path.join(REPO, "out"));
+    expect(Object.keys(byPath).sort()).toEqual(committed);
+    for (const file of committed) {
+      expect(byPath[file], `out/${file} differs from a fresh render: run \`npm run generate\``).toBe(await readFile(path.join(REPO, "out", file), "utf8"));
+    }
+  });
+
+  it("generates every document the issue lists, named as the seed names them", async () => {
+    const { byPath } = await renderPlan(path.join(REPO, "plan"), REPO);
+    expect(Object.keys(byPath).sort()).toEqual([
+      "PARALLEL_EXECUTION_PLAN.md",
+      "adr/0001-git-worktree-parallel-execution.md",
+      "adr/0002-progressive-wave-based-merging.md",
+      "adr/0003-config-management-on-the-critical-path.md",
+      "adr/README.md",
+      "prompts/TD1_ERROR_HANDLING.md",
+      "prompts/TD2_CONFIG_MANAGEMENT.md",
+      "prompts/TD3_API_CLIENT_REFACTOR.md",
+      "prompts/TD4_TEST_COVERAGE.md",
+      "prompts/WS1_VECTOR_STORE.md",
+      "prompts/WS2_BATCH_PROCESSING.md",
+      "prompts/WS3_PRODUCTION_HARDENING.md",
+      "sessions/2025-10-16-parallel-execution-strategy-setup.md",
+    ]);
+  });
+
+  it("passes markdownlint's default rules", async () => {
+    const { byPath } = await renderPlan(path.join(REPO, "plan"), REPO);
+    expect(await lintMarkdown(byPath)).toEqual([]);
+  });
+
+  it("states the computed figures, not the seed's hand arithmetic", async () => {
+    const { byPath } = await renderPlan(path.join(REPO, "plan"), REPO);
+    const doc = byPath["PARALLEL_EXECUTION_PLAN.md"]!;
+    expect(doc).toContain("| Makespan with waves            | 9 days                   |");
+    expect(doc).toContain("| Makespan on dependencies alone | 7 days                   |");
+    expect(doc).toContain("| Sequential total (one agent)   | 25–26 days               |");
+    expect(doc).toContain("Wave cost: the waves add 2 days; wave 2 waits for TD4.");
+  });
+});
