@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import pc from "picocolors";
+import { z } from "zod";
 import type { Paint } from "../diagnostics/format.js";
 import { CliError, EXIT } from "./exit-codes.js";
 
@@ -43,17 +44,29 @@ export function findPlanDir(cwd: string): string | undefined {
   }
 }
 
-function readConfig(planDir: string): ConfigFile {
+const CONFIG = z.strictObject({
+  out: z.string().min(1).optional().describe("Output folder, relative to the plan's parent."),
+  templates: z.string().min(1).optional().describe("Template folder that overrides the built-ins."),
+});
+
+/** Reads `paraplan.config.json` from the plan folder or its parent; a bad file is a usage error that says what is wrong. */
+function readConfig(planDir: string, cwd: string): ConfigFile {
   const root = path.dirname(planDir);
   for (const file of [path.join(planDir, "paraplan.config.json"), path.join(root, "paraplan.config.json")]) {
     if (!existsSync(file)) continue;
+    const shownFile = path.relative(cwd, file) || file;
+    let parsed: unknown;
     try {
-      const parsed = JSON.parse(readFileSync(file, "utf8")) as unknown;
-      if (typeof parsed !== "object" || parsed === null) throw new Error("not an object");
-      return parsed as ConfigFile;
+      parsed = JSON.parse(readFileSync(file, "utf8"));
     } catch (error) {
-      throw new CliError(`${path.relative(process.cwd(), file)}: invalid JSON (${(error as Error).message})`, EXIT.usage, "Fix the config file or remove it.");
+      throw new CliError(`${shownFile}: invalid JSON (${(error as Error).message})`, EXIT.usage, "Fix the config file or remove it.");
     }
+    const result = CONFIG.safeParse(parsed);
+    if (!result.success) throw new CliError(`${shownFile}: ${z.prettifyError(result.error).replace(/\n/g, " ")}`, EXIT.usage, 'The config file takes "out" and "templates" (folder paths).');
+    const config: ConfigFile = {};
+    if (result.data.out !== undefined) config.out = result.data.out;
+    if (result.data.templates !== undefined) config.templates = result.data.templates;
+    return config;
   }
   return {};
 }
@@ -71,11 +84,17 @@ export function resolveContext(options: GlobalOptions, io: { cwd: string; stdout
     throw new CliError("no plan/ folder found in this folder or any parent", EXIT.usage, "Run `paraplan init` to create one, or pass --plan DIR.");
   }
   const plan = planDir ?? path.join(io.cwd, "plan");
-  const config = planDir && existsSync(planDir) ? readConfig(plan) : {};
+  const config = planDir && existsSync(planDir) ? readConfig(plan, io.cwd) : {};
   const root = path.dirname(plan);
   const colorAllowed = options.color !== false && !io.env.NO_COLOR && (io.isTTY || "FORCE_COLOR" in io.env);
-  const templates = options.templates ?? config.templates;
-  const templatesDir = templates ? path.resolve(io.cwd, templates) : existsSync(path.join(root, "templates")) ? path.join(root, "templates") : undefined;
+  // Command-line paths are relative to the working folder; config-file paths to the plan's parent.
+  const templatesDir = options.templates
+    ? path.resolve(io.cwd, options.templates)
+    : config.templates
+      ? path.resolve(root, config.templates)
+      : existsSync(path.join(root, "templates"))
+        ? path.join(root, "templates")
+        : undefined;
   const context: CommandContext = {
     cwd: io.cwd,
     planDir: plan,

@@ -62,6 +62,8 @@ export async function readPlanFile(abs: string, file: string, relative: string):
     const code = (error as NodeJS.ErrnoException).code ?? "EIO";
     return { diagnostics: [diagnostic("error", "unreadable-file", at(file), `file cannot be read (${code})`, "Check the file's permissions.")] };
   }
+  // A NUL byte means binary content, whatever the rest decodes to: the parser reports it as such.
+  if (bytes.includes(0)) return { planFile: { file, relative, text: new TextDecoder().decode(bytes) }, diagnostics: [] };
   let text: string;
   try {
     text = decoder.decode(bytes);

@@ -238,7 +238,7 @@ export function buildDecision(record: RawRecord, diagnostics: Diagnostic[]): Dec
       number,
       title,
       slug: toSlug(title),
-      status: (mapped.status ?? "proposed") as DecisionStatus,
+      status: mapped.status ?? "proposed",
       statusText,
       deciders: f.strings("deciders"),
       supersedes: refs(f, "supersedes"),

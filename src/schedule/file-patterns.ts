@@ -18,7 +18,7 @@ export function normalizePattern(pattern: string): string {
 }
 
 /** Whether a (normalized) pattern is a glob rather than a literal path. */
-export function isGlob(pattern: string): boolean {
+function isGlob(pattern: string): boolean {
   return picomatch.scan(pattern).isGlob;
 }
 

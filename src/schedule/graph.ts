@@ -73,7 +73,7 @@ function uniqueById(nodes: readonly GraphNodeInput[]): GraphNodeInput[] {
 }
 
 /** The reverse adjacency: for each node, the nodes that depend on it, ascending. */
-export function dependentsOf(deps: readonly (readonly number[])[]): number[][] {
+function dependentsOf(deps: readonly (readonly number[])[]): number[][] {
   const dependents: number[][] = deps.map(() => []);
   deps.forEach((targets, i) => {
     for (const j of targets) dependents[j]!.push(i);
@@ -83,7 +83,8 @@ export function dependentsOf(deps: readonly (readonly number[])[]): number[][] {
 
 /**
  * Strongly connected components (Tarjan's algorithm with an explicit stack).
- * Returns a component number per node; components of one node have no cycle unless a self-loop.
+ * Returns a component number per node and each component's size; a one-node component
+ * holds no cycle (self-loops are kept apart from `deps`).
  */
 export function stronglyConnectedComponents(deps: readonly (readonly number[])[]): { component: Int32Array; sizes: number[] } {
   const n = deps.length;
@@ -154,7 +155,7 @@ export function findCycles(graph: DependencyGraph): Diagnostic[] {
     for (const v of targets) {
       if (component[v] !== c || covered.has(edgeKey(u, v))) continue;
       const count = perComponent.get(c) ?? 0;
-      if (count >= MAX_CYCLES_PER_COMPONENT) return;
+      if (count >= MAX_CYCLES_PER_COMPONENT) return; // u's other edges in this tangle are past the cap too
       const back = search.shortestPath(graph.deps, v, u, (w) => component[w] === c);
       if (back.length === 0) continue; // cannot happen inside a component; never loop on it
       perComponent.set(c, count + 1);

@@ -13,6 +13,7 @@ import { durationEnds, earliestStartDay, speedUp, sumDurations, workDays, type E
 import { breakCycles, buildDependencyGraph, findCycles, topologicalSort, type DependencyGraph } from "./graph.js";
 import { dependenciesOnlyNetwork, wavesNetwork } from "./network.js";
 import { runPasses } from "./schedule.js";
+import { compareSources } from "./source-order.js";
 import type { DependencyEdge, PlanSchedule, ScheduleVariant } from "./types.js";
 import { buildVariant } from "./variant.js";
 import { waveCost, type WaveCostInput } from "./wave-cost.js";
@@ -102,13 +103,8 @@ function scheduleAt(shared: Shared, end: End): { withWaves: ScheduleVariant; dep
 
 /** Workstreams in id order, one per id: of duplicates (the validator's to report) the first in source order. */
 function uniqueWorkstreams(list: readonly Workstream[]): Workstream[] {
-  const sorted = [...list].sort((a, b) => compareIds(a.id, b.id) || compareSource(a, b));
+  const sorted = [...list].sort((a, b) => compareIds(a.id, b.id) || compareSources(a.source, b.source));
   return sorted.filter((ws, i) => i === 0 || sorted[i - 1]!.id !== ws.id);
-}
-
-function compareSource(a: Workstream, b: Workstream): number {
-  if (a.source.file !== b.source.file) return a.source.file < b.source.file ? -1 : 1;
-  return a.source.at.start.line - b.source.at.start.line || a.source.at.start.column - b.source.at.start.column;
 }
 
 function makespans(variants: { high: ScheduleVariant; low: ScheduleVariant }): { low: number; high: number } {

@@ -70,7 +70,7 @@ export interface ScheduleVariant {
   criticalPathsTruncated: boolean;
   /** Each wave's merge; empty in the schedule on dependencies alone. */
   waves: WaveTiming[];
-  /** Days 1 … makespan. */
+  /** Days 1 … makespan (at most the first 100,000). */
   days: DayActivity[];
   /** The most workstreams active on one day, and the days that happens. */
   peak: { count: number; days: number[] };

@@ -17,6 +17,7 @@ import { diagnostic, type Diagnostic, type Location, type Related } from "../dia
 import type { Wave, Workstream } from "../model/types.js";
 import { plannedDay } from "./durations.js";
 import { edgeLocation, type DependencyGraph } from "./graph.js";
+import { compareSources } from "./source-order.js";
 import type { ScheduleVariant, WaveTiming } from "./types.js";
 
 /** One wave as scheduled: a wave record, or a number named only by workstreams. */
@@ -95,10 +96,7 @@ function uniqueWaveRecords(waves: readonly Wave[]): Wave[] {
 }
 
 function compareWaveRecords(a: Wave, b: Wave): number {
-  if (a.number !== b.number) return a.number - b.number;
-  if (a.source.file !== b.source.file) return a.source.file < b.source.file ? -1 : 1;
-  if (a.source.at.start.line !== b.source.at.start.line) return a.source.at.start.line - b.source.at.start.line;
-  return a.source.at.start.column - b.source.at.start.column;
+  return a.number - b.number || compareSources(a.source, b.source);
 }
 
 /** Every wave number: records and workstreams' `wave` fields, ascending. */

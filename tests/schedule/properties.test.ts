@@ -336,7 +336,9 @@ describe("schedule properties", () => {
       fc.property(genPlan, fc.nat(), (gen, seed) => {
         const plan = makePlan(toSpec(gen).spec);
         const permuted: Plan = { ...plan, workstreams: shuffle(plan.workstreams, seed), waves: shuffle(plan.waves, seed + 1) };
-        expect(computeSchedule(permuted)).toEqual(computeSchedule(plan));
+        const result = computeSchedule(plan);
+        expect(computeSchedule(permuted)).toEqual(result);
+        expect(result.diagnostics.every((d) => d.hint !== undefined && d.file.startsWith("plan/") && d.start.line >= 1)).toBe(true);
       }),
       options,
     );
