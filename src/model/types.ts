@@ -35,6 +35,8 @@ export interface Subsection {
   fields: { key: string; value: string }[];
   /** Top-level list items in the block, as Markdown. */
   items: string[];
+  /** The block without its key-value lines, verbatim. */
+  rest: string;
   at: Location;
 }
 

@@ -114,6 +114,7 @@ export function readSubsections(nodes: RootContent[], src: SourceText): { intro:
       body: body.length > 0 ? src.text.slice(start, end) : "",
       fields: lines.map((l) => ({ key: l.key, value: l.value })),
       items: listItems(other, src, false).items.map((i) => String(i.value)),
+      rest: other.map((n) => src.slice(n)).join("\n\n"),
       at: src.span(heading.position?.start.offset ?? 0, end),
     };
   });

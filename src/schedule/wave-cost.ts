@@ -9,7 +9,7 @@
 import type { Range } from "./durations.js";
 import type { Network } from "./network.js";
 import { isTight, slackOf, type Passes } from "./schedule.js";
-import { days, nameIds } from "./waves.js";
+import { days, nameIds } from "./message-words.js";
 
 /** More reasons than this make the line hard to read. */
 const MAX_REASONS = 3;

@@ -17,6 +17,7 @@ import { diagnostic, type Diagnostic, type Location, type Related } from "../dia
 import type { Wave, Workstream } from "../model/types.js";
 import { plannedDay } from "./durations.js";
 import { edgeLocation, type DependencyGraph } from "./graph.js";
+import { days, joinWords, NAMED, nameIds } from "./message-words.js";
 import { compareSources } from "./source-order.js";
 import type { ScheduleVariant, WaveTiming } from "./types.js";
 
@@ -159,20 +160,6 @@ function mismatch(ws: Workstream, own: number, listing: Listing): Diagnostic {
   );
 }
 
-/** Messages name at most this many workstreams. */
-const NAMED = 10;
-
-/** "A, B and C"; past NAMED ids, "A, B, … and 40 more". */
-export function nameIds(ids: readonly string[]): string {
-  return ids.length <= NAMED ? joinWords(ids) : `${ids.slice(0, NAMED).join(", ")} and ${ids.length - NAMED} more`;
-}
-
-/** "a, b and c". */
-export function joinWords(words: readonly string[]): string {
-  if (words.length <= 1) return words.join("");
-  return `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]!}`;
-}
-
 /**
  * Dependencies that a wave cannot honour: a waved workstream needing a workstream merged by a
  * later wave, directly or through workstreams no wave merges. `deps` must be acyclic and
@@ -259,9 +246,4 @@ function lateHint(h: WaveTiming): string {
   const moves = h.lateWorkstreams.length > 0 ? `, or move ${nameIds(h.lateWorkstreams)} to a later wave` : "";
   const earlier = h.waitsForWave !== null ? `, or make wave ${h.waitsForWave} merge earlier` : "";
   return `plan wave ${h.number} for day ${h.mergeDay} or later${moves}${earlier}`;
-}
-
-/** "1 day", "3 days". */
-export function days(n: number): string {
-  return n === 1 ? "1 day" : `${n} days`;
 }

@@ -16,12 +16,25 @@ export function days(r: Range | number): string {
   return `${range(value)} ${value.high === 1 && value.low === 1 ? "day" : "days"}`;
 }
 
-/** The calendar date of a working day, when the project has a start date (calendar days; weekends are not skipped). */
+/** The calendar date of a working day, when the project has a start date: Saturdays and Sundays are skipped. */
 export function dateOf(startDate: string | undefined, day: number): string | null {
   if (!startDate || day < 1) return null;
   const base = Date.parse(`${startDate}T00:00:00Z`);
   if (Number.isNaN(base)) return null;
-  return new Date(base + (day - 1) * 86_400_000).toISOString().slice(0, 10);
+  const date = new Date(base);
+  // Day 1 is the start date itself (moved to Monday if it falls on a weekend); then count working days.
+  const isWeekend = () => date.getUTCDay() === 0 || date.getUTCDay() === 6;
+  while (isWeekend()) date.setUTCDate(date.getUTCDate() + 1);
+  for (let left = day - 1; left > 0; ) {
+    date.setUTCDate(date.getUTCDate() + 1);
+    if (!isWeekend()) left--;
+  }
+  return date.toISOString().slice(0, 10);
+}
+
+/** `1 wave`, `2 waves`. */
+export function count(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
 /** `day 3` or `day 3 (2025-10-19)`. */

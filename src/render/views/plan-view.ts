@@ -1,5 +1,5 @@
 import { adrPath, ADR_INDEX, PLAN_DOCUMENT } from "../output-paths.js";
-import { dateOf, dayLabel, days, num, range } from "./figures.js";
+import { count, dateOf, dayLabel, days, num, range } from "./figures.js";
 import { linkFrom, type RenderContext } from "./render-context.js";
 import { extrasView, gateRows, mergeCommands } from "./shared-views.js";
 
@@ -57,6 +57,7 @@ export function planView(ctx: RenderContext) {
     "gantt",
     `  title ${mermaidText(project.name)}: schedule with integration waves`,
     "  dateFormat YYYY-MM-DD",
+    ...(project.startDate ? ["  excludes weekends"] : []),
     project.startDate ? "  axisFormat %m-%d" : "  axisFormat day %j",
     ...plan.waves.flatMap((wave) => {
       const members = wave.workstreams.map((r) => ctx.timing.get(r.id)).filter((t) => t !== undefined);
@@ -145,8 +146,8 @@ export function planView(ctx: RenderContext) {
       extras: extrasView(project.extras, 2),
     },
     figures: {
-      workstreams: plan.workstreams.length,
-      waves: plan.waves.length,
+      workstreams: count(plan.workstreams.length, "workstream"),
+      waves: count(plan.waves.length, "integration wave"),
       makespan: days({ low: schedule.withWaves.low.makespan, high: waves.makespan }),
       makespanDependenciesOnly: days({ low: schedule.dependenciesOnly.low.makespan, high: depsOnly.makespan }),
       sequentialTotal: days(schedule.sequentialTotal),
@@ -155,7 +156,7 @@ export function planView(ctx: RenderContext) {
       waveCost: schedule.waveCost.summary,
       peak: `${waves.peak.count} on ${waves.peak.days.length === 1 ? "day" : "days"} ${dayRanges(waves.peak.days)}`,
       overParallel: project.maxParallel !== undefined && waves.peak.count > project.maxParallel,
-      criticalPaths: waves.criticalPaths.map((p) => p.join(" → ")),
+      criticalPaths: waves.criticalPaths.map((p) => criticalPathText(ctx, p)),
       criticalPathsDependenciesOnly: depsOnly.criticalPaths.map((p) => p.join(" → ")),
     },
     workstreams,
@@ -199,4 +200,19 @@ export function dayRanges(list: readonly number[]): string {
     i = j;
   }
   return parts.join(", ") || "—";
+}
+
+/** A critical path as text, naming the wave merge that links two workstreams with no direct dependency. */
+export function criticalPathText(ctx: RenderContext, path: readonly string[]): string {
+  const parts: string[] = [];
+  path.forEach((id, i) => {
+    const previous = path[i - 1];
+    if (previous !== undefined) {
+      const direct = ctx.workstream.get(id)?.dependsOn.some((d) => d.id === previous) ?? false;
+      const wave = ctx.waveOf.get(previous);
+      if (!direct && wave) parts.push(`wave ${wave.number} merge`);
+    }
+    parts.push(id);
+  });
+  return parts.join(" → ");
 }

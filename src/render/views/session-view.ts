@@ -1,5 +1,5 @@
 import { normalizeKey } from "../../schema/field-spec.js";
-import type { Session } from "../../model/types.js";
+import type { Session, Subsection } from "../../model/types.js";
 import { adrPath, PLAN_DOCUMENT, sessionPath } from "../output-paths.js";
 import { dayLabel, days, range } from "./figures.js";
 import { adrKey, linkFrom, type RenderContext } from "./render-context.js";
@@ -38,7 +38,7 @@ export function sessionView(ctx: RenderContext, session: Session) {
     decisions,
     decisionExtras: placed("decisions"),
     prioritiesTitle: `Next ${session.nextPriorities.length} Priorities`,
-    priorities: session.nextPriorities.map((p) => ({ title: p.title, body: p.body.trim() })),
+    priorities: session.nextPriorities.map(subsectionView),
     risks: risks.map((r) => ({
       heading: `${r.id}: ${r.title}`,
       severity: r.severity,
@@ -67,7 +67,7 @@ export function sessionView(ctx: RenderContext, session: Session) {
       plan: linkFrom(path, PLAN_DOCUMENT),
     },
     metricExtras: placed("metrics"),
-    lessons: session.lessonsLearned.map((l) => ({ title: l.title, body: l.body.trim() })),
+    lessons: session.lessonsLearned.map(subsectionView),
     statistics: session.statistics,
     nextSessionPreparation: session.nextSessionPreparation.trim(),
     endExtras: placed("end"),
@@ -83,4 +83,9 @@ function headerLines(session: Session) {
     ...(session.status ? [{ key: "Status", value: session.status }] : []),
   ];
   return lines.map((line, i) => ({ ...line, lineEnd: i < lines.length - 1 ? "\\" : "" }));
+}
+
+/** A `###` block: its key-value lines as a list (a paragraph of them would be reflowed into one line), then the rest. */
+function subsectionView(entry: Subsection) {
+  return { title: entry.title, fields: entry.fields, rest: entry.rest.trim() };
 }

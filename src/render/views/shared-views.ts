@@ -15,9 +15,12 @@ export function extrasView(extras: readonly ExtraSection[], level: number): Extr
 
 /** The quality gates of a wave: those it names and those whose `applies_to` includes it. */
 export function gateRows(ctx: RenderContext, wave: Wave) {
-  const named = new Set(wave.gates.map((g) => g.id));
+  const named = wave.gates.map((g) => g.id);
+  // The wave's own order first, then the gates that apply to it through `applies_to`, by id.
+  const order = (id: string) => (named.includes(id) ? named.indexOf(id) : named.length);
   return ctx.plan.gates
-    .filter((g) => named.has(g.id) || g.appliesTo === "all" || g.appliesTo.includes(wave.number))
+    .filter((g) => named.includes(g.id) || g.appliesTo === "all" || g.appliesTo.includes(wave.number))
+    .sort((a, b) => order(a.id) - order(b.id))
     .map((g) => ({
       id: g.id,
       name: g.name,

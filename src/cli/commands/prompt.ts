@@ -1,0 +1,44 @@
+import { formatDiagnostics } from "../../diagnostics/format.js";
+import { buildOutputs } from "../../io/build-outputs.js";
+import { promptPath } from "../../render/output-paths.js";
+import { suggest } from "../../parse/suggest.js";
+import type { CommandContext } from "../context.js";
+import { CliError, EXIT, type ExitCode } from "../exit-codes.js";
+
+/** Puts text on the system clipboard; loaded only for `--copy`. */
+async function copyToClipboard(text: string): Promise<void> {
+  const { default: clipboard } = await import("clipboardy");
+  await clipboard.write(text);
+}
+
+/** `paraplan prompt <ID>`: print a workstream's prompt, byte-identical to its file in out/; `--copy` puts it on the clipboard. */
+export async function prompt(context: CommandContext, id: string, options: { copy: boolean }, copy = copyToClipboard): Promise<ExitCode> {
+  const result = await buildOutputs({ planDir: context.planDir, templatesDir: context.templatesDir, cwd: context.cwd });
+  if (result.files.length === 0) {
+    context.stderr(formatDiagnostics(result.diagnostics, "text", context.paint));
+    context.stderr("the plan has errors: no prompt can be rendered\n");
+    return EXIT.invalid;
+  }
+  const ws = result.plan.workstreams.find((w) => w.id === id) ?? result.plan.workstreams.find((w) => w.id.toLowerCase() === id.toLowerCase());
+  if (!ws) {
+    const ids = result.plan.workstreams.map((w) => w.id);
+    const guess = suggest(id, ids);
+    throw new CliError(`no workstream \`${id}\`; the plan has: ${ids.join(", ")}`, EXIT.usage, guess ? `Did you mean \`${guess}\`?` : undefined);
+  }
+  const file = result.files.find((f) => f.path === promptPath(ws))!;
+  if (!options.copy) {
+    context.stdout(file.content);
+    return EXIT.ok;
+  }
+  try {
+    await copy(file.content);
+    context.stderr(`copied the ${ws.id} prompt (${file.content.length} characters) to the clipboard\n`);
+  } catch (error) {
+    // clipboardy's own message blames a missing xsel; the real cause is usually that there is no display.
+    const cause = (error as { fallbackError?: { stderr?: string } }).fallbackError?.stderr?.trim() ?? (error as Error).message;
+    const why = !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY && process.platform === "linux" ? "no clipboard is available: there is no graphical display (DISPLAY is not set)" : `the clipboard could not be written: ${cause}`;
+    context.stdout(file.content);
+    context.stderr(`${why}; the prompt was printed instead (pipe it, e.g. \`paraplan prompt ${ws.id} | pbcopy\`)\n`);
+  }
+  return EXIT.ok;
+}
