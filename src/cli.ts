@@ -8,5 +8,7 @@ const code = await run(process.argv.slice(2), {
   isTTY: Boolean(process.stdout.isTTY),
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
+  // Signal handlers are installed only by commands that run until stopped.
+  waitForStop: () => new Promise<void>((resolve) => ["SIGINT", "SIGTERM"].forEach((signal) => process.once(signal, () => resolve()))),
 });
 process.exitCode = code;

@@ -1,4 +1,4 @@
-import { Command, CommanderError, Option } from "commander";
+import { Argument, Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import type { DiagnosticFormat } from "../diagnostics/format.js";
 import { resolveContext, type CommandContext, type GlobalOptions } from "./context.js";
 import { PlanNotFoundError } from "../io/read-plan.js";
@@ -11,6 +11,14 @@ export interface CliIO {
   isTTY: boolean;
   stdout(text: string): void;
   stderr(text: string): void;
+  /** Resolves when the user asks a long-running command (watch) to stop. */
+  waitForStop(): Promise<void>;
+}
+
+function positiveInt(value: string, name: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`${name} takes a whole number of milliseconds.`);
+  return n;
 }
 
 const VERSION = "0.1.0";
@@ -35,11 +43,23 @@ export async function run(argv: readonly string[], io: CliIO): Promise<ExitCode>
     .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) })
     .exitOverride();
 
+  const examples = (...lines: string[]) => `\nExamples:\n${lines.map((l) => `  ${l}`).join("\n")}\n`;
+
+  program
+    .command("init")
+    .argument("[dir]", "folder to create plan/ in", ".")
+    .description("create a plan/ folder with one example of each record kind")
+    .addHelpText("after", examples("paraplan init", "paraplan init my-project && cd my-project && paraplan generate") + "\nNothing is written when DIR/plan already exists and is not empty.")
+    .action(async (dir: string, _opts: object, cmd: Command) => {
+      const { init } = await import("./commands/init.js");
+      code = await init(context(cmd, false), dir);
+    });
+
   program
     .command("validate")
     .description("check the plan and report every problem with file:line:column")
     .addOption(formatOption())
-    .addHelpText("after", "\nExamples:\n  paraplan validate\n  paraplan validate --plan docs/plan --format github\n\nExit codes: 0 no errors (warnings may be printed), 1 errors, 2 bad usage, 3 file system error.")
+    .addHelpText("after", examples("paraplan validate", "paraplan validate --plan docs/plan --format github") + "\nExit codes: 0 no errors (warnings may be printed), 1 errors, 2 bad usage, 3 file system error.")
     .action(async (opts: { format: DiagnosticFormat }, cmd: Command) => {
       const { validate } = await import("./commands/validate.js");
       code = await validate(context(cmd), opts);
@@ -51,7 +71,11 @@ export async function run(argv: readonly string[], io: CliIO): Promise<ExitCode>
     .description("render the execution plan, prompts, session logs and ADRs into out/")
     .addOption(formatOption())
     .option("--force", "replace generated files that were edited by hand")
-    .addHelpText("after", "\nExamples:\n  paraplan generate\n  paraplan generate --out docs/generated\n\nNothing is written while the plan has errors. Unchanged files are not rewritten; files an\nearlier run generated and this one does not are removed; other files in out/ are never touched.")
+    .addHelpText(
+      "after",
+      examples("paraplan generate", "paraplan generate --out docs/generated") +
+        "\nNothing is written while the plan has errors. Unchanged files are not rewritten; files an\nearlier run generated and this one does not are removed; other files in out/ are never touched.",
+    )
     .action(async (opts: { format: DiagnosticFormat; force?: boolean }, cmd: Command) => {
       const { generate } = await import("./commands/generate.js");
       code = await generate(context(cmd), { format: opts.format, force: opts.force ?? false });
@@ -62,10 +86,75 @@ export async function run(argv: readonly string[], io: CliIO): Promise<ExitCode>
     .description("fail when out/ is not what the plan generates (for CI)")
     .addOption(formatOption())
     .option("--strict", "warnings fail too")
-    .addHelpText("after", "\nExamples:\n  paraplan check\n  paraplan check --strict --format github\n\nExit codes: 0 up to date, 1 stale output or plan errors (a short diff of each stale file is printed).")
+    .addHelpText("after", examples("paraplan check", "paraplan check --strict --format github") + "\nExit codes: 0 up to date, 1 stale output or plan errors (a short diff of each stale file is printed).")
     .action(async (opts: { format: DiagnosticFormat; strict?: boolean }, cmd: Command) => {
       const { check } = await import("./commands/check.js");
       code = await check(context(cmd), { format: opts.format, strict: opts.strict ?? false });
+    });
+
+  program
+    .command("watch")
+    .description("regenerate out/ on every change to the plan or the templates")
+    .option("--force", "replace generated files that were edited by hand")
+    .addOption(new Option("--debounce <ms>", "wait this long after the last change").default(150).argParser((v) => positiveInt(v, "--debounce")))
+    .addHelpText("after", examples("paraplan watch", "paraplan watch --plan docs/plan --debounce 500") + "\nAn invalid plan prints its diagnostics and the watch goes on. Stop with Ctrl-C.")
+    .action(async (opts: { force?: boolean; debounce: number }, cmd: Command) => {
+      const { watch } = await import("./commands/watch.js");
+      code = await watch(context(cmd), { force: opts.force ?? false, debounceMs: opts.debounce }, io.waitForStop());
+    });
+
+  program
+    .command("schedule")
+    .description("print the computed timeline, critical path, speed-up, waves and file conflicts")
+    .option("--json", "the same figures as JSON, for scripts")
+    .addHelpText("after", examples("paraplan schedule", "paraplan schedule --json | jq .schedule.withWaves.high.makespan"))
+    .action(async (opts: { json?: boolean }, cmd: Command) => {
+      const { schedule } = await import("./commands/schedule.js");
+      code = await schedule(context(cmd), { json: opts.json ?? false });
+    });
+
+  program
+    .command("prompt")
+    .argument("<id>", "workstream id, e.g. TD2")
+    .description("print a workstream's prompt, byte-identical to its file in out/prompts/")
+    .option("--copy", "put it on the clipboard instead")
+    .addHelpText("after", examples("paraplan prompt TD2", "paraplan prompt TD2 --copy", "paraplan prompt TD2 | pbcopy"))
+    .action(async (id: string, opts: { copy?: boolean }, cmd: Command) => {
+      const { prompt } = await import("./commands/prompt.js");
+      code = await prompt(context(cmd), id, { copy: opts.copy ?? false });
+    });
+
+  program
+    .command("export")
+    .description("print the whole model, schedule included, as JSON (with a schema version)")
+    .requiredOption("--json", "JSON output (the only format)")
+    .addHelpText("after", examples("paraplan export --json > plan.json"))
+    .action(async (_opts: object, cmd: Command) => {
+      const { exportJson } = await import("./commands/export.js");
+      code = await exportJson(context(cmd));
+    });
+
+  program
+    .command("list")
+    .addArgument(new Argument("<kind>", "what to list").choices(["workstreams", "decisions", "risks", "sessions"]))
+    .description("list workstreams, decisions, risks or sessions as a table")
+    .option("--status <status>", "only records with this status (e.g. proposed)")
+    .option("--json", "JSON output")
+    .addHelpText("after", examples("paraplan list workstreams", "paraplan list decisions --status proposed"))
+    .action(async (kind: "workstreams" | "decisions" | "risks" | "sessions", opts: { status?: string; json?: boolean }, cmd: Command) => {
+      const { list } = await import("./commands/list.js");
+      code = await list(context(cmd), kind, { json: opts.json ?? false, ...(opts.status !== undefined ? { status: opts.status } : {}) });
+    });
+
+  const templates = program.command("templates").description("work with the Handlebars templates");
+  templates
+    .command("eject")
+    .argument("[name]", "one template, e.g. prompt.md (default: all)")
+    .description("copy built-in templates into your template folder (--templates, or templates/ beside the plan) for editing")
+    .addHelpText("after", examples("paraplan templates eject prompt.md", "paraplan templates eject --templates my-templates") + "\nExisting files are never overwritten. Your copies override the built-ins by file name.")
+    .action(async (name: string | undefined, _opts: object, cmd: Command) => {
+      const { ejectTemplates } = await import("./commands/templates.js");
+      code = await ejectTemplates(context(cmd), name);
     });
 
   try {

@@ -2,6 +2,7 @@ import { hasErrors, sortDiagnostics, type Diagnostic } from "../diagnostics/diag
 import { createRenderer, TemplateError } from "../render/handlebars-env.js";
 import { renderDocuments, type OutputFile } from "../render/render-documents.js";
 import { loadPlan, type LoadedPlan } from "./load-plan.js";
+import type { ParseCache } from "./read-plan.js";
 import { loadTemplates } from "./load-templates.js";
 
 /** The result of rendering a plan in memory: nothing is written. */
@@ -11,8 +12,8 @@ export interface BuildResult extends LoadedPlan {
 }
 
 /** Loads the plan and renders every document in memory; with plan errors it renders nothing. */
-export async function buildOutputs(options: { planDir: string; templatesDir?: string | undefined; cwd: string }): Promise<BuildResult> {
-  const loaded = await loadPlan(options.planDir, options.cwd);
+export async function buildOutputs(options: { planDir: string; templatesDir?: string | undefined; cwd: string; cache?: ParseCache }): Promise<BuildResult> {
+  const loaded = await loadPlan(options.planDir, options.cwd, options.cache);
   if (hasErrors(loaded.diagnostics)) return { ...loaded, files: [] };
   let renderer;
   try {

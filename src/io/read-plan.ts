@@ -101,8 +101,11 @@ function firstInvalidUtf8(bytes: Buffer): { line: number; column: number; offset
   return { line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1, offset: before.length };
 }
 
-/** Reads and parses every file of a plan folder. */
-export async function readPlan(planDir: string, cwd: string = process.cwd()): Promise<{ files: ParsedFile[]; diagnostics: Diagnostic[] }> {
+/** Parsed files by path with the text they were parsed from: a file whose text is unchanged is not parsed again. */
+export type ParseCache = Map<string, { text: string; parsed: ParsedFile }>;
+
+/** Reads and parses every file of a plan folder; with a cache, only files whose text changed are parsed. */
+export async function readPlan(planDir: string, cwd: string = process.cwd(), cache?: ParseCache): Promise<{ files: ParsedFile[]; diagnostics: Diagnostic[] }> {
   const info = await stat(planDir).catch(() => undefined);
   if (!info?.isDirectory()) throw new PlanNotFoundError(planDir);
   const listed = await listPlanFiles(planDir, cwd);
@@ -111,8 +114,15 @@ export async function readPlan(planDir: string, cwd: string = process.cwd()): Pr
   for (const entry of listed.files) {
     const read = await readPlanFile(entry.abs, entry.file, entry.relative);
     diagnostics.push(...read.diagnostics);
-    if (read.planFile) files.push(parseRecord(read.planFile.text, read.planFile.file, read.planFile.relative));
+    if (!read.planFile) continue;
+    const { text, file, relative } = read.planFile;
+    const cached = cache?.get(file);
+    const parsed = cached && cached.text === text ? cached.parsed : parseRecord(text, file, relative);
+    cache?.set(file, { text, parsed });
+    files.push(parsed);
   }
+  // Forget files that are gone, so a cache never grows without bound in a long watch.
+  if (cache) for (const key of [...cache.keys()]) if (!listed.files.some((f) => f.file === key)) cache.delete(key);
   return { files, diagnostics };
 }
 

@@ -53,13 +53,13 @@ export function coerce(spec: FieldSpec, field: RawField): Coerced {
       if (typeof raw === "string") return text ? splitList(field, raw) : { value: [raw] };
       if (typeof raw === "number") return { value: [String(raw)], items: [{ value: String(raw), at: field.at }] };
       if (Array.isArray(raw)) {
-        const value = raw.map((v) => (typeof v === "number" ? String(v) : v));
+        const value = (raw as unknown[]).map((v) => (typeof v === "number" ? String(v) : v));
         return field.items ? { value, items: field.items.map((item, i) => ({ value: value[i], at: item.at })) } : { value };
       }
       return { value: raw };
     case "wave-set": {
       if (typeof raw === "string" && raw.trim().toLowerCase() === "all") return { value: "all" };
-      const list = typeof raw === "string" ? raw.split(",").map((s) => s.trim()) : Array.isArray(raw) ? raw : [raw];
+      const list: unknown[] = typeof raw === "string" ? raw.split(",").map((s) => s.trim()) : Array.isArray(raw) ? raw : [raw];
       return { value: list.map((v) => (typeof v === "string" && NUMBER.test(v) ? Number(v) : v)) };
     }
     case "items":

@@ -62,7 +62,8 @@ export function readFrontMatter(node: Yaml, src: SourceText): { entries: FrontMa
       if (isSeq(valueNode)) {
         entry.items = valueNode.items.map((item) => {
           const itemNode = item as YamlNode;
-          return { value: isScalar(itemNode) || isSeq(itemNode) || isMap(itemNode) ? itemNode.toJS(doc, { maxAliasCount: 100 }) : itemNode, at: spanOf(itemNode.range) };
+          const value: unknown = isScalar(itemNode) || isSeq(itemNode) || isMap(itemNode) ? itemNode.toJS(doc, { maxAliasCount: 100 }) : itemNode;
+          return { value, at: spanOf(itemNode.range) };
         });
       }
       entries.push(entry);

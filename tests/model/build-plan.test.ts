@@ -196,6 +196,18 @@ describe("defaults", () => {
     expect(build({ "gates.md": gates }).plan.gates.map((g) => g.appliesTo)).toEqual(["all", [3, 4, 5], [1]]);
   });
 
+  it("reads gates written as a folder of files", () => {
+    const { plan, diagnostics } = build({
+      "gates/types.md": lines("---", "id: types", "command: mypy src/", "applies_to: [3, 4]", "---", "", "# Type checking"),
+      "gates/tests.md": lines("# All tests pass", "", "**Id:** tests", "**Command:** pytest tests/ -v", "**Threshold:** no failures"),
+    });
+    expect(diagnostics).toEqual([]);
+    expect(plan.gates.map((g) => [g.id, g.name, g.command, g.threshold, g.appliesTo])).toEqual([
+      ["tests", "All tests pass", "pytest tests/ -v", "no failures", "all"],
+      ["types", "Type checking", "mypy src/", undefined, [3, 4]],
+    ]);
+  });
+
   it("fills a risk's defaults", () => {
     const { plan, diagnostics } = build({ "risks/R2-x.md": lines("---", "id: R2", "severity: High", "---", "", "## Impact", "", "- a", "- b") });
     expect(diagnostics).toEqual([]);

@@ -309,7 +309,7 @@ describe("`##` sections, read by the field's type", () => {
     const next = field(record, "next_priorities");
     expect(next.key).toBe("Next 3 Priorities");
     const entries = next.value as Subsection[];
-    expect(entries.map(({ at: _at, ...rest }) => rest)).toEqual([
+    expect(entries.map((e) => ({ title: e.title, body: e.body, fields: e.fields, items: e.items, rest: e.rest }))).toEqual([
       {
         title: "Priority 1: Launch the Day 1 Sessions",
         body: "**Owner:** User (Project Manager)\n**Status:** Ready to execute\n\n- open four tabs\n- paste the prompts\n\n```bash\nclaude\n```",
@@ -318,6 +318,7 @@ describe("`##` sections, read by the field's type", () => {
           { key: "Status", value: "Ready to execute" },
         ],
         items: ["open four tabs", "paste the prompts"],
+        rest: "- open four tabs\n- paste the prompts\n\n```bash\nclaude\n```",
       },
       {
         title: "Priority 2: Merge Wave 1",
@@ -327,6 +328,7 @@ describe("`##` sections, read by the field's type", () => {
           { key: "Timeline", value: "Day 2" },
         ],
         items: [],
+        rest: "",
       },
     ]);
     expect(span(entries[1]!.at)).toBe("15:1-18:22");

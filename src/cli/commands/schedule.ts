@@ -4,6 +4,7 @@ import type { ScheduleVariant } from "../../schedule/types.js";
 import type { CommandContext } from "../context.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 import { terminalTable } from "../terminal-table.js";
+import { criticalPathText } from "../../render/views/critical-path-text.js";
 import { hasErrors } from "../../diagnostics/diagnostic.js";
 
 const range = (r: { low: number; high: number }) => (r.low === r.high ? String(r.high) : `${r.low}–${r.high}`);
@@ -27,7 +28,7 @@ export async function schedule(context: CommandContext, options: { json: boolean
       [
         ["makespan (days)", range({ low: s.withWaves.low.makespan, high: w.makespan }), range({ low: s.dependenciesOnly.low.makespan, high: s.dependenciesOnly.high.makespan })],
         ["speed-up", `${range(s.speedUp.withWaves)}×`, `${range(s.speedUp.dependenciesOnly)}×`],
-        ["critical path", w.criticalPaths.map((p) => p.join(" → ")).join("; ") || "—", s.dependenciesOnly.high.criticalPaths.map((p) => p.join(" → ")).join("; ") || "—"],
+        ["critical path", w.criticalPaths.map((p) => criticalPathText(plan, p)).join("; ") || "—", s.dependenciesOnly.high.criticalPaths.map((p) => p.join(" → ")).join("; ") || "—"],
         ["peak concurrency", `${w.peak.count} (days ${w.peak.days.join(", ")})`, `${s.dependenciesOnly.high.peak.count}`],
       ],
       bold,

@@ -1,5 +1,6 @@
 import { adrPath, ADR_INDEX, PLAN_DOCUMENT } from "../output-paths.js";
 import { count, dateOf, dayLabel, days, num, range } from "./figures.js";
+import { criticalPathText } from "./critical-path-text.js";
 import { linkFrom, type RenderContext } from "./render-context.js";
 import { extrasView, gateRows, mergeCommands } from "./shared-views.js";
 
@@ -156,7 +157,7 @@ export function planView(ctx: RenderContext) {
       waveCost: schedule.waveCost.summary,
       peak: `${waves.peak.count} on ${waves.peak.days.length === 1 ? "day" : "days"} ${dayRanges(waves.peak.days)}`,
       overParallel: project.maxParallel !== undefined && waves.peak.count > project.maxParallel,
-      criticalPaths: waves.criticalPaths.map((p) => criticalPathText(ctx, p)),
+      criticalPaths: waves.criticalPaths.map((p) => criticalPathText(plan, p)),
       criticalPathsDependenciesOnly: depsOnly.criticalPaths.map((p) => p.join(" → ")),
     },
     workstreams,
@@ -202,17 +203,3 @@ export function dayRanges(list: readonly number[]): string {
   return parts.join(", ") || "—";
 }
 
-/** A critical path as text, naming the wave merge that links two workstreams with no direct dependency. */
-export function criticalPathText(ctx: RenderContext, path: readonly string[]): string {
-  const parts: string[] = [];
-  path.forEach((id, i) => {
-    const previous = path[i - 1];
-    if (previous !== undefined) {
-      const direct = ctx.workstream.get(id)?.dependsOn.some((d) => d.id === previous) ?? false;
-      const wave = ctx.waveOf.get(previous);
-      if (!direct && wave) parts.push(`wave ${wave.number} merge`);
-    }
-    parts.push(id);
-  });
-  return parts.join(" → ");
-}

@@ -1,0 +1,61 @@
+import { formatDiagnostics, summarize } from "../../diagnostics/format.js";
+import type { ParseCache } from "../../io/read-plan.js";
+import { shown, type CommandContext } from "../context.js";
+import { EXIT, type ExitCode } from "../exit-codes.js";
+import { generateOnce, printReport } from "./generate.js";
+
+/** `paraplan watch`: rebuild on every change to the plan or the templates, one build at a time, until stopped. */
+export async function watch(context: CommandContext, options: { force: boolean; debounceMs: number }, stop: Promise<void>): Promise<ExitCode> {
+  const { watch: watchFiles } = await import("chokidar");
+  // Parsed files are kept between builds: an edit re-parses only the files whose text changed.
+  const cache: ParseCache = new Map();
+  let running = false;
+  let pending = false;
+  let timer: NodeJS.Timeout | undefined;
+
+  const build = async (reason: string) => {
+    if (running) {
+      pending = true;
+      return;
+    }
+    running = true;
+    try {
+      const { diagnostics, report, ms } = await generateOnce(context, { force: options.force, cache });
+      const stamp = context.paint.dim(`[${reason}]`);
+      if (diagnostics.length > 0) context.stderr(formatDiagnostics(diagnostics, "text", context.paint));
+      if (!report) context.stderr(`${stamp} ${summarize(diagnostics)}: nothing written; waiting for the next change\n`);
+      else {
+        context.stdout(`${stamp} `);
+        printReport({ ...context, quiet: false }, report, ms);
+      }
+    } catch (error) {
+      // A failed build (a file vanished mid-read, a disk error) must not end the watch.
+      context.stderr(`build failed: ${(error as Error).message}; waiting for the next change\n`);
+    } finally {
+      running = false;
+      if (pending) {
+        pending = false;
+        void build("changes during the last build");
+      }
+    }
+  };
+
+  const folders = [context.planDir, ...(context.templatesDir ? [context.templatesDir] : [])];
+  const watcher = watchFiles(folders, {
+    ignoreInitial: true,
+    ignored: (file: string) => /(^|[/\\])\.(?!\.?$)/.test(file.slice(context.planDir.length)) || /~$|\.swp$/.test(file),
+  });
+  const onChange = (file: string) => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => void build(shown(context, file)), options.debounceMs);
+  };
+  watcher.on("all", (_event, file) => onChange(file));
+  watcher.on("error", (error) => context.stderr(`watch error: ${(error as Error).message}\n`));
+  await new Promise<void>((resolve) => watcher.on("ready", () => resolve()));
+  context.stderr(`watching ${folders.map((f) => shown(context, f)).join(" and ")} (Ctrl-C to stop)\n`);
+  await build("start");
+  await stop;
+  if (timer) clearTimeout(timer);
+  await watcher.close();
+  return EXIT.ok;
+}
