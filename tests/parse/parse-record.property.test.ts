@@ -32,7 +32,12 @@ const TOKENS = [
 const markdownish = fc.array(fc.constantFrom(...TOKENS), { maxLength: 60 }).map((parts) => parts.join(""));
 /** Strings that start with a front-matter block, so the YAML reader sees arbitrary content. */
 const withFrontMatter = fc.tuple(markdownish, markdownish).map(([yaml, body]) => `---\n${yaml}\n---\n${body}`);
-const anyText = fc.oneof(fc.string({ unit: "grapheme", maxLength: 200 }), fc.string({ unit: "binary", maxLength: 200 }), markdownish, withFrontMatter);
+/** GFM tables with cells of code, escapes, entities and commas, as the collection tables are read cell by cell. */
+const CELL = fc.array(fc.constantFrom("TD1", ", ", "`x`", "`", "\\|", "&amp;", "**b**", " ", "é", "1-2", "[l](u)", ""), { maxLength: 5 }).map((parts) => parts.join(""));
+const tableish = fc
+  .tuple(fc.array(CELL, { minLength: 1, maxLength: 4 }), fc.array(fc.array(CELL, { maxLength: 5 }), { maxLength: 4 }), markdownish)
+  .map(([head, rows, after]) => [head, head.map(() => "---"), ...rows].map((cells) => `| ${cells.join(" | ")} |`).join("\n") + `\n\n${after}`);
+const anyText = fc.oneof(tableish, fc.string({ unit: "grapheme", maxLength: 200 }), fc.string({ unit: "binary", maxLength: 200 }), markdownish, withFrontMatter);
 
 const SETTINGS = { seed: 20251016, numRuns: 300 } as const;
 
