@@ -4,7 +4,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default defineConfig(
-  globalIgnores(["dist/", "out/", "coverage/", "node_modules/", "tests/fixtures/"]),
+  globalIgnores(["dist/", "out/", "coverage/", "node_modules/", "tests/fixtures/", ".scratch/"]),
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
   { languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } } },

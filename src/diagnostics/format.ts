@@ -5,11 +5,11 @@ export type DiagnosticFormat = "text" | "json" | "github";
 
 /** Colour functions; identity when colour is off. */
 export interface Paint {
-  red(s: string): string;
-  yellow(s: string): string;
-  cyan(s: string): string;
-  dim(s: string): string;
-  bold(s: string): string;
+  red: (s: string) => string;
+  yellow: (s: string) => string;
+  cyan: (s: string) => string;
+  dim: (s: string) => string;
+  bold: (s: string) => string;
 }
 
 /** No colour at all. */

@@ -7,7 +7,6 @@ import { mapDecisionStatus } from "./decision-status.js";
 import type {
   Agent,
   Decision,
-  DecisionStatus,
   ExtraSection,
   FileRef,
   Gate,

@@ -1,4 +1,4 @@
-import type { Heading, List, ListItem, Root, RootContent, Table } from "mdast";
+import type { Heading, ListItem, Root, RootContent, Table } from "mdast";
 import { toString } from "mdast-util-to-string";
 import type { Location } from "../diagnostics/diagnostic.js";
 import type { Subsection } from "../model/types.js";
@@ -89,7 +89,7 @@ export function keyValueLines(nodes: RootContent[], src: SourceText): { lines: K
   const lines: KeyValueLine[] = [];
   const other: RootContent[] = [];
   for (const node of nodes) {
-    const found = node.type === "paragraph" ? keyValueParagraph(node, src) : node.type === "list" ? keyValueList(node as List, src) : undefined;
+    const found = node.type === "paragraph" ? keyValueParagraph(node, src) : node.type === "list" ? keyValueList(node, src) : undefined;
     if (found) lines.push(...found);
     else other.push(node);
   }
