@@ -1,6 +1,7 @@
 import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { brokenLinks } from "../helpers/broken-links.js";
 import { lintMarkdown } from "../helpers/lint-markdown.js";
 import { renderPlan } from "../helpers/render-plan.js";
 import { REPO } from "../helpers/run-cli.js";
@@ -45,9 +46,10 @@ describe("the embedded autoD plan", () => {
     ]);
   });
 
-  it("passes markdownlint's default rules", async () => {
+  it("passes markdownlint's default rules, and every relative link points at a generated file", async () => {
     const { byPath } = await renderPlan(path.join(REPO, "plan"), REPO);
     expect(await lintMarkdown(byPath)).toEqual([]);
+    expect(brokenLinks(byPath)).toEqual([]);
   });
 
   it("states the computed figures, not the seed's hand arithmetic", async () => {

@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { Decision, Plan, Risk, Wave, Workstream } from "../../model/types.js";
 import type { PlanSchedule, WaveTiming, WorkstreamTiming } from "../../schedule/types.js";
 import { adrPath, promptPath, sessionPath } from "../output-paths.js";
@@ -56,8 +57,7 @@ export function renderContext(plan: Plan, schedule: PlanSchedule): RenderContext
 
 /** A relative link from one output file to another (`../adr/0001-x.md`). */
 export function linkFrom(from: string, to: string): string {
-  const depth = from.split("/").length - 1;
-  return `${"../".repeat(depth)}${to}`;
+  return path.posix.relative(path.posix.dirname(from), to);
 }
 
 export { adrPath };
