@@ -3,6 +3,7 @@ import type { DiagnosticFormat } from "../diagnostics/format.js";
 import { resolveContext, type CommandContext, type GlobalOptions } from "./context.js";
 import { PlanNotFoundError } from "../io/read-plan.js";
 import { CliError, EXIT, type ExitCode } from "./exit-codes.js";
+import { REGISTRARS } from "./registrars.js";
 
 /** The process-facing parts a run needs, passed in so tests can run the CLI in-process. */
 export interface CliIO {
@@ -24,6 +25,20 @@ function positiveInt(value: string, name: string): number {
 const VERSION = "0.1.0";
 
 const formatOption = () => new Option("--format <format>", "diagnostics format").choices(["text", "json", "github"]).default("text");
+const examples = (...lines: string[]) => `\nExamples:\n${lines.map((l) => `  ${l}`).join("\n")}\n`;
+
+/** What a group of commands needs to register itself: see `register-*.ts`. */
+export interface RegisterTools {
+  /** The command context of a parsed command (global options resolved). */
+  context(cmd: Command, requirePlan?: boolean): CommandContext;
+  /** Records the exit code of the command that ran. */
+  setCode(code: ExitCode): void;
+  io: CliIO;
+  /** `--format text|json|github`. */
+  formatOption(): Option;
+  /** The "Examples:" block every command's help ends with. */
+  examples(...lines: string[]): string;
+}
 
 /** Runs the CLI with arguments (without `node` and the script) and returns the exit code; never calls process.exit. */
 export async function run(argv: readonly string[], io: CliIO): Promise<ExitCode> {
@@ -43,8 +58,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<ExitCode>
     .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) })
     .exitOverride();
 
-  const examples = (...lines: string[]) => `\nExamples:\n${lines.map((l) => `  ${l}`).join("\n")}\n`;
-
+  const tools: RegisterTools = { context, setCode: (c) => (code = c), io, formatOption, examples };
   program
     .command("init")
     .argument("[dir]", "folder to create plan/ in", ".")
@@ -156,6 +170,9 @@ export async function run(argv: readonly string[], io: CliIO): Promise<ExitCode>
       const { ejectTemplates } = await import("./commands/templates.js");
       code = await ejectTemplates(context(cmd), name);
     });
+
+  // Command groups added by later features register here, each from its own file.
+  for (const register of REGISTRARS) register(program, tools);
 
   try {
     await program.parseAsync([...argv], { from: "user" });
