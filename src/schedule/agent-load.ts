@@ -1,6 +1,6 @@
 /** Each agent persona's load: the work given to it, in days, and its workstreams. */
 import type { Workstream } from "../model/types.js";
-import { compareIds } from "./compare-ids.js";
+import { compareIds } from "../model/compare-ids.js";
 import { sumDurations } from "./durations.js";
 import type { AgentLoad } from "./types.js";
 

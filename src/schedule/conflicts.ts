@@ -8,7 +8,7 @@
  */
 import { diagnostic, type Diagnostic, type Location } from "../diagnostics/diagnostic.js";
 import type { FileRef, Project, ResolutionRule, Workstream } from "../model/types.js";
-import { compareIds } from "./compare-ids.js";
+import { compareIds } from "../model/compare-ids.js";
 import { dayRange, daysPhrase } from "./day-list.js";
 import { normalizePattern, patternsMayOverlap, patternsSurelyOverlap, ruleCovers, sharedFile } from "./file-patterns.js";
 import type { ConflictSide, FileConflict, WorkstreamTiming } from "./types.js";

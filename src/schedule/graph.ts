@@ -8,7 +8,7 @@
  */
 import { diagnostic, type Diagnostic, type Location, type Related } from "../diagnostics/diagnostic.js";
 import type { Ref } from "../model/types.js";
-import { compareIds } from "./compare-ids.js";
+import { compareIds } from "../model/compare-ids.js";
 import { MinHeap } from "./min-heap.js";
 
 /** What the graph needs from a workstream. */

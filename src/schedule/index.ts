@@ -6,7 +6,7 @@
 import { sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Plan, Workstream } from "../model/types.js";
 import { agentLoads } from "./agent-load.js";
-import { compareIds } from "./compare-ids.js";
+import { compareIds } from "../model/compare-ids.js";
 import { tooManyParallel } from "./concurrency.js";
 import { findConflicts } from "./conflicts.js";
 import { durationEnds, earliestStartDay, speedUp, sumDurations, workDays, type End } from "./durations.js";
@@ -20,7 +20,7 @@ import { waveCost, type WaveCostInput } from "./wave-cost.js";
 import { findWaveOrderViolations, planWaves, waveLateDiagnostics, waveOrderDiagnostics, type WavePlan, type WaveOrderViolation } from "./waves.js";
 
 export type * from "./types.js";
-export { compareIds } from "./compare-ids.js";
+export { compareIds } from "../model/compare-ids.js";
 export { buildDependencyGraph, breakCycles, findCycles, findDependencyCycles, stronglyConnectedComponents, topologicalOrder, topologicalSort } from "./graph.js";
 export type { DependencyGraph, GraphNodeInput, BrokenEdge } from "./graph.js";
 export { durationEnds, workDays, sumDurations } from "./durations.js";
