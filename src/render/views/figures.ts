@@ -32,6 +32,20 @@ export function dateOf(startDate: string | undefined, day: number): string | nul
   return date.toISOString().slice(0, 10);
 }
 
+/** The working day (1-based) a calendar date falls on, counting from the start date; 0 or less before it. */
+export function workingDayOf(startDate: string, date: string): number {
+  const start = Date.parse(`${startDate}T00:00:00Z`);
+  const target = Date.parse(`${date}T00:00:00Z`);
+  if (Number.isNaN(start) || Number.isNaN(target)) return 0;
+  const step = target >= start ? 1 : -1;
+  let day = step > 0 ? 1 : 0;
+  for (let t = start; step > 0 ? t < target : t > target; t += step * 86_400_000) {
+    const weekday = new Date(t + step * 86_400_000).getUTCDay();
+    if (weekday !== 0 && weekday !== 6) day += step;
+  }
+  return day;
+}
+
 /** `1 wave`, `2 waves`. */
 export function count(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;

@@ -34,9 +34,11 @@ export function promptView(ctx: RenderContext, ws: Workstream) {
   };
 
   const mine = new Set([...ws.owns, ...ws.touches].map((f) => f.pattern));
-  const forbidden = plan.workstreams
-    .filter((other) => other.id !== ws.id)
-    .flatMap((other) => other.owns.filter((f) => !mine.has(f.pattern)).map((f) => ({ file: f.pattern, owner: other.id })));
+  // Only workstreams running on some of the same days can collide with this one; listing every owned file of
+  // a large plan would make each prompt grow with the plan (and the plan's prompts quadratically).
+  const concurrent = plan.workstreams.filter((other) => other.id !== ws.id && overlaps(t, ctx.timing.get(other.id)));
+  const forbidden = concurrent.flatMap((other) => other.owns.filter((f) => !mine.has(f.pattern)).map((f) => ({ file: f.pattern, owner: other.id })));
+  const elsewhere = plan.workstreams.filter((other) => other.id !== ws.id && !concurrent.includes(other)).reduce((n, other) => n + other.owns.length, 0);
   const shared = schedule.conflicts
     .filter((c) => c.sides.some((s) => s.workstream === ws.id))
     .map((c) => ({
@@ -91,6 +93,7 @@ export function promptView(ctx: RenderContext, ws: Workstream) {
     owns: ws.owns.map((f) => f.pattern),
     touches: ws.touches.map((f) => f.pattern),
     forbidden,
+    forbiddenElsewhere: elsewhere,
     shared,
     ownGates: ownGates.map((g) => g.text),
     waveGates,
@@ -107,3 +110,8 @@ export function firstParagraph(markdown: string): string {
   return markdown.trim().split(/\n\s*\n/)[0]?.trim() ?? "";
 }
 
+
+/** Whether two workstreams are active on at least one common day. */
+function overlaps(a: { start: number; finish: number } | undefined, b: { start: number; finish: number } | undefined): boolean {
+  return a !== undefined && b !== undefined && a.start <= b.finish && b.start <= a.finish;
+}

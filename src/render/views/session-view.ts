@@ -1,7 +1,7 @@
 import { normalizeKey } from "../../schema/field-spec.js";
 import type { Session, Subsection } from "../../model/types.js";
 import { adrPath, PLAN_DOCUMENT, sessionPath } from "../output-paths.js";
-import { dayLabel, days, range } from "./figures.js";
+import { dayLabel, days, range, workingDayOf } from "./figures.js";
 import { adrKey, linkFrom, type RenderContext } from "./render-context.js";
 import { decisionBody } from "./decision-view.js";
 import { extrasView, type ExtraView } from "./shared-views.js";
@@ -59,7 +59,8 @@ export function sessionView(ctx: RenderContext, session: Session) {
       waveCost: schedule.waveCost.summary,
       criticalPaths: w.criticalPaths.map((p) => p.join(" → ")),
       peak: w.peak.count,
-      worktrees: plan.workstreams.map((ws) => {
+      // Small plans list every worktree; large ones only those active on the session's day, so a log stays readable.
+      worktrees: worktreesFor(ctx, session).map((ws) => {
         const t = ctx.timing.get(ws.id);
         return { id: ws.id, worktree: ws.worktree, branch: ws.branch, status: ws.status, start: t ? dayLabel(plan.project.startDate, t.start) : "—" };
       }),
@@ -88,4 +89,18 @@ function headerLines(session: Session) {
 /** A `###` block: its key-value lines as a list (a paragraph of them would be reflowed into one line), then the rest. */
 function subsectionView(entry: Subsection) {
   return { title: entry.title, fields: entry.fields, rest: entry.rest.trim() };
+}
+
+const ALL_WORKTREES_UP_TO = 50;
+
+/** The workstreams a session log shows: all of a small plan, or those active on the session's day. */
+function worktreesFor(ctx: RenderContext, session: Session) {
+  const { plan } = ctx;
+  if (plan.workstreams.length <= ALL_WORKTREES_UP_TO) return plan.workstreams;
+  // Without a start date the session's day is unknown: show day 1's.
+  const day = plan.project.startDate ? workingDayOf(plan.project.startDate, session.date) : 1;
+  return plan.workstreams.filter((ws) => {
+    const t = ctx.timing.get(ws.id);
+    return t !== undefined && t.start <= Math.max(day, 1) && Math.max(day, 1) <= t.finish;
+  });
 }
