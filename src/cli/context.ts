@@ -12,6 +12,7 @@ export interface GlobalOptions {
   templates?: string;
   quiet?: boolean;
   color?: boolean;
+  cache?: boolean;
 }
 
 /** What a command runs with: resolved folders, output streams and colours; no hidden globals. */
@@ -21,6 +22,8 @@ export interface CommandContext {
   outDir: string;
   templatesDir?: string;
   quiet: boolean;
+  /** False with `--no-cache`: nothing is read from or written to the cache folder. */
+  cache: boolean;
   paint: Paint;
   stdout(text: string): void;
   stderr(text: string): void;
@@ -100,6 +103,7 @@ export function resolveContext(options: GlobalOptions, io: { cwd: string; stdout
     planDir: plan,
     outDir: path.resolve(options.out ? io.cwd : root, options.out ?? config.out ?? "out"),
     quiet: options.quiet ?? false,
+    cache: options.cache !== false,
     paint: paintFor(colorAllowed),
     stdout: io.stdout,
     stderr: io.stderr,

@@ -4,6 +4,7 @@ import { resolveContext, type CommandContext, type GlobalOptions } from "./conte
 import { PlanNotFoundError } from "../io/read-plan.js";
 import { CliError, EXIT, type ExitCode } from "./exit-codes.js";
 import { REGISTRARS } from "./registrars.js";
+import { VERSION } from "../version.js";
 
 /** The process-facing parts a run needs, passed in so tests can run the CLI in-process. */
 export interface CliIO {
@@ -22,7 +23,6 @@ function positiveInt(value: string, name: string): number {
   return n;
 }
 
-const VERSION = "0.1.0";
 
 const formatOption = () => new Option("--format <format>", "diagnostics format").choices(["text", "json", "github"]).default("text");
 const examples = (...lines: string[]) => `\nExamples:\n${lines.map((l) => `  ${l}`).join("\n")}\n`;
@@ -54,6 +54,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<ExitCode>
     .option("--templates <dir>", "template folder that overrides the built-in templates")
     .option("-q, --quiet", "print only problems")
     .option("--no-color", "no colours (also NO_COLOR=1, or when output is not a terminal)")
+    .option("--no-cache", "do not read or write the cache of parsed files and formatted documents (.paraplan-cache/)")
     .showSuggestionAfterError(true)
     .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) })
     .exitOverride();

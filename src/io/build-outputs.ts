@@ -1,8 +1,11 @@
 import { hasErrors, sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { createRenderer, TemplateError } from "../render/handlebars-env.js";
-import { renderDocuments, type OutputFile } from "../render/render-documents.js";
+import { formatMarkdown } from "../render/format-markdown.js";
+import { renderDocuments, type Formatter, type OutputFile } from "../render/render-documents.js";
 import { loadPlan, type LoadedPlan } from "./load-plan.js";
-import type { ParseCache } from "./read-plan.js";
+import { PARALLEL_FROM, type ReadEnv } from "./read-plan.js";
+import type { DiskCache } from "./disk-cache.js";
+import type { WorkerPool } from "./worker-pool.js";
 import { loadTemplates } from "./load-templates.js";
 
 /** The result of rendering a plan in memory: nothing is written. */
@@ -12,8 +15,9 @@ export interface BuildResult extends LoadedPlan {
 }
 
 /** Loads the plan and renders every document in memory; with plan errors it renders nothing. */
-export async function buildOutputs(options: { planDir: string; templatesDir?: string | undefined; cwd: string; cache?: ParseCache }): Promise<BuildResult> {
-  const loaded = await loadPlan(options.planDir, options.cwd, options.cache);
+export async function buildOutputs(options: { planDir: string; templatesDir?: string | undefined; cwd: string; env?: ReadEnv }): Promise<BuildResult> {
+  const env = options.env ?? {};
+  const loaded = await loadPlan(options.planDir, options.cwd, env);
   if (hasErrors(loaded.diagnostics)) return { ...loaded, files: [] };
   let renderer;
   try {
@@ -22,7 +26,23 @@ export async function buildOutputs(options: { planDir: string; templatesDir?: st
     if (!(error instanceof TemplateError)) throw error;
     return { ...loaded, diagnostics: sortDiagnostics([...loaded.diagnostics, error.diagnostic]), files: [] };
   }
-  const rendered = await renderDocuments(loaded.plan, loaded.schedule, renderer);
+  const pool = env.pool && countRecords(loaded) >= PARALLEL_FROM ? env.pool() : undefined;
+  const rendered = await renderDocuments(loaded.plan, loaded.schedule, renderer, formatterFor(env.disk, pool));
   const diagnostics: Diagnostic[] = sortDiagnostics([...loaded.diagnostics, ...rendered.diagnostics]);
   return { ...loaded, diagnostics, files: hasErrors(diagnostics) ? [] : rendered.files };
+}
+
+/** Formats through the disk cache (same input, same output) and on worker threads when there are any. */
+function formatterFor(disk: DiskCache | undefined, pool: WorkerPool | undefined): Formatter {
+  return async (markdown) => {
+    const cached = await disk?.get("format", markdown);
+    if (cached) return cached.toString("utf8");
+    const formatted = pool ? await pool.run<string>({ kind: "format", markdown }) : await formatMarkdown(markdown);
+    await disk?.set("format", markdown, formatted);
+    return formatted;
+  };
+}
+
+function countRecords({ plan }: LoadedPlan): number {
+  return plan.workstreams.length + plan.decisions.length + plan.sessions.length + plan.risks.length;
 }

@@ -4,7 +4,7 @@ import { buildPlan } from "../model/build-plan.js";
 import type { Plan } from "../model/types.js";
 import { computeSchedule } from "../schedule/index.js";
 import type { PlanSchedule } from "../schedule/types.js";
-import { readPlan, type ParseCache } from "./read-plan.js";
+import { readPlan, type ReadEnv } from "./read-plan.js";
 
 /** A plan read from disk, validated and scheduled, with every diagnostic of every stage. */
 export interface LoadedPlan {
@@ -14,8 +14,8 @@ export interface LoadedPlan {
 }
 
 /** Reads, parses, validates and schedules the plan folder. */
-export async function loadPlan(planDir: string, cwd: string, cache?: ParseCache): Promise<LoadedPlan> {
-  const read = await readPlan(planDir, cwd, cache);
+export async function loadPlan(planDir: string, cwd: string, env: ReadEnv = {}): Promise<LoadedPlan> {
+  const read = await readPlan(planDir, cwd, env);
   const shownDir = path.relative(cwd, planDir).split(path.sep).join("/") || ".";
   const built = buildPlan(read.files, { planDir: shownDir });
   const scheduled = computeSchedule(built.plan);

@@ -1,8 +1,11 @@
 import { readdir, readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
+import { deserialize, serialize } from "node:v8";
 import { diagnostic, type Diagnostic, type Location } from "../diagnostics/diagnostic.js";
 import { parseRecord } from "../parse/parse-record.js";
 import type { ParsedFile } from "../parse/raw-record.js";
+import type { DiskCache } from "./disk-cache.js";
+import type { WorkerPool } from "./worker-pool.js";
 
 /** A plan file's text as read from disk, before parsing. */
 export interface PlanFile {
@@ -104,26 +107,65 @@ function firstInvalidUtf8(bytes: Buffer): { line: number; column: number; offset
 /** Parsed files by path with the text they were parsed from: a file whose text is unchanged is not parsed again. */
 export type ParseCache = Map<string, { text: string; parsed: ParsedFile }>;
 
-/** Reads and parses every file of a plan folder; with a cache, only files whose text changed are parsed. */
-export async function readPlan(planDir: string, cwd: string = process.cwd(), cache?: ParseCache): Promise<{ files: ParsedFile[]; diagnostics: Diagnostic[] }> {
+/** How a read may save work: parsed files kept in memory (watch), on disk (between runs), and worker threads. */
+export interface ReadEnv {
+  memory?: ParseCache;
+  disk?: DiskCache;
+  /** Worker threads, started on first use; used only for plans big enough to repay their start-up. */
+  pool?: () => WorkerPool;
+}
+
+/** Below this many files, starting worker threads costs more than it saves. */
+export const PARALLEL_FROM = 200;
+
+// Reading many small files one at a time leaves the disk idle between calls; a few at once is enough.
+const READ_CONCURRENCY = 32;
+
+/** Reads and parses every file of a plan folder; only files whose text is new are parsed, on worker threads when given. */
+export async function readPlan(planDir: string, cwd: string = process.cwd(), env: ReadEnv = {}): Promise<{ files: ParsedFile[]; diagnostics: Diagnostic[] }> {
   const info = await stat(planDir).catch(() => undefined);
   if (!info?.isDirectory()) throw new PlanNotFoundError(planDir);
   const listed = await listPlanFiles(planDir, cwd);
   const diagnostics = [...listed.diagnostics];
-  const files: ParsedFile[] = [];
-  for (const entry of listed.files) {
-    const read = await readPlanFile(entry.abs, entry.file, entry.relative);
-    diagnostics.push(...read.diagnostics);
-    if (!read.planFile) continue;
-    const { text, file, relative } = read.planFile;
-    const cached = cache?.get(file);
-    const parsed = cached && cached.text === text ? cached.parsed : parseRecord(text, file, relative);
-    cache?.set(file, { text, parsed });
-    files.push(parsed);
+  const reads: Awaited<ReturnType<typeof readPlanFile>>[] = [];
+  for (let i = 0; i < listed.files.length; i += READ_CONCURRENCY) {
+    const batch = listed.files.slice(i, i + READ_CONCURRENCY);
+    const results = await Promise.all(batch.map((entry) => readPlanFile(entry.abs, entry.file, entry.relative)));
+    results.forEach((r, j) => (reads[i + j] = r));
   }
+  const pool = env.pool && listed.files.length >= PARALLEL_FROM ? env.pool() : undefined;
+  const files = await Promise.all(
+    reads.map(async (read) => {
+      diagnostics.push(...read.diagnostics);
+      return read.planFile ? parseCached(read.planFile, env, pool) : undefined;
+    }),
+  );
   // Forget files that are gone, so a cache never grows without bound in a long watch.
-  if (cache) for (const key of [...cache.keys()]) if (!listed.files.some((f) => f.file === key)) cache.delete(key);
-  return { files, diagnostics };
+  if (env.memory) for (const key of [...env.memory.keys()]) if (!listed.files.some((f) => f.file === key)) env.memory.delete(key);
+  return { files: files.filter((f) => f !== undefined), diagnostics };
+}
+
+/** Parses one file, or takes it from the memory or disk cache when its text is unchanged. */
+async function parseCached(planFile: PlanFile, env: ReadEnv, pool: WorkerPool | undefined): Promise<ParsedFile> {
+  const { text, file, relative } = planFile;
+  const remembered = env.memory?.get(file);
+  if (remembered && remembered.text === text) return remembered.parsed;
+  const key = `${file}\0${relative}\0${text}`;
+  let parsed: ParsedFile | undefined;
+  const stored = await env.disk?.get("parse", key);
+  if (stored) {
+    try {
+      parsed = deserialize(stored) as ParsedFile;
+    } catch {
+      // A corrupt entry is a miss.
+    }
+  }
+  if (!parsed) {
+    parsed = pool ? await pool.run<ParsedFile>({ kind: "parse", text, file, relative }) : parseRecord(text, file, relative);
+    await env.disk?.set("parse", key, serialize(parsed));
+  }
+  env.memory?.set(file, { text, parsed });
+  return parsed;
 }
 
 /** The plan folder does not exist (a usage or file-system problem, not a plan diagnostic). */

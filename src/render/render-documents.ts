@@ -72,23 +72,29 @@ export function documentJobs(plan: Plan, schedule: PlanSchedule): Job[] {
   return jobs;
 }
 
+/** Turns rendered Markdown into its final form; `formatMarkdown` by default, a cached or pooled twin in the IO layer. */
+export type Formatter = (markdown: string) => Promise<string>;
+
 /** Renders every document; template failures become diagnostics that name the template's file and line. */
-export async function renderDocuments(plan: Plan, schedule: PlanSchedule, renderer: Renderer): Promise<{ files: OutputFile[]; diagnostics: Diagnostic[] }> {
-  const files: OutputFile[] = [];
+export async function renderDocuments(plan: Plan, schedule: PlanSchedule, renderer: Renderer, format: Formatter = formatMarkdown): Promise<{ files: OutputFile[]; diagnostics: Diagnostic[] }> {
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
+  const rendered: { job: Job; markdown: string }[] = [];
   for (const job of documentJobs(plan, schedule)) {
     // Two records may map to one output name (duplicate ids are reported by validation): keep the first.
     if (seen.has(job.path)) continue;
     seen.add(job.path);
     try {
-      const body = await formatMarkdown(renderer.render(job.template, job.view()));
-      files.push({ path: job.path, content: withHeader(body, job.sources), sources: job.sources });
+      rendered.push({ job, markdown: renderer.render(job.template, job.view()) });
     } catch (error) {
       if (error instanceof TemplateError) diagnostics.push(error.diagnostic);
       else throw error;
     }
   }
+  // Formatting is the expensive step: all documents are handed over at once so a pooled formatter keeps every core busy.
+  const files = await Promise.all(
+    rendered.map(async ({ job, markdown }) => ({ path: job.path, content: withHeader(await format(markdown), job.sources), sources: job.sources })),
+  );
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files, diagnostics: dedupe(diagnostics) };
 }

@@ -10,11 +10,11 @@ import { diagnostic, type Diagnostic, type Location } from "../diagnostics/diagn
 import type { FileRef, Project, ResolutionRule, Workstream } from "../model/types.js";
 import { compareIds } from "../model/compare-ids.js";
 import { dayRange, daysPhrase } from "./day-list.js";
-import { normalizePattern, patternsMayOverlap, patternsSurelyOverlap, ruleCovers, sharedFile } from "./file-patterns.js";
+import { isGlob, literalPrefix, nested, normalizePattern, patternsMayOverlap, patternsSurelyOverlap, ruleCovers, sharedFile } from "./file-patterns.js";
 import type { ConflictSide, FileConflict, WorkstreamTiming } from "./types.js";
 
 /** One `owns` / `touches` entry of a workstream. */
-interface Entry {
+export interface Entry {
   pattern: string;
   written: string;
   kind: ConflictSide["kind"];
@@ -34,20 +34,64 @@ export function findConflicts(
   project: Project,
 ): { conflicts: FileConflict[]; diagnostics: Diagnostic[] } {
   const entries = workstreams.map(entriesOf);
-  const withFiles = workstreams.map((_, i) => i).filter((i) => entries[i]!.length > 0);
   const conflicts: FileConflict[] = [];
   const diagnostics: Diagnostic[] = [];
-  withFiles.forEach((i, k) => {
-    for (const j of withFiles.slice(k + 1)) {
-      const found = conflictsBetween(workstreams, entries, i, j, timings, project.resolutionProtocol);
-      for (const { conflict, a, b } of found) {
-        conflicts.push(conflict);
-        if (conflict.overlapping && conflict.rule === null) diagnostics.push(noRule(conflict, a, b, project));
-      }
-      diagnostics.push(...duplicateOwners(workstreams, entries, i, j));
+  // Only pairs that can share a file are compared: comparing every pair made big plans quadratic.
+  for (const [i, j] of candidatePairs(entries)) {
+    const found = conflictsBetween(workstreams, entries, i, j, timings, project.resolutionProtocol);
+    for (const { conflict, a, b } of found) {
+      conflicts.push(conflict);
+      if (conflict.overlapping && conflict.rule === null) diagnostics.push(noRule(conflict, a, b, project));
+    }
+    diagnostics.push(...duplicateOwners(workstreams, entries, i, j));
+  }
+  return { conflicts: conflicts.sort(compareConflicts), diagnostics };
+}
+
+/**
+ * The workstream pairs `[i, j]` (i < j, in index order) that may name a common file: equal literal
+ * paths, a glob and a literal path under its prefix, or two globs with nested prefixes.
+ */
+export function candidatePairs(entries: readonly Entry[][]): [number, number][] {
+  const pairs = new Set<number>();
+  const n = entries.length;
+  const add = (a: number, b: number) => {
+    if (a !== b) pairs.add(Math.min(a, b) * n + Math.max(a, b));
+  };
+  const literals = new Map<string, number[]>();
+  const globs: { owner: number; prefix: string }[] = [];
+  entries.forEach((list, owner) => {
+    for (const e of list) {
+      if (isGlob(e.pattern)) globs.push({ owner, prefix: literalPrefix(e.pattern) });
+      else literals.set(e.pattern, [...(literals.get(e.pattern) ?? []), owner]);
     }
   });
-  return { conflicts: conflicts.sort(compareConflicts), diagnostics };
+  for (const owners of literals.values()) for (let x = 0; x < owners.length; x++) for (let y = x + 1; y < owners.length; y++) add(owners[x]!, owners[y]!);
+  // Literal paths sorted, so the paths under a glob's prefix are one contiguous range.
+  const paths = [...literals.keys()].sort();
+  for (const g of globs) {
+    const from = g.prefix === "" ? 0 : lowerBound(paths, g.prefix);
+    for (let k = from; k < paths.length && (g.prefix === "" || paths[k]!.startsWith(g.prefix)); k++) {
+      if (g.prefix !== "" && paths[k] !== g.prefix && !paths[k]!.startsWith(`${g.prefix}/`)) continue;
+      for (const owner of literals.get(paths[k]!)!) add(g.owner, owner);
+    }
+  }
+  for (let x = 0; x < globs.length; x++) {
+    for (let y = x + 1; y < globs.length; y++) if (nested(globs[x]!.prefix, globs[y]!.prefix)) add(globs[x]!.owner, globs[y]!.owner);
+  }
+  return [...pairs].sort((a, b) => a - b).map((key) => [Math.floor(key / n), key % n]);
+}
+
+/** The first index whose value is ≥ `key`. */
+function lowerBound(sorted: readonly string[], key: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Owns first, so a file both owned and touched is reported as owned. */

@@ -17,24 +17,36 @@ export function normalizePattern(pattern: string): string {
   return p.endsWith("/") ? `${p}**` : p;
 }
 
+// Scanning and compiling a glob costs far more than matching with it; plans repeat patterns, so both are memoised.
+const scans = new Map<string, ReturnType<typeof picomatch.scan>>();
+const matchers = new Map<string, (path: string) => boolean>();
+
+function scanOf(pattern: string): ReturnType<typeof picomatch.scan> {
+  let scan = scans.get(pattern);
+  if (!scan) scans.set(pattern, (scan = picomatch.scan(pattern)));
+  return scan;
+}
+
 /** Whether a (normalized) pattern is a glob rather than a literal path. */
-function isGlob(pattern: string): boolean {
-  return picomatch.scan(pattern).isGlob;
+export function isGlob(pattern: string): boolean {
+  return scanOf(pattern).isGlob;
 }
 
 /** Whether a glob matches a literal path (dotfiles included). */
 function globMatches(glob: string, path: string): boolean {
-  return picomatch(glob, { dot: true })(path);
+  let matcher = matchers.get(glob);
+  if (!matcher) matchers.set(glob, (matcher = picomatch(glob, { dot: true })));
+  return matcher(path);
 }
 
 /** The directory every match of a glob lies under ("" when it may match anywhere). */
-function literalPrefix(glob: string): string {
-  const scan = picomatch.scan(glob);
+export function literalPrefix(glob: string): string {
+  const scan = scanOf(glob);
   return scan.negated ? "" : scan.base.replace(/\/+$/, "");
 }
 
 /** Whether one directory contains the other (or they are the same; "" contains all). */
-function nested(a: string, b: string): boolean {
+export function nested(a: string, b: string): boolean {
   return a === "" || b === "" || a === b || a.startsWith(`${b}/`) || b.startsWith(`${a}/`);
 }
 

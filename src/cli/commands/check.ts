@@ -1,7 +1,7 @@
 import { createTwoFilesPatch } from "diff";
 import { hasErrors } from "../../diagnostics/diagnostic.js";
 import { formatDiagnostics, type DiagnosticFormat, type Paint } from "../../diagnostics/format.js";
-import { buildOutputs } from "../../io/build-outputs.js";
+import { buildWithEnv } from "../build-env.js";
 import { compareOutputs, type OutputStatus } from "../../io/compare-outputs.js";
 import { shown, type CommandContext } from "../context.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
@@ -38,7 +38,7 @@ function describe(status: OutputStatus, out: string, paint: Paint): string {
 
 /** `paraplan check`: render in memory and compare with `out/`; exit 1 when anything differs or the plan has errors. */
 export async function check(context: CommandContext, options: { format: DiagnosticFormat; strict: boolean }): Promise<ExitCode> {
-  const result = await buildOutputs({ planDir: context.planDir, templatesDir: context.templatesDir, cwd: context.cwd });
+  const result = await buildWithEnv(context);
   context.stderr(formatDiagnostics(result.diagnostics, options.format, context.paint));
   if (hasErrors(result.diagnostics)) {
     context.stderr("the plan has errors: fix them, then run `paraplan generate`\n");

@@ -1,6 +1,6 @@
 import { hasErrors, type Diagnostic } from "../../diagnostics/diagnostic.js";
 import { formatDiagnostics, summarize, type DiagnosticFormat } from "../../diagnostics/format.js";
-import { buildOutputs } from "../../io/build-outputs.js";
+import { buildWithEnv } from "../build-env.js";
 import { compareOutputs } from "../../io/compare-outputs.js";
 import type { ParseCache } from "../../io/read-plan.js";
 import { writeOutputs, type WriteReport } from "../../io/write-outputs.js";
@@ -10,7 +10,7 @@ import { EXIT, type ExitCode } from "../exit-codes.js";
 /** One build: render in memory, then write what changed; nothing is written while the plan has errors. */
 export async function generateOnce(context: CommandContext, options: { force: boolean; cache?: ParseCache }): Promise<{ diagnostics: Diagnostic[]; report?: WriteReport; ms: number }> {
   const started = performance.now();
-  const result = await buildOutputs({ planDir: context.planDir, templatesDir: context.templatesDir, cwd: context.cwd, ...(options.cache ? { cache: options.cache } : {}) });
+  const result = await buildWithEnv(context, { prune: true, ...(options.cache ? { memory: options.cache } : {}) });
   if (hasErrors(result.diagnostics)) return { diagnostics: result.diagnostics, ms: performance.now() - started };
   const statuses = await compareOutputs(context.outDir, result.files);
   const report = await writeOutputs(context.outDir, statuses, { force: options.force });

@@ -1,4 +1,4 @@
-import { loadPlan } from "../../io/load-plan.js";
+import { loadWithEnv } from "../build-env.js";
 import type { CommandContext } from "../context.js";
 import { CliError, EXIT, type ExitCode } from "../exit-codes.js";
 import { terminalTable } from "../terminal-table.js";
@@ -8,7 +8,7 @@ export type ListKind = (typeof LIST_KINDS)[number];
 
 /** `paraplan list <kind>`: a table of records, filterable by status. */
 export async function list(context: CommandContext, kind: ListKind, options: { status?: string; json: boolean }): Promise<ExitCode> {
-  const { plan, schedule } = await loadPlan(context.planDir, context.cwd);
+  const { plan, schedule } = await loadWithEnv(context);
   const timing = new Map(schedule.withWaves.high.workstreams.map((t) => [t.id, t]));
   const tables: Record<ListKind, { headers: string[]; rows: { status: string; cells: string[] }[] }> = {
     workstreams: {

@@ -1,5 +1,5 @@
 import { formatDiagnostics } from "../../diagnostics/format.js";
-import { buildOutputs } from "../../io/build-outputs.js";
+import { buildWithEnv } from "../build-env.js";
 import { promptPath } from "../../render/output-paths.js";
 import { suggest } from "../../parse/suggest.js";
 import type { CommandContext } from "../context.js";
@@ -13,7 +13,7 @@ async function copyToClipboard(text: string): Promise<void> {
 
 /** `paraplan prompt <ID>`: print a workstream's prompt, byte-identical to its file in out/; `--copy` puts it on the clipboard. */
 export async function prompt(context: CommandContext, id: string, options: { copy: boolean }, copy = copyToClipboard): Promise<ExitCode> {
-  const result = await buildOutputs({ planDir: context.planDir, templatesDir: context.templatesDir, cwd: context.cwd });
+  const result = await buildWithEnv(context);
   if (result.files.length === 0) {
     context.stderr(formatDiagnostics(result.diagnostics, "text", context.paint));
     context.stderr("the plan has errors: no prompt can be rendered\n");

@@ -1,5 +1,5 @@
 import { formatDiagnostics, summarize } from "../../diagnostics/format.js";
-import { loadPlan } from "../../io/load-plan.js";
+import { loadWithEnv } from "../build-env.js";
 import type { ScheduleVariant } from "../../schedule/types.js";
 import type { CommandContext } from "../context.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
@@ -11,7 +11,7 @@ const range = (r: { low: number; high: number }) => (r.low === r.high ? String(r
 
 /** `paraplan schedule`: the computed timeline, critical path, speed-up, waves and conflicts, as tables or JSON. */
 export async function schedule(context: CommandContext, options: { json: boolean }): Promise<ExitCode> {
-  const { plan, schedule: s, diagnostics } = await loadPlan(context.planDir, context.cwd);
+  const { plan, schedule: s, diagnostics } = await loadWithEnv(context);
   if (options.json) {
     context.stdout(`${JSON.stringify({ schedule: s, diagnostics }, null, 2)}\n`);
     return hasErrors(diagnostics) ? EXIT.invalid : EXIT.ok;

@@ -1,12 +1,12 @@
 import { hasErrors } from "../../diagnostics/diagnostic.js";
 import { formatDiagnostics, summarize, type DiagnosticFormat } from "../../diagnostics/format.js";
-import { loadPlan } from "../../io/load-plan.js";
+import { loadWithEnv } from "../build-env.js";
 import type { CommandContext } from "../context.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 
 /** `paraplan validate`: report every problem of the plan; exit 1 when there are errors. */
 export async function validate(context: CommandContext, options: { format: DiagnosticFormat }): Promise<ExitCode> {
-  const { diagnostics } = await loadPlan(context.planDir, context.cwd);
+  const { diagnostics } = await loadWithEnv(context);
   const output = formatDiagnostics(diagnostics, options.format, context.paint);
   context.stdout(output);
   if (options.format === "text" && !context.quiet) context.stderr(`${summarize(diagnostics)}\n`);
