@@ -1,4 +1,6 @@
+import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { inputsKey, outputsIntact, readManifest } from "../io/build-manifest.js";
 import { buildOutputs } from "../io/build-outputs.js";
 import { loadPlan } from "../io/load-plan.js";
 import { NO_CACHE, openDiskCache, type DiskCache } from "../io/disk-cache.js";
@@ -39,13 +41,26 @@ export async function loadWithEnv(context: CommandContext) {
 }
 
 /** Renders the plan in memory with the command's caches and workers; `prune` drops cache entries this build did not use. */
-export async function buildWithEnv(context: CommandContext, options: { memory?: ParseCache; prune?: boolean } = {}) {
+export async function buildWithEnv(context: CommandContext, options: { memory?: ParseCache; prune?: boolean; only?: (path: string) => boolean } = {}) {
   const { env, disk, close } = buildEnv(context, options.memory);
   try {
-    const result = await buildOutputs({ planDir: context.planDir, templatesDir: context.templatesDir, cwd: context.cwd, env });
+    const result = await buildOutputs({ planDir: context.planDir, templatesDir: context.templatesDir, cwd: context.cwd, env, ...(options.only ? { only: options.only } : {}) });
     if (options.prune && result.files.length > 0) await disk.prune();
     return result;
   } finally {
     await close();
   }
+}
+
+/** The text of a generated file, when the last build's manifest shows nothing changed since; otherwise undefined. */
+export async function freshOutput(context: CommandContext, wanted: (path: string) => boolean): Promise<string | undefined> {
+  if (!context.cache) return undefined;
+  const manifest = await readManifest(cacheDirOf(context));
+  const matches = manifest?.outputs.filter((o) => wanted(o.path)) ?? [];
+  // Two candidates (ids that are prefixes of each other) need the plan to tell them apart.
+  const output = matches.length === 1 ? matches[0] : undefined;
+  if (!manifest || !output) return undefined;
+  const key = await inputsKey({ planDir: context.planDir, templatesDir: context.templatesDir, outDir: context.outDir, cwd: context.cwd });
+  if (key !== manifest.key || !(await outputsIntact(context.outDir, { ...manifest, outputs: [output] }))) return undefined;
+  return readFile(path.join(context.outDir, output.path), "utf8");
 }

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import pc from "picocolors";
-import { z } from "zod";
+import { createRequire } from "node:module";
 import type { Paint } from "../diagnostics/format.js";
 import { CliError, EXIT } from "./exit-codes.js";
 
@@ -47,10 +47,17 @@ export function findPlanDir(cwd: string): string | undefined {
   }
 }
 
-const CONFIG = z.strictObject({
-  out: z.string().min(1).optional().describe("Output folder, relative to the plan's parent."),
-  templates: z.string().min(1).optional().describe("Template folder that overrides the built-ins."),
-});
+/** The config file's schema; zod is loaded only when there is a config file, to keep start-up fast. */
+function configSchema() {
+  const { z } = createRequire(import.meta.url)("zod") as typeof import("zod");
+  return {
+    z,
+    schema: z.strictObject({
+      out: z.string().min(1).optional().describe("Output folder, relative to the plan's parent."),
+      templates: z.string().min(1).optional().describe("Template folder that overrides the built-ins."),
+    }),
+  };
+}
 
 /** Reads `paraplan.config.json` from the plan folder or its parent; a bad file is a usage error that says what is wrong. */
 function readConfig(planDir: string, cwd: string): ConfigFile {
@@ -64,7 +71,8 @@ function readConfig(planDir: string, cwd: string): ConfigFile {
     } catch (error) {
       throw new CliError(`${shownFile}: invalid JSON (${(error as Error).message})`, EXIT.usage, "Fix the config file or remove it.");
     }
-    const result = CONFIG.safeParse(parsed);
+    const { z, schema } = configSchema();
+    const result = schema.safeParse(parsed);
     if (!result.success) throw new CliError(`${shownFile}: ${z.prettifyError(result.error).replace(/\n/g, " ")}`, EXIT.usage, 'The config file takes "out" and "templates" (folder paths).');
     const config: ConfigFile = {};
     if (result.data.out !== undefined) config.out = result.data.out;

@@ -1,7 +1,7 @@
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import type { DiagnosticFormat } from "../diagnostics/format.js";
 import { resolveContext, type CommandContext, type GlobalOptions } from "./context.js";
-import { PlanNotFoundError } from "../io/read-plan.js";
+import { PlanNotFoundError } from "../io/plan-not-found.js";
 import { CliError, EXIT, type ExitCode } from "./exit-codes.js";
 import { REGISTRARS } from "./registrars.js";
 import { VERSION } from "../version.js";

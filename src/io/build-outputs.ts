@@ -15,7 +15,14 @@ export interface BuildResult extends LoadedPlan {
 }
 
 /** Loads the plan and renders every document in memory; with plan errors it renders nothing. */
-export async function buildOutputs(options: { planDir: string; templatesDir?: string | undefined; cwd: string; env?: ReadEnv }): Promise<BuildResult> {
+export async function buildOutputs(options: {
+  planDir: string;
+  templatesDir?: string | undefined;
+  cwd: string;
+  env?: ReadEnv;
+  /** Render only the documents whose output path this accepts (`prompt` needs one). */
+  only?: (path: string) => boolean;
+}): Promise<BuildResult> {
   const env = options.env ?? {};
   const loaded = await loadPlan(options.planDir, options.cwd, env);
   if (hasErrors(loaded.diagnostics)) return { ...loaded, files: [] };
@@ -27,7 +34,7 @@ export async function buildOutputs(options: { planDir: string; templatesDir?: st
     return { ...loaded, diagnostics: sortDiagnostics([...loaded.diagnostics, error.diagnostic]), files: [] };
   }
   const pool = env.pool && countRecords(loaded) >= PARALLEL_FROM ? env.pool() : undefined;
-  const rendered = await renderDocuments(loaded.plan, loaded.schedule, renderer, formatterFor(env.disk, pool));
+  const rendered = await renderDocuments(loaded.plan, loaded.schedule, renderer, formatterFor(env.disk, pool), options.only);
   const diagnostics: Diagnostic[] = sortDiagnostics([...loaded.diagnostics, ...rendered.diagnostics]);
   return { ...loaded, diagnostics, files: hasErrors(diagnostics) ? [] : rendered.files };
 }

@@ -2,7 +2,7 @@ import { readdir, readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
 import { diagnostic, type Diagnostic, type Location } from "../diagnostics/diagnostic.js";
-import { parseRecord } from "../parse/parse-record.js";
+import { PlanNotFoundError } from "./plan-not-found.js";
 import type { ParsedFile } from "../parse/raw-record.js";
 import type { DiskCache } from "./disk-cache.js";
 import type { WorkerPool } from "./worker-pool.js";
@@ -161,16 +161,12 @@ async function parseCached(planFile: PlanFile, env: ReadEnv, pool: WorkerPool | 
     }
   }
   if (!parsed) {
-    parsed = pool ? await pool.run<ParsedFile>({ kind: "parse", text, file, relative }) : parseRecord(text, file, relative);
+    // The parser (unified, remark, yaml) is loaded only when some file is not in the cache.
+    parsed = pool ? await pool.run<ParsedFile>({ kind: "parse", text, file, relative }) : (await import("../parse/parse-record.js")).parseRecord(text, file, relative);
     await env.disk?.set("parse", key, serialize(parsed));
   }
   env.memory?.set(file, { text, parsed });
   return parsed;
 }
 
-/** The plan folder does not exist (a usage or file-system problem, not a plan diagnostic). */
-export class PlanNotFoundError extends Error {
-  constructor(readonly planDir: string) {
-    super(`plan folder not found: ${planDir}`);
-  }
-}
+export { PlanNotFoundError };

@@ -8,7 +8,7 @@ import { ADR_INDEX, adrPath, PLAN_DOCUMENT, sessionPath } from "./output-paths.j
 import { decisionIndexView, decisionView } from "./views/decision-view.js";
 import { planView } from "./views/plan-view.js";
 import { promptView } from "./views/prompt-view.js";
-import { adrKey, renderContext } from "./views/render-context.js";
+import { renderContext } from "./views/render-context.js";
 import { sessionView } from "./views/session-view.js";
 
 /** A generated document: where it goes in `out/`, its full text (header included), and the records it came from. */
@@ -60,7 +60,7 @@ export function documentJobs(plan: Plan, schedule: PlanSchedule): Job[] {
       view: () => sessionView(ctx, session),
       sources: unique([
         session.source.file,
-        ...session.decisions.flatMap((r) => ctx.decision.get(adrKey(r.id))?.source.file ?? []),
+        ...session.decisions.flatMap((r) => ctx.findDecision(r.id)?.source.file ?? []),
         ...session.risks.flatMap((r) => ctx.risk.get(r.id)?.source.file ?? []),
       ]),
     });
@@ -75,8 +75,14 @@ export function documentJobs(plan: Plan, schedule: PlanSchedule): Job[] {
 /** Turns rendered Markdown into its final form; `formatMarkdown` by default, a cached or pooled twin in the IO layer. */
 export type Formatter = (markdown: string) => Promise<string>;
 
-/** Renders every document; template failures become diagnostics that name the template's file and line. */
-export async function renderDocuments(plan: Plan, schedule: PlanSchedule, renderer: Renderer, format: Formatter = formatMarkdown): Promise<{ files: OutputFile[]; diagnostics: Diagnostic[] }> {
+/** Renders every document (or those `only` selects); template failures become diagnostics that name the template's file and line. */
+export async function renderDocuments(
+  plan: Plan,
+  schedule: PlanSchedule,
+  renderer: Renderer,
+  format: Formatter = formatMarkdown,
+  only: (path: string) => boolean = () => true,
+): Promise<{ files: OutputFile[]; diagnostics: Diagnostic[] }> {
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
   const rendered: { job: Job; markdown: string }[] = [];
@@ -84,6 +90,7 @@ export async function renderDocuments(plan: Plan, schedule: PlanSchedule, render
     // Two records may map to one output name (duplicate ids are reported by validation): keep the first.
     if (seen.has(job.path)) continue;
     seen.add(job.path);
+    if (!only(job.path)) continue;
     try {
       rendered.push({ job, markdown: renderer.render(job.template, job.view()) });
     } catch (error) {

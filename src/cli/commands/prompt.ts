@@ -1,5 +1,6 @@
 import { formatDiagnostics } from "../../diagnostics/format.js";
-import { buildWithEnv } from "../build-env.js";
+import { hasErrors } from "../../diagnostics/diagnostic.js";
+import { buildWithEnv, freshOutput } from "../build-env.js";
 import { promptPath } from "../../render/output-paths.js";
 import { suggest } from "../../parse/suggest.js";
 import type { CommandContext } from "../context.js";
@@ -13,8 +14,21 @@ async function copyToClipboard(text: string): Promise<void> {
 
 /** `paraplan prompt <ID>`: print a workstream's prompt, byte-identical to its file in out/; `--copy` puts it on the clipboard. */
 export async function prompt(context: CommandContext, id: string, options: { copy: boolean }, copy = copyToClipboard): Promise<ExitCode> {
-  const result = await buildWithEnv(context);
-  if (result.files.length === 0) {
+  const wanted = (file: string) => {
+    const lower = file.toLowerCase();
+    const prefix = `prompts/${id.toLowerCase()}`;
+    return lower === `${prefix}.md` || lower.startsWith(`${prefix}_`);
+  };
+  // Unchanged since the last build: the prompt is the file in out/, byte for byte, with no parsing at all.
+  const fresh = await freshOutput(context, wanted);
+  if (fresh !== undefined && !options.copy) {
+    context.stdout(fresh);
+    return EXIT.ok;
+  }
+  // Otherwise only this workstream's prompt is rendered (every prompt when the id is not an exact file name).
+  let result = await buildWithEnv(context, { only: wanted });
+  if (result.files.length === 0 && !hasErrors(result.diagnostics)) result = await buildWithEnv(context, { only: (file) => file.startsWith("prompts/") });
+  if (hasErrors(result.diagnostics)) {
     context.stderr(formatDiagnostics(result.diagnostics, "text", context.paint));
     context.stderr("the plan has errors: no prompt can be rendered\n");
     return EXIT.invalid;
@@ -25,7 +39,9 @@ export async function prompt(context: CommandContext, id: string, options: { cop
     const guess = suggest(id, ids);
     throw new CliError(`no workstream \`${id}\`; the plan has: ${ids.join(", ")}`, EXIT.usage, guess ? `Did you mean \`${guess}\`?` : undefined);
   }
-  const file = result.files.find((f) => f.path === promptPath(ws))!;
+  const target = promptPath(ws);
+  let file = result.files.find((f) => f.path === target);
+  if (!file) file = (await buildWithEnv(context, { only: (p) => p === target })).files.find((f) => f.path === target)!;
   if (!options.copy) {
     context.stdout(file.content);
     return EXIT.ok;

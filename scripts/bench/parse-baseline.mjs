@@ -1,0 +1,15 @@
+// Baseline: read and parse every .md file with unified + remark-parse + remark-frontmatter + remark-gfm, single-threaded.
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import remarkFrontmatter from "remark-frontmatter";
+import remarkGfm from "remark-gfm";
+import remarkParse from "remark-parse";
+import { unified } from "unified";
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]).use(remarkGfm).freeze();
+const dir = process.argv[2];
+let nodes = 0;
+for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+  if (!entry.isFile() || !entry.name.endsWith(".md")) continue;
+  nodes += processor.parse(await readFile(path.join(entry.parentPath ?? entry.path, entry.name), "utf8")).children.length;
+}
+if (nodes === 0) process.exitCode = 1;
