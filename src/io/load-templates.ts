@@ -32,3 +32,11 @@ export async function loadTemplates(userDir: string | undefined, cwd: string): P
   }
   return [...byName.values()];
 }
+
+/** Every template file a build would read (built-ins and the user's folder), by name, for the build manifest. */
+export async function listTemplateFiles(userDir: string | undefined): Promise<{ name: string; abs: string }[]> {
+  const dirs = [BUILTIN_TEMPLATES, ...(userDir && path.resolve(userDir) !== path.resolve(BUILTIN_TEMPLATES) ? [userDir] : [])];
+  const files: { name: string; abs: string }[] = [];
+  for (const [i, dir] of dirs.entries()) for (const file of await listHbs(dir)) files.push({ name: `${i}:${file}`, abs: path.join(dir, file) });
+  return files;
+}
