@@ -20,22 +20,22 @@ export const NO_CACHE: DiskCache = { get: () => Promise.resolve(undefined), set:
 // Bump when the cached data's shape changes without a version change (during development).
 const FORMAT = 1;
 
-function keyOf(kind: CacheKind, input: string): string {
-  return createHash("sha256").update(`paraplan ${VERSION} ${FORMAT} ${kind}\0`).update(input).digest("hex");
+function keyOf(version: string, kind: CacheKind, input: string): string {
+  return createHash("sha256").update(`paraplan ${version} ${FORMAT} ${kind}\0`).update(input).digest("hex");
 }
 
-/** Opens (lazily creates) the cache folder. */
-export function openDiskCache(dir: string): DiskCache {
+/** Opens (lazily creates) the cache folder; entries written by another paraplan version are never read. */
+export function openDiskCache(dir: string, version: string = VERSION): DiskCache {
   const used = new Set<string>();
   const fileOf = (kind: CacheKind, key: string) => path.join(dir, kind, key.slice(0, 2), key);
   return {
     async get(kind, input) {
-      const key = keyOf(kind, input);
+      const key = keyOf(version, kind, input);
       used.add(`${kind}/${key}`);
       return readFile(fileOf(kind, key)).catch(() => undefined);
     },
     async set(kind, input, data) {
-      const key = keyOf(kind, input);
+      const key = keyOf(version, kind, input);
       used.add(`${kind}/${key}`);
       const file = fileOf(kind, key);
       try {

@@ -1,0 +1,82 @@
+import { mkdtemp, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { openDiskCache } from "../../src/io/disk-cache.js";
+import { readPlan } from "../../src/io/read-plan.js";
+
+async function files(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+}
+
+async function project() {
+  const root = await mkdtemp(path.join(os.tmpdir(), "paraplan-cache-"));
+  await mkdir(path.join(root, "plan", "agents"), { recursive: true });
+  await writeFile(path.join(root, "plan", "project.md"), "---\nname: cached\n---\n\n# cached\n");
+  await writeFile(path.join(root, "plan", "agents", "dev.md"), "---\nname: Dev\n---\n\n# Dev\n\n## Role\n\nYou are a dev.\n");
+  return { root, plan: path.join(root, "plan"), cache: path.join(root, ".paraplan-cache") };
+}
+
+const agentName = (result: Awaited<ReturnType<typeof readPlan>>) => result.files.find((f) => f.kind === "agent")?.records[0]?.fields.get("name")?.value;
+
+describe("the parse cache", () => {
+  it("gives the same parse as no cache, on a hit, after an edit, a rename and a delete; prune drops unused entries", async () => {
+    const { root, plan, cache } = await project();
+    const uncached = await readPlan(plan, root);
+    const first = await readPlan(plan, root, { disk: openDiskCache(cache) });
+    expect(first).toEqual(uncached);
+    expect(await files(path.join(cache, "parse"))).toHaveLength(2);
+
+    const hit = await readPlan(plan, root, { disk: openDiskCache(cache) });
+    expect(hit).toEqual(uncached);
+
+    await writeFile(path.join(plan, "agents", "dev.md"), "---\nname: Developer\n---\n\n# Developer\n");
+    expect(agentName(await readPlan(plan, root, { disk: openDiskCache(cache) }))).toBe("Developer");
+
+    await rename(path.join(plan, "agents", "dev.md"), path.join(plan, "agents", "engineer.md"));
+    const renamed = openDiskCache(cache);
+    const afterRename = await readPlan(plan, root, { disk: renamed });
+    expect(afterRename.files.map((f) => f.file)).toEqual(["plan/agents/engineer.md", "plan/project.md"]);
+    expect(afterRename.files[0]!.records[0]!.stem).toBe("engineer");
+    await renamed.prune();
+    expect(await files(path.join(cache, "parse"))).toHaveLength(2);
+
+    await rm(path.join(plan, "agents", "engineer.md"));
+    const deleted = openDiskCache(cache);
+    expect((await readPlan(plan, root, { disk: deleted })).files.map((f) => f.file)).toEqual(["plan/project.md"]);
+    await deleted.prune();
+    expect(await files(path.join(cache, "parse"))).toHaveLength(1);
+  });
+
+  it("treats a corrupt entry as a miss and parses again", async () => {
+    const { root, plan, cache } = await project();
+    const expected = await readPlan(plan, root);
+    await readPlan(plan, root, { disk: openDiskCache(cache) });
+    for (const file of await files(cache)) await writeFile(file, "not a serialized record");
+    expect(await readPlan(plan, root, { disk: openDiskCache(cache) })).toEqual(expected);
+    for (const file of await files(cache)) await writeFile(file, "");
+    expect(await readPlan(plan, root, { disk: openDiskCache(cache) })).toEqual(expected);
+  });
+
+  it("never serves entries written by another paraplan version", async () => {
+    const { cache } = await project();
+    await openDiskCache(cache, "1.0.0").set("format", "input", "old output");
+    expect((await openDiskCache(cache, "1.0.0").get("format", "input"))?.toString()).toBe("old output");
+    expect(await openDiskCache(cache, "1.0.1").get("format", "input")).toBeUndefined();
+  });
+
+  it("keeps parsed files in memory between builds and forgets deleted ones (watch)", async () => {
+    const { root, plan } = await project();
+    const memory = new Map();
+    await readPlan(plan, root, { memory });
+    expect([...memory.keys()].sort()).toEqual(["plan/agents/dev.md", "plan/project.md"]);
+    const before = memory.get("plan/project.md");
+    await readPlan(plan, root, { memory });
+    expect(memory.get("plan/project.md")).toBe(before);
+    await rm(path.join(plan, "agents", "dev.md"));
+    await readPlan(plan, root, { memory });
+    expect([...memory.keys()]).toEqual(["plan/project.md"]);
+    expect(await readFile(path.join(plan, "project.md"), "utf8")).toContain("cached");
+  });
+});
