@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readFile, readdir, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
@@ -64,6 +64,20 @@ describe("generate and check (the built binary, in a temporary folder)", () => {
     expect(forced.code).toBe(0);
     expect(await readFile(prompt, "utf8")).not.toContain("A note I added by hand.");
     expect(await readFile(mine, "utf8")).toBe("# My notes\n");
+  });
+
+  it("notices a hand edit to out/ even when the plan did not change (the build manifest is not trusted blindly)", async () => {
+    await runCli(["generate"], project);
+    expect((await runCli(["generate"], project)).stdout).toMatch(/0 written, 0 removed, 13 unchanged/);
+    const plan = path.join(project, "out", "PARALLEL_EXECUTION_PLAN.md");
+    await writeFile(plan, (await readFile(plan, "utf8")).replace("# autoD: Parallel Execution Plan", "# autoD: My Plan"));
+    const refused = await runCli(["generate"], project);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("refused out/PARALLEL_EXECUTION_PLAN.md was edited by hand");
+    expect((await runCli(["check"], project)).stdout).toContain("edited by hand out/PARALLEL_EXECUTION_PLAN.md");
+    await rm(path.join(project, "out", "PARALLEL_EXECUTION_PLAN.md"));
+    const restored = await runCli(["generate", "--no-cache"], project);
+    expect(restored.stdout).toMatch(/1 written, 0 removed, 12 unchanged/);
   });
 
   it("writes nothing while the plan has errors, and says why with file:line:column", async () => {
