@@ -1,3 +1,4 @@
+/* global process */
 // Baseline: read and parse every .md file with unified + remark-parse + remark-frontmatter + remark-gfm, single-threaded.
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";

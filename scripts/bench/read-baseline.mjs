@@ -1,3 +1,4 @@
+/* global process */
 // Baseline: read every .md file of a plan folder (what any tool must do at least).
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";

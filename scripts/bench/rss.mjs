@@ -1,3 +1,4 @@
+/* global process */
 // Preloaded into each benchmarked process: writes its peak resident memory (KiB) where the benchmark asks.
 import { writeFileSync } from "node:fs";
 process.on("exit", () => {

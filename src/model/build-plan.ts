@@ -1,7 +1,8 @@
 import { diagnostic, sortDiagnostics, type Diagnostic, type Location } from "../diagnostics/diagnostic.js";
 import type { ParsedFile, RawRecord } from "../parse/raw-record.js";
 import { KINDS, type RecordKind } from "../schema/record-kinds.js";
-import { buildAgent, buildDecision, buildGate, buildProject, buildRisk, buildSession, buildWave, buildWorkstream } from "./build-records.js";
+import { buildDecision } from "./build-decision.js";
+import { buildAgent, buildGate, buildProject, buildRisk, buildSession, buildWave, buildWorkstream } from "./build-records.js";
 import { compareIds } from "./compare-ids.js";
 import { RULES } from "./rules/index.js";
 import type { Plan, Project } from "./types.js";
@@ -36,7 +37,7 @@ export function buildPlan(files: readonly ParsedFile[], options: BuildOptions = 
     waves: records("wave").map((r) => buildWave(r, diagnostics)).sort(by((x) => x.number)),
     gates: records("gate").map((r) => buildGate(r, diagnostics)).sort(by((x) => x.id)),
     risks: records("risk").map((r) => buildRisk(r, diagnostics)).sort(by((x) => x.id)),
-    decisions: records("decision").map((r) => buildDecision(r, diagnostics)).sort(by((x) => x.number)),
+    decisions: records("decision").map((r) => buildDecision(r, diagnostics)).sort(by((x) => x.number ?? x.id)),
     sessions: records("session").map((r) => buildSession(r, diagnostics)).sort(by((x) => `${x.date}-${x.slug}`)),
   };
   for (const rule of RULES) diagnostics.push(...rule.check(plan));

@@ -1,12 +1,10 @@
 import { slug as githubSlug } from "github-slugger";
 import { diagnostic, type Diagnostic, type Location } from "../diagnostics/diagnostic.js";
 import type { RawRecord, RichSection } from "../parse/raw-record.js";
-import { AGENT, DECISION, GATE, PROJECT, RISK, SESSION, WAVE, WORKSTREAM } from "../schema/record-kinds.js";
+import { AGENT, GATE, PROJECT, RISK, SESSION, WAVE, WORKSTREAM } from "../schema/record-kinds.js";
 import { readFields, type Fields } from "./read-fields.js";
-import { mapDecisionStatus } from "./decision-status.js";
 import type {
   Agent,
-  Decision,
   ExtraSection,
   FileRef,
   Gate,
@@ -216,42 +214,6 @@ export function buildRisk(record: RawRecord, diagnostics: Diagnostic[]): Risk {
       source: source(record),
     },
     { likelihood: f.string("likelihood"), owner: f.string("owner") },
-  );
-}
-
-/** An architecture decision record; number from the file name, status mapped to the standard set. */
-export function buildDecision(record: RawRecord, diagnostics: Diagnostic[]): Decision {
-  const fromName = /^(\d+)/.exec(record.stem)?.[1];
-  const f = readFields(withDefault(record, "number", fromName), DECISION, diagnostics);
-  const number = f.number("number") ?? 0;
-  const title = f.string("title") ?? record.stem;
-  const statusText = f.string("status") ?? "proposed";
-  const mapped = mapDecisionStatus(statusText);
-  if (!mapped.status) {
-    diagnostics.push(diagnostic("warning", "unknown-status", f.at("status"), `decision status \`${statusText}\` is not one of: proposed, accepted, rejected, deprecated, superseded`, "Use a standard status; the text is kept as written and the ADR is listed as proposed."));
-  }
-  const consequences = rich(f, "consequences");
-  const supersededBy = ref(f, "superseded_by") ?? mapped.supersededBy;
-  return withOptional<Decision>(
-    {
-      number,
-      title,
-      slug: toSlug(title),
-      status: mapped.status ?? "proposed",
-      statusText,
-      deciders: f.strings("deciders"),
-      supersedes: refs(f, "supersedes"),
-      tags: f.strings("tags"),
-      workstreams: refs(f, "workstreams"),
-      context: text(f, "context"),
-      decision: text(f, "decision"),
-      rationale: text(f, "rationale"),
-      consequences: { text: consequences?.text ?? "", positive: consequences?.positive ?? [], negative: consequences?.negative ?? [] },
-      alternatives: f.strings("alternatives_considered"),
-      extras: extrasOf(record),
-      source: source(record),
-    },
-    { date: f.string("date"), supersededBy: supersededBy && { id: supersededBy.id, at: supersededBy.at ?? f.at("status") } },
   );
 }
 

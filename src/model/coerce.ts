@@ -40,6 +40,11 @@ export function coerce(spec: FieldSpec, field: RawField): Coerced {
     case "string":
     case "date":
       return { value: typeof raw === "number" || typeof raw === "boolean" ? String(raw) : raw };
+    case "lines": {
+      // Each line keeps its position, so a link in an ADR's status section is reported where it is written.
+      const value = typeof raw === "number" || typeof raw === "boolean" ? String(raw) : raw;
+      return field.items ? { value, items: field.items } : { value };
+    }
     case "enum":
       return { value: typeof raw === "string" ? raw.trim().toLowerCase() : raw };
     case "integer":

@@ -164,17 +164,55 @@ export interface Consequences {
   negative: string[];
 }
 
+/** A typed link from one ADR to another, wherever it was written (front matter, status, a `## Links` list). */
+export interface DecisionLink {
+  /** `supersedes`, `superseded-by`, `amends`, `amended-by`, `relates-to`, or another relation as written, in kebab case (`refined-by`). */
+  relation: string;
+  /** The ADR it names, as written: a number (`3`, `ADR-0003`) or a file name (`0003-use-x.md`). */
+  target: Ref;
+  /** The link's text, when written as a Markdown link (`3. Use X`). */
+  label?: string;
+}
+
+/** A part of an ADR's body in the order written: a `##` section (a field's or not), or the text before the first one. */
+export interface DecisionSection {
+  /** The heading as written; empty for text before the first section. */
+  heading: string;
+  /** The field the section gives, if any. */
+  field?: string;
+  /** The Markdown, verbatim. */
+  body: string;
+  at: Location;
+}
+
 export interface Decision {
-  number: number;
+  /** How other records name it: its number as text, or for an ADR without a number (log4brains) its file name without `.md`. */
+  id: string;
+  number?: number;
   title: string;
+  /** The first `# Heading` as written (Markdown), when there is one. */
+  heading?: string;
   slug: string;
+  /** The file name without `.md`, which Markdown links between ADRs use. */
+  stem: string;
   status: DecisionStatus;
-  /** The status as written, when it differs from the standard word. */
+  /** The status as written, without the link lines of a status section (`Accepted`, `superseded by ADR-0057`); empty when none is written. */
   statusText: string;
+  /** Where the status is written, or the record's first line. */
+  statusAt: Location;
+  /** The date as `YYYY-MM-DD`, when it can be read. */
   date?: string;
+  /** The date as written, with where. */
+  dateWritten?: { text: string; at: Location };
   deciders: string[];
+  consulted: string[];
+  informed: string[];
+  /** The ADRs it supersedes (the `supersedes` links). */
   supersedes: Ref[];
+  /** The ADR that supersedes it (its first `superseded-by` link). */
   supersededBy?: Ref;
+  /** Every typed link, supersession included, once each. */
+  links: DecisionLink[];
   tags: string[];
   workstreams: Ref[];
   context: string;
@@ -182,6 +220,10 @@ export interface Decision {
   rationale: string;
   consequences: Consequences;
   alternatives: string[];
+  /** Key-value lines with no field of their own (`- Source: <…>`), key and value as written. */
+  otherFields: { key: string; value: string }[];
+  /** The body in the order written, each section under its own heading: what the ADR page shows. */
+  sections: DecisionSection[];
   extras: ExtraSection[];
   source: Source;
 }

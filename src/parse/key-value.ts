@@ -62,3 +62,29 @@ export function keyValueList(node: List, src: SourceText): KeyValueLine[] | unde
   }
   return lines.length > 0 ? lines : undefined;
 }
+
+// `Date: 2016-02-12` on a line of its own (adr-tools), `日期: 2017/11/22` (phodal/adr); a full-width colon is read too.
+const PLAIN_LINE = /^([\p{L}][\p{L}\p{N} _-]{0,40}?)[:：][ \t]*(.*)$/u;
+
+/**
+ * Reads a paragraph whose every line is a plain `Key: value` line with a key `accept` takes; undefined otherwise.
+ * Plain lines are common prose ("Note: …"), so only keys the record kind knows are fields.
+ */
+export function plainKeyValueParagraph(node: Paragraph, src: SourceText, accept: (key: string) => boolean): KeyValueLine[] | undefined {
+  const start = node.position?.start.offset ?? 0;
+  const lines: KeyValueLine[] = [];
+  let offset = start;
+  for (const line of src.slice(node).split("\n")) {
+    const trimmedEnd = line.replace(/[ \t\r]+$/, "");
+    const indent = trimmedEnd.length - trimmedEnd.trimStart().length;
+    const match = PLAIN_LINE.exec(trimmedEnd.trimStart());
+    if (!match || !accept(match[1]!.trim()) || match[2]!.trim() === "") return undefined;
+    const key = match[1]!.trim();
+    const value = match[2]!.trim();
+    const keyStart = offset + indent;
+    const valueStart = offset + trimmedEnd.length - match[2]!.length;
+    lines.push({ key, value, keyAt: src.span(keyStart, keyStart + key.length), at: src.span(valueStart, valueStart + value.length) });
+    offset += line.length + 1;
+  }
+  return lines.length > 0 ? lines : undefined;
+}

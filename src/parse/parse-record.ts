@@ -1,10 +1,11 @@
-import type { RootContent } from "mdast";
+import type { Heading, RootContent } from "mdast";
 import { toString } from "mdast-util-to-string";
 import { diagnostic, type Diagnostic, type Location } from "../diagnostics/diagnostic.js";
 import type { ExtraSection } from "../model/types.js";
 import { normalizeKey, type FieldSpec } from "../schema/field-spec.js";
 import { findField, kindForPath, type KindSpec } from "../schema/record-kinds.js";
 import { readFrontMatter } from "./front-matter.js";
+import { plainKeyValueParagraph, type KeyValueLine } from "./key-value.js";
 import { parseMarkdown } from "./processor.js";
 import type { FieldSource, ParsedFile, RawField, RawItem, RawRecord, RichSection } from "./raw-record.js";
 import {
@@ -13,6 +14,7 @@ import {
   listItems,
   nodesMarkdown,
   readSubsections,
+  sectionLines,
   splitSections,
   type Section,
 } from "./sections.js";
@@ -94,6 +96,7 @@ export function parseRecord(text: string, file: string, relative: string = file)
   for (const f of head.fields) builder.add(record, f);
   for (const s of sections) builder.section(record, s);
   for (const f of head.titleFields) builder.addWeak(record, f);
+  if (head.heading) record.heading = head.heading;
   record.extras.unshift(...head.extras);
   return { file, kind: kind.spec.kind, shape: kind.shape, records: [builder.finish(record)], diagnostics };
 }
@@ -115,11 +118,11 @@ function readPreamble(nodes: RootContent[], spec: KindSpec, src: SourceText) {
   const fields: RawField[] = [];
   const titleFields: RawField[] = [];
   const rest: RootContent[] = [];
-  let titled = false;
+  let heading: { text: string; at: Location } | undefined;
   const kvNodes: RootContent[] = [];
   for (const node of nodes) {
-    if (!titled && node.type === "heading" && node.depth === 1) {
-      titled = true;
+    if (!heading && node.type === "heading" && node.depth === 1) {
+      heading = { text: headingMarkdown(node, src), at: src.nodeSpan(node) };
       titleFields.push(...titleToFields(toString(node).trim(), spec, src.nodeSpan(node)));
     } else if (node.type === "paragraph" || node.type === "list") {
       kvNodes.push(node);
@@ -127,7 +130,8 @@ function readPreamble(nodes: RootContent[], spec: KindSpec, src: SourceText) {
       rest.push(node);
     }
   }
-  const { lines, other } = keyValueLines(kvNodes, src);
+  const { lines, other: notKeyValue } = keyValueLines(kvNodes, src);
+  const other = spec.plainKeyValues ? plainLines(notKeyValue, spec, src, lines) : notKeyValue;
   for (const line of lines) {
     fields.push({ name: normalizeKey(line.key), key: line.key, source: "key-value", value: line.value, at: line.at, keyAt: line.keyAt });
   }
@@ -137,7 +141,25 @@ function readPreamble(nodes: RootContent[], spec: KindSpec, src: SourceText) {
     kept.length > 0
       ? [{ heading: "", body: kept.map((n) => src.slice(n)).join("\n\n"), at: src.span(kept[0]!.position?.start.offset ?? 0, kept.at(-1)!.position?.end.offset ?? 0) }]
       : [];
-  return { fields, titleFields, extras };
+  return { fields, titleFields, extras, heading };
+}
+
+/** Adds plain `Key: value` paragraphs whose keys are the kind's fields (`Date: 2016-02-12`) to `lines`; returns the other nodes. */
+function plainLines(nodes: RootContent[], spec: KindSpec, src: SourceText, lines: KeyValueLine[]): RootContent[] {
+  const known = (key: string) => findField(spec, normalizeKey(key)) !== undefined;
+  return nodes.filter((node) => {
+    const found = node.type === "paragraph" ? plainKeyValueParagraph(node, src, known) : undefined;
+    if (found) lines.push(...found);
+    return !found;
+  });
+}
+
+/** A heading's text as written, inline Markdown kept (`Use \`--input\` Flag`). */
+function headingMarkdown(node: Heading, src: SourceText): string {
+  const first = node.children[0];
+  const last = node.children.at(-1);
+  if (!first || !last) return "";
+  return src.text.slice(first.position?.start.offset ?? 0, last.position?.end.offset ?? 0).trim();
 }
 
 /** The fields a `# Title` gives for a kind: `TD2: Name` → id and name, `3. Title` → number and title. */
@@ -202,15 +224,17 @@ function recordBuilder(spec: KindSpec, src: SourceText, diagnostics: Diagnostic[
         return;
       }
       const { value, items, leftover } = readSectionValue(fieldSpec, section, src);
-      const field: RawField = { name: fieldSpec.name, key: section.title, source: "section", value, at: section.at, keyAt: section.headingAt };
+      const field: RawField = { name: fieldSpec.name, key: section.title, source: "section", value, at: section.at, keyAt: section.headingAt, body: section.body };
       if (items) field.items = items;
       add(record, field);
-      if (leftover.length > 0) {
+      // An HTML comment (`<!-- markdownlint-disable-file MD024 -->`) is invisible: kept, but not worth a warning.
+      const visible = leftover.filter((n) => !isComment(n));
+      if (visible.length > 0) {
         diagnostics.push(
-          diagnostic("warning", "section-shape", src.nodeSpan(leftover[0]!), `section \`${section.title}\` is read as ${shapeName(fieldSpec)}; the text around it is not part of the field`, `Move that text into a list item, or into a \`## Notes\` section; it is kept as extra text.`),
+          diagnostic("warning", "section-shape", src.nodeSpan(visible[0]!), `section \`${section.title}\` is read as ${shapeName(fieldSpec)}; the text around it is not part of the field`, `Move that text into a list item, or into a \`## Notes\` section; it is kept as extra text.`),
         );
-        record.extras.push({ heading: section.title, body: nodesMarkdown(leftover, src), at: src.nodeSpan(leftover[0]!) });
       }
+      if (leftover.length > 0) record.extras.push({ heading: section.title, body: nodesMarkdown(leftover, src), at: src.nodeSpan(leftover[0]!) });
     },
     finish(record: RawRecord): RawRecord {
       return record;
@@ -218,12 +242,16 @@ function recordBuilder(spec: KindSpec, src: SourceText, diagnostics: Diagnostic[
   };
 }
 
+function isComment(node: RootContent): boolean {
+  return node.type === "html" && /^<!--[\s\S]*-->$/.test(node.value.trim());
+}
+
 function describe(source: FieldSource): string {
   return { "front-matter": "front matter", title: "the title", "key-value": "a key-value line", section: "a section", table: "a table cell", "file-name": "the file name" }[source];
 }
 
 function shapeName(spec: FieldSpec): string {
-  return spec.type === "table" ? "a table" : spec.type === "kv" ? "key-value lines" : spec.type === "subsections" ? "`###` subsections" : "a list";
+  return spec.type === "table" ? "a table" : spec.type === "kv" ? "key-value lines" : spec.type === "subsections" ? "`###` subsections" : spec.type === "lines" ? "lines of text" : "a list";
 }
 
 /** Reads a section body as the field's type; `leftover` holds content that does not fit that shape. */
@@ -232,6 +260,10 @@ function readSectionValue(spec: FieldSpec, section: Section, src: SourceText): {
   switch (spec.type) {
     case "text":
       return { value: section.body, leftover: [] };
+    case "lines": {
+      const { lines, other } = sectionLines(nodes, src);
+      return { value: lines.map((l) => l.value).join(" | "), items: lines, leftover: other };
+    }
     case "items":
     case "list": {
       const { items, other } = listItems(nodes, src, spec.type === "list");

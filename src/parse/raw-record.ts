@@ -25,6 +25,8 @@ export interface RawField {
   keyAt: Location;
   /** Each entry's position, for list-shaped values. */
   items?: RawItem[];
+  /** For a field read from a `##` section: the section's Markdown, verbatim (its value may be reshaped). */
+  body?: string;
 }
 
 /** Text-or-items and consequences sections keep both shapes. */
@@ -49,6 +51,8 @@ export interface RawRecord {
   extras: ExtraSection[];
   /** The file name without `.md`, for defaults (ADR number, session date, agent id). */
   stem: string;
+  /** The first `# Heading` as written (Markdown), even when front matter gives the fields it would give. */
+  heading?: { text: string; at: Location };
 }
 
 /** The result of parsing one file. */

@@ -46,7 +46,8 @@ function makeSection(heading: Heading, nodes: RootContent[], end: number, src: S
   const bodyEnd = nodes.at(-1)?.position?.end.offset ?? headingEnd;
   return {
     heading,
-    title: toString(heading).trim(),
+    // An HTML comment in a heading (MADR's `## Links <!-- optional -->`) is not part of its name.
+    title: toString(heading, { includeHtml: false }).trim(),
     nodes,
     body: nodes.length > 0 ? src.text.slice(bodyStart, bodyEnd) : "",
     at: src.span(heading.position?.start.offset ?? 0, Math.max(bodyEnd, Math.min(end, bodyEnd))),
@@ -110,7 +111,8 @@ export function readSubsections(nodes: RootContent[], src: SourceText): { intro:
     const end = body.at(-1)?.position?.end.offset ?? start;
     const { lines, other } = keyValueLines(body, src);
     return {
-      title: toString(heading).trim(),
+      // An HTML comment in a heading (MADR's `## Links <!-- optional -->`) is not part of its name.
+    title: toString(heading, { includeHtml: false }).trim(),
       body: body.length > 0 ? src.text.slice(start, end) : "",
       fields: lines.map((l) => ({ key: l.key, value: l.value })),
       items: listItems(other, src, false).items.map((i) => String(i.value)),
@@ -132,4 +134,25 @@ export function nodesMarkdown(nodes: readonly RootContent[], src: SourceText): s
   const last = nodes.at(-1);
   if (!first || !last) return "";
   return src.text.slice(first.position?.start.offset ?? 0, last.position?.end.offset ?? 0);
+}
+
+/** The lines of a section's paragraphs and list items, each trimmed with its position; blank lines are skipped. */
+export function sectionLines(nodes: RootContent[], src: SourceText): { lines: RawItem[]; other: RootContent[] } {
+  const lines: RawItem[] = [];
+  const other: RootContent[] = [];
+  const addLines = (start: number, text: string) => {
+    let offset = start;
+    for (const line of text.split("\n")) {
+      const value = line.trim().replace(/\\$/, "").trim();
+      const lead = line.length - line.trimStart().length;
+      if (value !== "") lines.push({ value, at: src.span(offset + lead, offset + lead + value.length) });
+      offset += line.length + 1;
+    }
+  };
+  for (const node of nodes) {
+    if (node.type === "paragraph") addLines(node.position?.start.offset ?? 0, src.slice(node));
+    else if (node.type === "list") for (const item of node.children) lines.push({ value: itemMarkdown(item, src).replace(/\s*\n\s*/g, " "), at: src.nodeSpan(item) });
+    else other.push(node);
+  }
+  return { lines, other };
 }

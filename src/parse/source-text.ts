@@ -1,5 +1,4 @@
 import type { Node } from "unist";
-import { location } from "vfile-location";
 import type { Location, Point } from "../diagnostics/diagnostic.js";
 
 /** A file's text with offset ↔ line/column conversion, the one place positions are computed. */
@@ -14,13 +13,34 @@ export interface SourceText {
   slice(node: Node): string;
 }
 
+/**
+ * The offset just after each line ending (`\n`, `\r\n` or a lone `\r`), as vfile-location counts lines.
+ * Built once, so that each position is a binary search: vfile-location scans from the first line on every call,
+ * which made a 100,000-row table quadratic.
+ */
+function lineEnds(text: string): number[] {
+  const ends: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) ends.push(i + 1);
+  }
+  return ends;
+}
+
 /** Wraps a file's text for position look-ups. */
 export function sourceText(file: string, text: string): SourceText {
-  const place = location(text);
+  const ends = lineEnds(text);
   const point = (offset: number): Point => {
-    const clamped = Math.max(0, Math.min(offset, text.length));
-    const p = place.toPoint(clamped);
-    return p ? { line: p.line, column: p.column, offset: clamped } : { line: 1, column: 1, offset: 0 };
+    const clamped = Math.max(0, Math.min(Number.isFinite(offset) ? Math.trunc(offset) : 0, text.length));
+    // The number of line endings at or before the offset is its 0-based line.
+    let low = 0;
+    let high = ends.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (ends[mid]! <= clamped) low = mid + 1;
+      else high = mid;
+    }
+    return { line: low + 1, column: clamped - (low > 0 ? ends[low - 1]! : 0) + 1, offset: clamped };
   };
   const span = (s: number, e: number): Location => ({ file, start: point(s), end: point(Math.max(s, e)) });
   return {

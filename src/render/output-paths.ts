@@ -35,9 +35,11 @@ export function sessionPath(session: Pick<Session, "date" | "slug">): string {
   return `sessions/${safeSegment(`${session.date}-${session.slug}`, session.date || "session")}.md`;
 }
 
-/** `adr/0003-config-management-on-the-critical-path.md` */
+/** `adr/0003-config-management-on-the-critical-path.md`; an ADR without a number keeps its file name (`adr/20201016-use-slugs.md`). */
 export function adrPath(decision: Pick<Decision, "number" | "slug">): string {
-  return `adr/${String(decision.number).padStart(4, "0")}-${safeSegment(decision.slug, "decision")}.md`;
+  // Long enough for the file names people give ADRs (log4brains' run to 90 characters): links between ADRs use them.
+  const slug = safeSegment(decision.slug, "decision", 150);
+  return decision.number === undefined ? `adr/${slug}.md` : `adr/${String(decision.number).padStart(4, "0")}-${slug}.md`;
 }
 
 export const PLAN_DOCUMENT = "PARALLEL_EXECUTION_PLAN.md";

@@ -2,6 +2,8 @@
 export type FieldType =
   /** One line of text. */
   | "string"
+  /** One or more lines of text: a `##` section gives one entry per line (an ADR's status and its history). */
+  | "lines"
   /** A whole number ≥ 0 (`max_parallel`, `wave`, ADR `number`). */
   | "integer"
   /** A number ≥ 0, fractions allowed (`coverage`). */

@@ -12,6 +12,8 @@ export interface KindSpec {
   single?: boolean;
   /** How the `# Title` gives fields: `id: name` for workstreams and risks, `N. title` for ADRs. */
   title: "title" | "id-name" | "number-title" | "session-title" | "name";
+  /** True when plain `Key: value` lines before the first `##` are fields too, for keys the kind knows (adr-tools `Date:`). */
+  plainKeyValues?: boolean;
   fields: readonly FieldSpec[];
 }
 
@@ -137,21 +139,38 @@ export const DECISION: KindSpec = {
   kind: "decision",
   collection: "decisions",
   title: "number-title",
+  plainKeyValues: true,
   fields: [
-    { name: "number", type: "integer", description: "ADR number (default: from the file name `0003-...`)." },
+    { name: "number", type: "integer", description: "ADR number (default: from the file name `0003-...`; a `YYYYMMDD-` prefix, as log4brains names files, is a date and gives no number)." },
     { name: "title", type: "string", description: "Title (or from a `# 3. Title` heading)." },
-    { name: "status", type: "string", description: "proposed, accepted, rejected, deprecated or superseded (other words are kept, with a warning)." },
-    { name: "date", type: "date", description: "When it was decided." },
-    { name: "deciders", type: "list", description: "Who decided." },
-    { name: "supersedes", type: "list", description: "ADR numbers this one replaces." },
-    { name: "superseded_by", type: "integer", description: "The ADR number that replaces this one." },
+    {
+      name: "status",
+      type: "lines",
+      aliases: ["状态"],
+      description: "proposed, accepted, rejected, deprecated or superseded, as people write them (`✅ Accepted`, `Superseded by [3. …](…)`, a dated history); other words are kept, with a warning. Links in it (`Amends [5. …](…)`) are links.",
+    },
+    { name: "date", type: "string", aliases: ["日期"], description: "When it was decided, `YYYY-MM-DD` (`2017/11/22` and other unambiguous dates are read too)." },
+    { name: "deciders", type: "list", aliases: ["decision_makers", "decision_maker"], description: "Who decided." },
+    { name: "consulted", type: "list", description: "Whose opinion was sought (MADR)." },
+    { name: "informed", type: "list", description: "Who is kept up to date (MADR)." },
+    { name: "supersedes", type: "list", aliases: ["supercedes", "replaces"], description: "ADRs this one replaces: numbers (`3`, `ADR-0003`) or file names." },
+    { name: "superseded_by", type: "string", aliases: ["superceded_by", "replaced_by"], description: "The ADR that replaces this one: a number or a file name." },
+    { name: "amends", type: "list", description: "ADRs this one amends." },
+    { name: "amended_by", type: "list", description: "ADRs that amend this one." },
+    { name: "relates_to", type: "list", aliases: ["related_to"], description: "Related ADRs." },
+    { name: "links", type: "items", description: "One link per item, as MADR and log4brains write them (`Supersedes [3. Title](0003-title.md)`, `Relates to ADR-0007`); other items are kept as written." },
     { name: "tags", type: "list", description: "Free tags." },
     { name: "workstreams", type: "list", description: "Workstream ids it governs." },
-    { name: "context", type: "text", aliases: ["context_and_problem_statement"], description: "The forces at play." },
-    { name: "decision", type: "text", aliases: ["decision_outcome"], description: "What was decided." },
+    { name: "context", type: "text", aliases: ["context_and_problem_statement", "problem_statement", "background", "上下文", "背景"], description: "The forces at play." },
+    { name: "decision", type: "text", aliases: ["decision_outcome", "proposal", "决策"], description: "What was decided." },
     { name: "rationale", type: "text", description: "Why." },
-    { name: "consequences", type: "consequences", description: "Text, or `### Positive` / `### Negative` lists." },
-    { name: "alternatives_considered", type: "items", aliases: ["considered_options", "alternatives"], description: "Options not taken." },
+    { name: "consequences", type: "consequences", aliases: ["结果", "后果"], description: "Text, or `### Positive` / `### Negative` lists." },
+    {
+      name: "alternatives_considered",
+      type: "text-or-items",
+      aliases: ["considered_options", "considered_alternatives", "alternatives", "options_considered"],
+      description: "Options not taken: a list, or text.",
+    },
   ],
 };
 

@@ -5,6 +5,7 @@ import { frontMatterSchema } from "./zod-schemas.js";
 
 const TYPE_NAMES: Record<FieldType, string> = {
   string: "text (one line)",
+  lines: "text (a `##` section: one line each)",
   integer: "whole number",
   number: "number",
   duration: "days: `2`, `1.5` or `1-2`",
@@ -36,7 +37,7 @@ const WHERE: Record<KindSpec["kind"], string> = {
 export function fieldReference(): string {
   const parts: string[] = [];
   for (const kind of KINDS) {
-    parts.push(`### ${kind.kind[0]!.toUpperCase()}${kind.kind.slice(1)}: ${WHERE[kind.kind]}`, "");
+    parts.push(`#### ${kind.kind[0]!.toUpperCase()}${kind.kind.slice(1)}: ${WHERE[kind.kind]}`, "");
     parts.push("| Field | Type | Required | Also written as | Meaning |", "| --- | --- | --- | --- | --- |");
     for (const f of kind.fields) {
       const type = f.type === "enum" ? `one of ${f.values!.map((v) => `\`${v}\``).join(", ")}` : TYPE_NAMES[f.type];

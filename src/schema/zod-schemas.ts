@@ -10,6 +10,7 @@ export function fieldSchema(spec: FieldSpec): z.ZodType {
   const base = ((): z.ZodType => {
     switch (spec.type) {
       case "string":
+      case "lines":
         return z.string().min(1, "must not be empty");
       case "integer":
         return z.int().min(0);

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { openDiskCache } from "../../src/io/disk-cache.js";
-import { readPlan } from "../../src/io/read-plan.js";
+import { readPlan, type ParseCache } from "../../src/io/read-plan.js";
 
 async function files(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
@@ -68,7 +68,7 @@ describe("the parse cache", () => {
 
   it("keeps parsed files in memory between builds and forgets deleted ones (watch)", async () => {
     const { root, plan } = await project();
-    const memory = new Map();
+    const memory: ParseCache = new Map();
     await readPlan(plan, root, { memory });
     expect([...memory.keys()].sort()).toEqual(["plan/agents/dev.md", "plan/project.md"]);
     const before = memory.get("plan/project.md");

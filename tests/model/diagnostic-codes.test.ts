@@ -29,7 +29,7 @@ describe("diagnostic codes", () => {
   it("are each asserted by a unit test or an invalid-plan golden", () => {
     const codes = emittedCodes();
     expect(codes).toEqual(expect.arrayContaining(["yaml-syntax", "duplicate-field", "not-utf8", "unknown-agent", "unknown-risk", "table-ragged", "mixed-collection"]));
-    const tested = [...files("tests/parse"), ...files("tests/model"), ...files("tests/io"), ...files("tests/fixtures/invalid")]
+    const tested = [...files("tests/parse"), ...files("tests/model"), ...files("tests/io"), ...files("tests/decisions"), ...files("tests/fixtures/invalid")]
       .filter((f) => /\.(ts|txt)$/.test(f) && !f.endsWith("diagnostic-codes.test.ts"))
       .map((f) => readFileSync(f, "utf8"))
       .join("\n");

@@ -364,7 +364,8 @@ describe("`##` sections, read by the field's type", () => {
 
   it("accepts MADR headings as aliases", () => {
     const text = lines("## Context and Problem Statement", "", "Why.", "", "## Decision Outcome", "", "What.", "", "## Considered Options", "", "* Big bang");
-    expect(values(only(parse("decisions/0001-x.md", text)))).toEqual({ context: "Why.", decision: "What.", alternatives_considered: ["Big bang"] });
+    // Considered Options is a list or text, whichever the author wrote: both shapes are kept.
+    expect(values(only(parse("decisions/0001-x.md", text)))).toEqual({ context: "Why.", decision: "What.", alternatives_considered: { text: "* Big bang", items: ["Big bang"] } });
   });
 
   it("keeps an unknown section verbatim as an extra, warning only when it looks like a typo", () => {

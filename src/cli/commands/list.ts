@@ -1,3 +1,5 @@
+import { decisionIndex } from "../../model/decision-ref.js";
+import { adrNumber } from "../../render/views/decision-view.js";
 import { loadWithEnv } from "../build-env.js";
 import type { CommandContext } from "../context.js";
 import { CliError, EXIT, type ExitCode } from "../exit-codes.js";
@@ -10,6 +12,7 @@ export type ListKind = (typeof LIST_KINDS)[number];
 export async function list(context: CommandContext, kind: ListKind, options: { status?: string; json: boolean }): Promise<ExitCode> {
   const { plan, schedule } = await loadWithEnv(context);
   const timing = new Map(schedule.withWaves.high.workstreams.map((t) => [t.id, t]));
+  const decisions = decisionIndex(plan.decisions);
   const tables: Record<ListKind, { headers: string[]; rows: { status: string; cells: string[] }[] }> = {
     workstreams: {
       headers: ["id", "name", "agent", "days", "priority", "status", "start", "finish", "critical"],
@@ -19,8 +22,12 @@ export async function list(context: CommandContext, kind: ListKind, options: { s
       }),
     },
     decisions: {
-      headers: ["number", "title", "status", "date", "superseded by"],
-      rows: plan.decisions.map((d) => ({ status: d.status, cells: [String(d.number).padStart(4, "0"), d.title, d.status, d.date ?? "", d.supersededBy?.id ?? ""] })),
+      headers: ["number", "title", "status", "written as", "date", "superseded by", "file"],
+      rows: plan.decisions.map((d) => {
+        const written = d.statusText.toLowerCase() === d.status ? "" : d.statusText;
+        const by = d.supersededBy && (decisions.find(d.supersededBy.id) ?? d.supersededBy.id);
+        return { status: d.status, cells: [adrNumber(d), d.title, d.status, written, d.date ?? d.dateWritten?.text ?? "", typeof by === "object" ? adrNumber(by) : (by ?? ""), d.source.file] };
+      }),
     },
     risks: {
       headers: ["id", "title", "severity", "status", "workstreams"],

@@ -33,7 +33,7 @@ export const duplicateIds: Rule = {
       ...duplicates("wave", by(plan.waves, (w) => String(w.number), head), "Number the waves 1, 2, 3, … once each."),
       ...duplicates("gate", by(plan.gates, (g) => g.id, head), "Give each gate its own id."),
       ...duplicates("risk", by(plan.risks, (r) => r.id, head), "Give each risk its own id."),
-      ...duplicates("decision", by(plan.decisions, (d) => String(d.number).padStart(4, "0"), head), "Give each ADR its own number."),
+      ...duplicates("decision", by(plan.decisions, (d) => (d.number !== undefined ? String(d.number).padStart(4, "0") : d.id), head), "Give each ADR its own number."),
       ...duplicates("session", by(plan.sessions, (s) => `${s.date}-${s.slug}`, head), "Give each session log its own date and title."),
     ];
   },

@@ -1,6 +1,11 @@
+import { decisionDates } from "./decision-dates.js";
+import { decisionLinks } from "./decision-links.js";
+import { decisionNumbering } from "./decision-numbering.js";
+import { decisionSections } from "./decision-sections.js";
+import { decisionSupersession } from "./decision-supersession.js";
 import { duplicateIds } from "./duplicate-ids.js";
 import { references } from "./references.js";
 import type { Rule } from "./rule.js";
 
 /** Every validation rule, run in this order; the runner sorts what they report. */
-export const RULES: readonly Rule[] = [duplicateIds, references];
+export const RULES: readonly Rule[] = [duplicateIds, references, decisionLinks, decisionSupersession, decisionNumbering, decisionDates, decisionSections];

@@ -17,15 +17,12 @@ function check(kind: string, refs: Ref[], ids: readonly string[], normalize: (id
     });
 }
 
-const adrNumber = (id: string) => String(Number(/\d+/.exec(id)?.[0] ?? NaN));
-
-/** Every reference resolves: agents, dependencies, waves, gates, ADR links, session decisions and risks. */
+/** Every reference resolves: agents, dependencies, waves, gates and session risks (links to ADRs: `decision-links.ts`). */
 export const references: Rule = {
   name: "references",
   check(plan: Plan) {
     const workstreamIds = plan.workstreams.map((w) => w.id);
     const waveNumbers = plan.waves.map((w) => String(w.number));
-    const adrNumbers = plan.decisions.map((d) => String(d.number));
     const ws = plan.workstreams;
     return [
       ...check("agent", ws.flatMap((w) => (w.agent ? [w.agent] : [])), plan.agents.map((a) => a.id)),
@@ -37,7 +34,6 @@ export const references: Rule = {
       ], workstreamIds),
       ...check("wave", ws.flatMap((w) => (w.wave !== undefined ? [{ id: String(w.wave), at: w.source.at }] : [])), waveNumbers),
       ...check("gate", plan.waves.flatMap((w) => w.gates), plan.gates.map((g) => g.id)),
-      ...check("decision", [...plan.decisions.flatMap((d) => [...d.supersedes, ...(d.supersededBy ? [d.supersededBy] : [])]), ...plan.sessions.flatMap((s) => s.decisions)], adrNumbers, adrNumber),
       ...check("risk", plan.sessions.flatMap((s) => s.risks), plan.risks.map((r) => r.id)),
     ];
   },

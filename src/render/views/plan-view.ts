@@ -1,6 +1,7 @@
 import { adrPath, ADR_INDEX, PLAN_DOCUMENT } from "../output-paths.js";
 import { count, dateOf, dayLabel, days, num, range } from "./figures.js";
 import { criticalPathText } from "./critical-path-text.js";
+import { adrNumber } from "./decision-view.js";
 import { linkFrom, type RenderContext } from "./render-context.js";
 import { extrasView, gateRows, mergeCommands } from "./shared-views.js";
 
@@ -177,7 +178,7 @@ export function planView(ctx: RenderContext) {
       mitigation: r.mitigation,
     })),
     agents: schedule.agentLoad.map((load) => ({ id: load.agent, name: agentName.get(load.agent) ?? load.agent, days: range(load.days), workstreams: load.workstreams.join(", ") })),
-    decisions: plan.decisions.map((d) => ({ number: String(d.number).padStart(4, "0"), title: d.title, status: d.status, link: linkFrom(PLAN_DOCUMENT, adrPath(d)) })),
+    decisions: plan.decisions.map((d) => ({ number: adrNumber(d), title: d.title, status: d.status, link: linkFrom(PLAN_DOCUMENT, adrPath(d)) })),
     adrIndex: ADR_INDEX,
     sessions: plan.sessions.map((s, i) => ({ date: s.date, title: s.title, link: ctx.sessionPaths[i]! })),
     setup,

@@ -1,6 +1,7 @@
 import type { Workstream } from "../../model/types.js";
 import { adrPath } from "../output-paths.js";
 import { commandsIn, dayLabel, days } from "./figures.js";
+import { adrNumber } from "./decision-view.js";
 import type { RenderContext } from "./render-context.js";
 import { extrasView, gateRows } from "./shared-views.js";
 
@@ -52,9 +53,10 @@ export function promptView(ctx: RenderContext, ws: Workstream) {
   const commands = [...new Set([...ownGates.flatMap((g) => g.commands), ...waveGates.map((g) => g.command)])];
 
   const concerns = (refs: { id: string }[]) => refs.some((r) => r.id === ws.id);
+  // Only accepted ADRs govern: a proposed one may still change, a superseded one no longer holds.
   const decisions = plan.decisions
-    .filter((d) => concerns(d.workstreams) && (d.status === "accepted" || d.status === "proposed"))
-    .map((d) => ({ number: String(d.number).padStart(4, "0"), title: d.title, status: d.status, decision: firstParagraph(d.decision), file: adrPath(d) }));
+    .filter((d) => concerns(d.workstreams) && d.status === "accepted")
+    .map((d) => ({ number: adrNumber(d), title: d.title, status: d.status, decision: firstParagraph(d.decision), file: adrPath(d) }));
 
   return {
     id: ws.id,

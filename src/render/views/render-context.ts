@@ -1,4 +1,5 @@
 import path from "node:path";
+import { decisionIndex } from "../../model/decision-ref.js";
 import type { Decision, Plan, Risk, Wave, Workstream } from "../../model/types.js";
 import type { PlanSchedule, WaveTiming, WorkstreamTiming } from "../../schedule/types.js";
 import { adrPath, promptPath, sessionPath } from "../output-paths.js";
@@ -15,7 +16,8 @@ export interface RenderContext {
   /** The wave that merges each workstream. */
   waveOf: Map<string, Wave>;
   waveTiming: Map<number, WaveTiming>;
-  decision: Map<string, Decision>;
+  /** The ADR a reference names (`3`, `ADR-0003`, `0003-use-x.md`, a log4brains file name), if it exists. */
+  findDecision(ref: string): Decision | undefined;
   risk: Map<string, Risk>;
   promptPath: Map<string, string>;
   /** Workstreams that depend (hard) on each workstream. */
@@ -23,11 +25,6 @@ export interface RenderContext {
   sessionPaths: string[];
 }
 
-/** Normalises an ADR reference (`0003`, `ADR-3`, `3`) to its number as text. */
-export function adrKey(id: string): string {
-  const digits = /\d+/.exec(id)?.[0];
-  return digits ? String(Number(digits)) : id;
-}
 
 /** Builds the shared look-ups. */
 export function renderContext(plan: Plan, schedule: PlanSchedule): RenderContext {
@@ -37,6 +34,7 @@ export function renderContext(plan: Plan, schedule: PlanSchedule): RenderContext
     const wave = plan.waves.find((w) => w.number === ws.wave);
     if (wave && !waveOf.has(ws.id)) waveOf.set(ws.id, wave);
   }
+  const decisions = decisionIndex(plan.decisions);
   const dependents = new Map<string, string[]>();
   for (const edge of schedule.edges) dependents.set(edge.dependsOn, [...(dependents.get(edge.dependsOn) ?? []), edge.workstream]);
   return {
@@ -47,7 +45,7 @@ export function renderContext(plan: Plan, schedule: PlanSchedule): RenderContext
     timingLow: new Map(schedule.withWaves.low.workstreams.map((t) => [t.id, t])),
     waveOf,
     waveTiming: new Map(schedule.withWaves.high.waves.map((w) => [w.number, w])),
-    decision: new Map(plan.decisions.map((d) => [String(d.number), d])),
+    findDecision: (ref) => decisions.find(ref),
     risk: new Map(plan.risks.map((r) => [r.id, r])),
     promptPath: new Map(plan.workstreams.map((w) => [w.id, promptPath(w)])),
     dependents,

@@ -2,8 +2,8 @@ import { normalizeKey } from "../../schema/field-spec.js";
 import type { Session, Subsection } from "../../model/types.js";
 import { adrPath, PLAN_DOCUMENT, sessionPath } from "../output-paths.js";
 import { dayLabel, days, range, workingDayOf } from "./figures.js";
-import { adrKey, linkFrom, type RenderContext } from "./render-context.js";
-import { decisionBody } from "./decision-view.js";
+import { linkFrom, type RenderContext } from "./render-context.js";
+import { adrLabel, decisionBody } from "./decision-view.js";
 import { extrasView, type ExtraView } from "./shared-views.js";
 
 /** Which seed section an extra section of a session log belongs with, by its heading's words. */
@@ -23,9 +23,9 @@ export function sessionView(ctx: RenderContext, session: Session) {
   const placed = (where: ReturnType<typeof extraPlace>): ExtraView[] =>
     extras.filter((_, i) => extraPlace(session.extras.filter((e) => e.heading !== "")[i]!.heading) === where);
   const decisions = session.decisions.map((ref) => {
-    const d = ctx.decision.get(adrKey(ref.id));
+    const d = ctx.findDecision(ref.id);
     if (!d) return { heading: `ADR ${ref.id} (missing)`, link: null, status: "missing", body: null };
-    return { heading: `ADR-${String(d.number).padStart(4, "0")}: ${d.title}`, link: linkFrom(path, adrPath(d)), status: d.status, body: decisionBody(d, 4) };
+    return { heading: adrLabel(d), link: linkFrom(path, adrPath(d)), status: d.status, body: decisionBody(d, 4) };
   });
   const risks = session.risks.map((ref) => ctx.risk.get(ref.id)).filter((r) => r !== undefined);
   const w = schedule.withWaves.high;

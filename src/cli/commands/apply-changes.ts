@@ -1,0 +1,80 @@
+import { hasErrors, type Diagnostic } from "../../diagnostics/diagnostic.js";
+import { formatText, summarize } from "../../diagnostics/format.js";
+import { loadPlan } from "../../io/load-plan.js";
+import { createPlanFile, FileChangedError, FileExistsError, writeVersions, type FileVersion, type PlanForWrite } from "../../io/write-record.js";
+import { parseRecord } from "../../parse/parse-record.js";
+import { introduced, introducedErrors, validateFiles } from "../../writeback/revalidate.js";
+import { unifiedDiff } from "../../writeback/unified-diff.js";
+import type { CommandContext } from "../context.js";
+import { CliError, EXIT, type ExitCode } from "../exit-codes.js";
+
+/** A file to write: a new text over a version read before, or a new file (no `before`). */
+export interface PlannedWrite {
+  file: string;
+  relative: string;
+  text: string;
+  before?: FileVersion;
+}
+
+/** Options every writing command takes. */
+export interface WriteOptions {
+  dryRun: boolean;
+  force: boolean;
+}
+
+/** Prints why a change was refused; an unknown field is a usage error (2), anything else an invalid change (1). */
+export function reportRefusal(context: CommandContext, diagnostics: readonly Diagnostic[]): ExitCode {
+  context.stderr(formatText(diagnostics, context.paint));
+  context.stderr("nothing was written\n");
+  return diagnostics.some((d) => d.code === "write-unknown-field") ? EXIT.usage : EXIT.invalid;
+}
+
+/**
+ * The common end of every writing command: checks the plan with the change in memory (a change that would add errors
+ * is refused unless `force`), prints a diff for `--dry-run`, else writes (refusing when a file changed meanwhile),
+ * then reads the plan again and prints its problems. Exit 1 when the plan has errors after the change.
+ */
+export async function applyChanges(context: CommandContext, snapshot: PlanForWrite, writes: readonly PlannedWrite[], summary: readonly string[], options: WriteOptions): Promise<ExitCode> {
+  const parsed = snapshot.files.map((f) => {
+    const write = writes.find((w) => w.file === f.planFile.file);
+    return write ? parseRecord(write.text, write.file, write.relative) : f.parsed;
+  });
+  const created = writes.filter((w) => !w.before).map((w) => parseRecord(w.text, w.file, w.relative));
+  const after = validateFiles([...parsed, ...created], snapshot.readDiagnostics, snapshot.shownDir);
+  const added = introducedErrors(snapshot.diagnostics, after.diagnostics);
+  const blocked = added.length > 0 && !options.force;
+  const errorWord = `${added.length} new error${added.length === 1 ? "" : "s"}`;
+
+  if (options.dryRun) {
+    for (const w of writes) context.stdout(unifiedDiff(w.file, w.before?.text, w.text));
+    if (added.length > 0) context.stderr(formatText(added, context.paint));
+    if (!context.quiet) for (const line of summary) context.stderr(`${line}\n`);
+    context.stderr(`dry run: nothing was written${added.length > 0 ? `; the change would give the plan ${errorWord}` : ""}\n`);
+    return blocked ? EXIT.invalid : EXIT.ok;
+  }
+  if (blocked) {
+    context.stderr(formatText(added, context.paint));
+    throw new CliError(`nothing was written: the change would give the plan ${errorWord}`, EXIT.invalid, "Fix what it refers to first, or pass --force to write it anyway.");
+  }
+
+  try {
+    await writeVersions(writes.flatMap((w) => (w.before ? [{ version: w.before, text: w.text }] : [])));
+    for (const w of writes) if (!w.before) await createPlanFile(snapshot.planDir, w.relative, w.file, w.text);
+  } catch (error) {
+    if (error instanceof FileChangedError) throw new CliError(error.message, EXIT.invalid, "Someone (or an editor) saved it meanwhile: run the command again.");
+    if (error instanceof FileExistsError) throw new CliError(error.message, EXIT.invalid, "Choose another title or id; an existing file is never replaced.");
+    throw error;
+  }
+  if (!context.quiet) {
+    for (const w of writes) context.stdout(`${w.before ? "updated" : "created"} ${w.file}\n`);
+    for (const line of summary) context.stdout(`  ${line}\n`);
+  }
+  // Every error is shown, but only the warnings the change brought: the others were there before and `validate` lists them.
+  const { diagnostics } = await loadPlan(snapshot.planDir, snapshot.cwd);
+  const fresh = new Set(introduced(snapshot.diagnostics, diagnostics));
+  const shown = diagnostics.filter((d) => d.severity === "error" || fresh.has(d));
+  context.stdout(formatText(shown, context.paint));
+  const hidden = diagnostics.length - shown.length;
+  if (!context.quiet) context.stderr(`${summarize(diagnostics)}${hidden > 0 ? ` (${hidden} from before the change: \`paraplan validate\` lists them)` : ""}\n`);
+  return hasErrors(diagnostics) ? EXIT.invalid : EXIT.ok;
+}

@@ -1,0 +1,101 @@
+import { buildDecision } from "../../model/build-decision.js";
+import { toSlug } from "../../model/build-records.js";
+import { isDatePrefix } from "../../model/decision-ref.js";
+import type { Decision } from "../../model/types.js";
+import { parseRecord } from "../../parse/parse-record.js";
+
+/** A file of the folder being imported: its name, and its text when it is UTF-8 text. */
+export interface ImportSource {
+  name: string;
+  /** Undefined for a file that is not text (an image, a binary). */
+  text?: string;
+  /** True for a sub-folder. */
+  folder?: boolean;
+}
+
+/** What importing does with one file: copy it (under its name or a new one), or skip it and why. */
+export type ImportStep =
+  | { action: "copy"; from: string; to: string; renamed: boolean; decision: Decision }
+  | { action: "skip"; from: string; reason: string };
+
+/** The ADR files already in `plan/decisions/`: their names, the number each one has, and their texts. */
+export interface ExistingDecisions {
+  names: readonly string[];
+  numbers: ReadonlyMap<number, string>;
+  /** Texts by name: a file imported before, under a new name, is not imported twice. */
+  texts?: ReadonlyMap<string, string>;
+}
+
+// Index pages and templates that ADR tools keep beside the records (adr-tools, MADR, log4brains).
+const NOT_RECORDS = /^(readme|index|template|adr-template|_template|toc|summary)(\.[a-z]+)?$/i;
+
+/** The file's name without its Markdown extension, or undefined when it is not Markdown. */
+function markdownStem(name: string): string | undefined {
+  const m = /^(.*)\.(md|markdown)$/i.exec(name);
+  return m ? m[1] : undefined;
+}
+
+/** Reads one file as an ADR, as the plan will read it. */
+function readDecision(name: string, text: string): Decision {
+  const parsed = parseRecord(text, name, `decisions/${name}`);
+  return buildDecision(parsed.records[0]!, []);
+}
+
+/**
+ * The name an imported ADR gets in `plan/decisions/`: its own when it already starts with a number (`0005-help.md`) or a
+ * log4brains date (`20201016-use-slugs.md`), since links between ADRs name files; otherwise `NNNN-slug.md`, the number from
+ * `adr-012-…` names, else from the ADR itself (`# 12. Title`), else the next free one.
+ */
+function targetName(stem: string, decision: Decision, next: () => number): { name: string; number?: number } {
+  const numbered = /^(\d+)[-_. ]/.exec(stem);
+  if (numbered) return isDatePrefix(numbered[1]!) ? { name: `${stem}.md` } : { name: `${stem}.md`, number: Number(numbered[1]) };
+  const prefixed = /^adr[-_ ]?(\d+)[-_ .]*(.*)$/i.exec(stem);
+  const number = prefixed ? Number(prefixed[1]) : (decision.number ?? next());
+  const slug = toSlug(prefixed?.[2] || (decision.number === undefined && !prefixed ? stem : decision.title));
+  return { name: `${String(number).padStart(4, "0")}-${slug}.md`, number };
+}
+
+/**
+ * Plans an import: which files are copied under which names, and which are skipped, in file-name order; nothing is written.
+ * `shownDir` is the decisions folder as messages name it.
+ */
+export function planDecisionImport(sources: readonly ImportSource[], existing: ExistingDecisions, shownDir = "plan/decisions"): ImportStep[] {
+  const sorted = [...sources].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const taken = new Map(existing.numbers);
+  const names = new Set(existing.names.map((n) => n.toLowerCase()));
+  let highest = Math.max(0, ...taken.keys());
+  const steps: ImportStep[] = [];
+  const readable = sorted.flatMap((source) => {
+    const stem = markdownStem(source.name);
+    const skip = (reason: string) => steps.push({ action: "skip", from: source.name, reason });
+    if (source.folder) skip("a folder: import reads one folder; import it on its own");
+    else if (stem === undefined) skip("not a Markdown file");
+    else if (NOT_RECORDS.test(stem) || source.name.startsWith(".")) skip("an index or a template, not a decision");
+    else if (source.text === undefined) skip("not UTF-8 text");
+    else return [{ source, stem, decision: readDecision(source.name, source.text) }];
+    return [];
+  });
+  // Numbers written in names and titles are claimed first, so a file without one never takes a number another one names.
+  for (const { stem, decision } of readable) {
+    const n = /^(\d+)[-_. ]/.exec(stem)?.[1] ?? /^adr[-_ ]?(\d+)/i.exec(stem)?.[1] ?? (decision.number !== undefined ? String(decision.number) : undefined);
+    if (n !== undefined && !isDatePrefix(n)) highest = Math.max(highest, Number(n));
+  }
+  const sameText = new Map([...(existing.texts ?? new Map<string, string>())].map(([name, text]) => [text, name]));
+  for (const { source, stem, decision } of readable) {
+    const copy = sameText.get(source.text!);
+    if (copy !== undefined) {
+      steps.push({ action: "skip", from: source.name, reason: `already in the plan as ${shownDir}/${copy}` });
+      continue;
+    }
+    const target = targetName(stem, decision, () => ++highest);
+    const owner = target.number !== undefined ? taken.get(target.number) : undefined;
+    if (names.has(target.name.toLowerCase())) steps.push({ action: "skip", from: source.name, reason: `${shownDir}/${target.name} already exists` });
+    else if (owner !== undefined) steps.push({ action: "skip", from: source.name, reason: `ADR number ${target.number} is taken by ${shownDir}/${owner}` });
+    else {
+      names.add(target.name.toLowerCase());
+      if (target.number !== undefined) taken.set(target.number, target.name);
+      steps.push({ action: "copy", from: source.name, to: target.name, renamed: target.name !== source.name, decision });
+    }
+  }
+  return steps.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+}

@@ -1,0 +1,141 @@
+import { createHash } from "node:crypto";
+import { link, mkdir, open, readFile, stat, unlink, writeFile } from "node:fs/promises";
+import path from "node:path";
+import writeFileAtomic from "write-file-atomic";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { Plan } from "../model/types.js";
+import { parseRecord } from "../parse/parse-record.js";
+import type { ParsedFile } from "../parse/raw-record.js";
+import { validateFiles } from "../writeback/revalidate.js";
+import { listPlanFiles, PlanNotFoundError, readPlanFile, type PlanFile } from "./read-plan.js";
+
+/** A plan read for a change: every file's text and parse, the plan built from them, and every problem found. */
+export interface PlanForWrite {
+  planDir: string;
+  cwd: string;
+  /** The plan folder as diagnostics show it (`plan`). */
+  shownDir: string;
+  files: { planFile: PlanFile; parsed: ParsedFile }[];
+  readDiagnostics: Diagnostic[];
+  plan: Plan;
+  diagnostics: Diagnostic[];
+}
+
+/** The exact bytes of a file as read, to write it back with its byte-order mark and to notice a change made meanwhile. */
+export interface FileVersion {
+  abs: string;
+  /** The path shown in messages. */
+  file: string;
+  relative: string;
+  /** The text without a byte-order mark, as the parser reads it. */
+  text: string;
+  bom: boolean;
+  bytes: Buffer;
+  hash: string;
+}
+
+/** A file changed on disk between the time it was read and the time it was to be written: nothing was written. */
+export class FileChangedError extends Error {
+  constructor(readonly file: string) {
+    super(`${file} changed on disk since it was read; nothing was written`);
+  }
+}
+
+/** The file to create exists already: it was not touched. */
+export class FileExistsError extends Error {
+  constructor(readonly file: string) {
+    super(`${file} exists already; nothing was written`);
+  }
+}
+
+const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
+const toPosix = (p: string) => p.split(path.sep).join("/");
+
+/** Reads and parses every file of the plan folder, keeping the texts, and validates the plan as `loadPlan` does. */
+export async function readPlanForWrite(planDir: string, cwd: string): Promise<PlanForWrite> {
+  const info = await stat(planDir).catch(() => undefined);
+  if (!info?.isDirectory()) throw new PlanNotFoundError(planDir);
+  const listed = await listPlanFiles(planDir, cwd);
+  const readDiagnostics = [...listed.diagnostics];
+  const files: PlanForWrite["files"] = [];
+  for (const entry of listed.files) {
+    const read = await readPlanFile(entry.abs, entry.file, entry.relative);
+    readDiagnostics.push(...read.diagnostics);
+    if (read.planFile) files.push({ planFile: read.planFile, parsed: parseRecord(read.planFile.text, read.planFile.file, read.planFile.relative) });
+  }
+  const shownDir = toPosix(path.relative(cwd, planDir)) || ".";
+  const { plan, diagnostics } = validateFiles(
+    files.map((f) => f.parsed),
+    readDiagnostics,
+    shownDir,
+  );
+  return { planDir, cwd, shownDir, files, readDiagnostics, plan, diagnostics };
+}
+
+/** Reads a plan file's bytes for an edit; refuses when its text is no longer the text the plan was read from. */
+export async function readVersion(snapshot: PlanForWrite, file: string): Promise<FileVersion> {
+  const entry = snapshot.files.find((f) => f.planFile.file === file);
+  if (!entry) throw new FileChangedError(file);
+  const abs = path.resolve(snapshot.cwd, file);
+  const bytes = await readFile(abs);
+  const decoded = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true }).decode(bytes);
+  const bom = decoded.charCodeAt(0) === 0xfeff;
+  const text = bom ? decoded.slice(1) : decoded;
+  if (text !== entry.planFile.text) throw new FileChangedError(file);
+  return { abs, file, relative: entry.planFile.relative, text, bom, bytes, hash: sha256(bytes) };
+}
+
+/** The bytes of a file now, read through a file handle just before a write. */
+async function currentHash(abs: string): Promise<string | undefined> {
+  const handle = await open(abs, "r").catch(() => undefined);
+  if (!handle) return undefined;
+  try {
+    return sha256(await handle.readFile());
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Writes new texts over files read before: each file is read again first, and if any changed since, nothing is written
+ * (FileChangedError). Each write is atomic (a temporary file, then a rename); if a later one fails, the earlier ones are put back.
+ */
+export async function writeVersions(changes: readonly { version: FileVersion; text: string }[]): Promise<void> {
+  for (const { version } of changes) {
+    if ((await currentHash(version.abs)) !== version.hash) throw new FileChangedError(version.file);
+  }
+  const done: FileVersion[] = [];
+  try {
+    for (const { version, text } of changes) {
+      await writeFileAtomic(version.abs, (version.bom ? "\uFEFF" : "") + text);
+      done.push(version);
+    }
+  } catch (error) {
+    for (const version of done) await writeFileAtomic(version.abs, version.bytes).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Creates a new plan file inside the plan folder, never replacing one: written to a temporary file, then linked into place. */
+export async function createPlanFile(planDir: string, relative: string, shownFile: string, text: string): Promise<void> {
+  const root = path.resolve(planDir);
+  const abs = path.resolve(root, relative);
+  if (relative.includes("\0") || !abs.startsWith(root + path.sep)) throw new Error(`refusing to create a file outside the plan folder: ${relative}`);
+  await mkdir(path.dirname(abs), { recursive: true });
+  const temporary = `${abs}.${process.pid}.${Date.now()}.tmp`;
+  await writeFile(temporary, text, { flag: "wx" });
+  try {
+    // link() fails when the target exists, so an existing file is never replaced, even by a concurrent writer.
+    await link(temporary, abs);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EEXIST") throw new FileExistsError(shownFile);
+    if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EXDEV") throw error;
+    // File systems without hard links: an exclusive create still never replaces a file.
+    await writeFile(abs, text, { flag: "wx" }).catch((e: NodeJS.ErrnoException) => {
+      throw e.code === "EEXIST" ? new FileExistsError(shownFile) : e;
+    });
+  } finally {
+    await unlink(temporary).catch(() => undefined);
+  }
+}
