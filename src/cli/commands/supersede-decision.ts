@@ -1,3 +1,4 @@
+import { decisionIndex } from "../../model/decision-ref.js";
 import { FileChangedError, readPlanForWrite, readVersion, type FileVersion, type PlanForWrite } from "../../io/write-record.js";
 import type { Decision } from "../../model/types.js";
 import { resolveRef } from "../../writeback/resolve-ref.js";
@@ -29,7 +30,9 @@ export async function supersedeDecision(context: CommandContext, oldRef: string,
   const old = await adr(snapshot, oldRef);
   const next = await adr(snapshot, newRef);
   if (old.version.file === next.version.file) throw new CliError("an ADR cannot supersede itself", EXIT.usage, "Name two different ADRs: paraplan decision supersede 2 --by 5.");
-  if (next.decision.supersededBy?.id.replace(/^0+/, "") === String(old.decision.number)) {
+  // The newer ADR's link may name the old one by number, `ADR-0003` or file name: resolve it as every link is.
+  const linked = next.decision.supersededBy ? decisionIndex(snapshot.plan.decisions).find(next.decision.supersededBy.id) : undefined;
+  if (linked !== undefined && linked.stem === old.decision.stem && linked.source.file === old.decision.source.file) {
     throw new CliError(`ADR-${next.decision.number} is itself superseded by ADR-${old.decision.number}`, EXIT.invalid, "Supersession goes one way: fix the newer ADR's status first.");
   }
   const result = supersede(old.file, next.file);
