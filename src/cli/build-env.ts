@@ -1,8 +1,6 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { inputsKey, outputsIntact, readManifest } from "../io/build-manifest.js";
-import { buildOutputs } from "../io/build-outputs.js";
-import { loadPlan } from "../io/load-plan.js";
+import { inputsUnchanged, outputsIntact, readManifest, snapshotInputs } from "../io/build-manifest.js";
 import { NO_CACHE, openDiskCache, type DiskCache } from "../io/disk-cache.js";
 import type { ParseCache, ReadEnv } from "../io/read-plan.js";
 import { createWorkerPool, workersAvailable, type WorkerPool } from "../io/worker-pool.js";
@@ -34,6 +32,8 @@ export function buildEnv(context: CommandContext, memory?: ParseCache): { env: R
 export async function loadWithEnv(context: CommandContext) {
   const { env, close } = buildEnv(context);
   try {
+    // Loaded on demand: a command answered from a fresh out/ never needs the model, schedule or renderer.
+    const { loadPlan } = await import("../io/load-plan.js");
     return await loadPlan(context.planDir, context.cwd, env);
   } finally {
     await close();
@@ -44,6 +44,7 @@ export async function loadWithEnv(context: CommandContext) {
 export async function buildWithEnv(context: CommandContext, options: { memory?: ParseCache; prune?: boolean; only?: (path: string) => boolean } = {}) {
   const { env, disk, close } = buildEnv(context, options.memory);
   try {
+    const { buildOutputs } = await import("../io/build-outputs.js");
     const result = await buildOutputs({ planDir: context.planDir, templatesDir: context.templatesDir, cwd: context.cwd, env, ...(options.only ? { only: options.only } : {}) });
     if (options.prune && result.files.length > 0) await disk.prune();
     return result;
@@ -60,7 +61,6 @@ export async function freshOutput(context: CommandContext, wanted: (path: string
   // Two candidates (ids that are prefixes of each other) need the plan to tell them apart.
   const output = matches.length === 1 ? matches[0] : undefined;
   if (!manifest || !output) return undefined;
-  const key = await inputsKey({ planDir: context.planDir, templatesDir: context.templatesDir, outDir: context.outDir, cwd: context.cwd });
-  if (key !== manifest.key || !(await outputsIntact(context.outDir, { ...manifest, outputs: [output] }))) return undefined;
+  if (!(await inputsUnchanged(await snapshotInputs(context), manifest)) || !(await outputsIntact(context.outDir, [output]))) return undefined;
   return readFile(path.join(context.outDir, output.path), "utf8");
 }

@@ -1,62 +1,108 @@
 import { createHash } from "node:crypto";
-import { readFile, stat } from "node:fs/promises";
+import { mkdir, readFile, rename, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { VERSION } from "../version.js";
-import { listPlanFiles } from "./read-plan.js";
 import { listTemplateFiles } from "./load-templates.js";
+import { listPlanFiles } from "./read-plan.js";
+
+/** One input file as it stood: enough to notice, without reading it, that it did not change. */
+interface InputStat {
+  name: string;
+  abs: string;
+  size: number;
+  mtimeMs: number;
+}
 
 /** What the last successful build read and wrote: enough to know, without parsing, that nothing changed since. */
 export interface BuildManifest {
   key: string;
+  inputs: Omit<InputStat, "abs">[];
   outputs: { path: string; size: number; mtimeMs: number }[];
   diagnostics: Diagnostic[];
 }
 
+/** The inputs of a build: plan and template files, where they go and from where they are shown. */
+export interface BuildInputs {
+  planDir: string;
+  templatesDir?: string | undefined;
+  outDir: string;
+  cwd: string;
+}
+
+/** A snapshot of the inputs taken before a build, so a file changed during the build is noticed by the next one. */
+export interface InputsSnapshot {
+  stats: InputStat[];
+  /** The content hash, computed on demand (it reads every file). */
+  key(): Promise<string>;
+}
+
 const NAME = "build.json";
 
-/** A hash of everything a build depends on: paraplan's version, every plan and template file (name and bytes), the output folder. */
-export async function inputsKey(options: { planDir: string; templatesDir?: string | undefined; outDir: string; cwd: string }): Promise<string> {
-  const hash = createHash("sha256").update(`paraplan ${VERSION}\0${path.relative(options.cwd, options.outDir)}\0`);
+/** Lists and stats every input file (plan files by their shown name, templates by folder and name). */
+export async function snapshotInputs(options: BuildInputs): Promise<InputsSnapshot> {
   const { files } = await listPlanFiles(options.planDir, options.cwd);
   const templates = await listTemplateFiles(options.templatesDir);
-  for (const file of [...files.map((f) => ({ name: f.file, abs: f.abs })), ...templates]) {
-    hash.update(`${file.name}\0`);
-    hash.update(await readFile(file.abs));
-    hash.update("\0");
-  }
+  const stats = await Promise.all(
+    [...files.map((f) => ({ name: f.file, abs: f.abs })), ...templates].map(async (f) => {
+      const info = await stat(f.abs);
+      return { ...f, size: info.size, mtimeMs: info.mtimeMs };
+    }),
+  );
+  let key: Promise<string> | undefined;
+  return { stats, key: () => (key ??= contentKey(options, stats)) };
+}
+
+/** A hash of everything a build depends on: paraplan's version, the output folder, every input's name and bytes. */
+async function contentKey(options: BuildInputs, stats: readonly InputStat[]): Promise<string> {
+  const hash = createHash("sha256").update(`paraplan ${VERSION}\0${path.relative(options.cwd, options.outDir)}\0`);
+  for (const file of stats) hash.update(`${file.name}\0`).update(await readFile(file.abs)).update("\0");
   return hash.digest("hex");
+}
+
+/** Whether the inputs are those of the manifest: by size and time first (no reading), by content when those differ. */
+export async function inputsUnchanged(snapshot: InputsSnapshot, manifest: BuildManifest): Promise<boolean> {
+  const same =
+    snapshot.stats.length === manifest.inputs.length &&
+    snapshot.stats.every((s, i) => s.name === manifest.inputs[i]!.name && s.size === manifest.inputs[i]!.size && s.mtimeMs === manifest.inputs[i]!.mtimeMs);
+  // A file saved without a change (or checked out again) has a new time but the same bytes.
+  return same || (await snapshot.key()) === manifest.key;
 }
 
 /** Reads the manifest from the cache folder; a missing or corrupt one is no manifest. */
 export async function readManifest(cacheDir: string): Promise<BuildManifest | undefined> {
   try {
     const data = JSON.parse(await readFile(path.join(cacheDir, NAME), "utf8")) as BuildManifest;
-    return typeof data.key === "string" && Array.isArray(data.outputs) && Array.isArray(data.diagnostics) ? data : undefined;
+    return typeof data.key === "string" && Array.isArray(data.inputs) && Array.isArray(data.outputs) && Array.isArray(data.diagnostics) ? data : undefined;
   } catch {
     return undefined;
   }
 }
 
 /** Whether every output the manifest lists is still on disk exactly as written (same size and modification time). */
-export async function outputsIntact(outDir: string, manifest: BuildManifest): Promise<boolean> {
-  for (const output of manifest.outputs) {
+export async function outputsIntact(outDir: string, outputs: BuildManifest["outputs"]): Promise<boolean> {
+  for (const output of outputs) {
     const info = await stat(path.join(outDir, output.path)).catch(() => undefined);
     if (!info || info.size !== output.size || info.mtimeMs !== output.mtimeMs) return false;
   }
   return true;
 }
 
-/** Records a successful build's key, outputs and diagnostics. */
-export async function writeManifest(cacheDir: string, outDir: string, key: string, outputs: readonly string[], diagnostics: readonly Diagnostic[]): Promise<void> {
+/** Records a successful build: its inputs as they stood before it, its outputs as written, its diagnostics. */
+export async function writeManifest(cacheDir: string, outDir: string, snapshot: InputsSnapshot, outputs: readonly string[], diagnostics: readonly Diagnostic[]): Promise<void> {
   const entries = [];
   for (const rel of outputs) {
     const info = await stat(path.join(outDir, rel));
     entries.push({ path: rel, size: info.size, mtimeMs: info.mtimeMs });
   }
-  const manifest: BuildManifest = { key, outputs: entries, diagnostics: [...diagnostics] };
-  const { mkdir, writeFile, rename } = await import("node:fs/promises");
+  const manifest: BuildManifest = {
+    key: await snapshot.key(),
+    inputs: snapshot.stats.map(({ name, size, mtimeMs }) => ({ name, size, mtimeMs })),
+    outputs: entries,
+    diagnostics: [...diagnostics],
+  };
   await mkdir(cacheDir, { recursive: true });
+  // A temporary name then a rename: two runs at once never leave half a manifest.
   const temporary = path.join(cacheDir, `${NAME}.${process.pid}.tmp`);
   await writeFile(temporary, JSON.stringify(manifest));
   await rename(temporary, path.join(cacheDir, NAME));

@@ -1,7 +1,7 @@
 import { hasErrors, type Diagnostic } from "../../diagnostics/diagnostic.js";
 import { formatDiagnostics, summarize, type DiagnosticFormat } from "../../diagnostics/format.js";
 import { buildWithEnv, cacheDirOf } from "../build-env.js";
-import { inputsKey, outputsIntact, readManifest, writeManifest } from "../../io/build-manifest.js";
+import { inputsUnchanged, outputsIntact, readManifest, snapshotInputs, writeManifest } from "../../io/build-manifest.js";
 import { compareOutputs } from "../../io/compare-outputs.js";
 import type { ParseCache } from "../../io/read-plan.js";
 import { writeOutputs, type WriteReport } from "../../io/write-outputs.js";
@@ -13,9 +13,9 @@ export async function generateOnce(context: CommandContext, options: { force: bo
   const started = performance.now();
   // Nothing changed since the last build (same inputs, outputs untouched): nothing to parse, render or write.
   const cacheDir = cacheDirOf(context);
-  const key = context.cache ? await inputsKey({ planDir: context.planDir, templatesDir: context.templatesDir, outDir: context.outDir, cwd: context.cwd }) : undefined;
-  const manifest = key ? await readManifest(cacheDir) : undefined;
-  if (manifest && manifest.key === key && (await outputsIntact(context.outDir, manifest))) {
+  const inputs = context.cache ? await snapshotInputs(context) : undefined;
+  const manifest = inputs ? await readManifest(cacheDir) : undefined;
+  if (inputs && manifest && (await inputsUnchanged(inputs, manifest)) && (await outputsIntact(context.outDir, manifest.outputs))) {
     const report: WriteReport = { written: [], removed: [], unchanged: manifest.outputs.map((o) => o.path), refused: [] };
     return { diagnostics: manifest.diagnostics, report, ms: performance.now() - started };
   }
@@ -23,7 +23,7 @@ export async function generateOnce(context: CommandContext, options: { force: bo
   if (hasErrors(result.diagnostics)) return { diagnostics: result.diagnostics, ms: performance.now() - started };
   const statuses = await compareOutputs(context.outDir, result.files);
   const report = await writeOutputs(context.outDir, statuses, { force: options.force });
-  if (key && report.refused.length === 0) await writeManifest(cacheDir, context.outDir, key, result.files.map((f) => f.path), result.diagnostics);
+  if (inputs && report.refused.length === 0) await writeManifest(cacheDir, context.outDir, inputs, result.files.map((f) => f.path), result.diagnostics);
   return { diagnostics: result.diagnostics, report, ms: performance.now() - started };
 }
 
