@@ -2,22 +2,24 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { inspectGenerated, type GeneratedState } from "../render/generated-header.js";
 import type { OutputFile } from "../render/render-documents.js";
+import { assertRealParentInside, insideFolder, isSymlink } from "./inside-folder.js";
 
 /** How one path of `out/` compares with what the plan renders. */
 export type OutputStatus =
   /** On disk, byte-identical. */
-  | { kind: "unchanged"; path: string }
+  | { kind: "unchanged"; path: string; expected: string }
   /** Not on disk yet. */
   | { kind: "missing"; path: string; expected: string }
   /** Generated earlier, untouched since, and now different: safe to replace. */
   | { kind: "stale"; path: string; actual: string; expected: string }
   /** Generated, then edited by hand: replacing it would lose the edit. */
   | { kind: "edited"; path: string; actual: string; expected?: string }
-  /** A file paraplan did not write sits where it would write. */
+  /** A file paraplan did not write sits where it would write (a symbolic link counts as one, and is never followed). */
   | { kind: "foreign"; path: string; actual: string; expected: string }
   /** Generated earlier, no longer produced by the plan: to be removed. */
   | { kind: "orphan"; path: string; actual: string };
 
+/** The `.md` files under a folder, hidden names and symbolic links skipped: paraplan never writes either. */
 async function listMarkdown(dir: string, prefix = ""): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
     if (error.code === "ENOENT" || error.code === "ENOTDIR") return [];
@@ -40,14 +42,23 @@ async function readIfExists(file: string): Promise<string | undefined> {
   });
 }
 
-/** Compares the rendered files with `out/`, file by file, and finds generated files the plan no longer produces. */
-export async function compareOutputs(outDir: string, files: readonly OutputFile[]): Promise<OutputStatus[]> {
+/**
+ * Compares the rendered files with `out/`, file by file, and finds generated files the plan no longer produces.
+ * Nothing is read through a symbolic link: a linked folder leading outside `out/` is an error, a linked file is foreign.
+ */
+export async function compareOutputs(outDir: string, files: readonly Pick<OutputFile, "path" | "content">[]): Promise<OutputStatus[]> {
   const statuses: OutputStatus[] = [];
   const expectedPaths = new Set(files.map((f) => f.path));
   for (const file of files) {
-    const actual = await readIfExists(path.join(outDir, file.path));
+    const abs = insideFolder(outDir, file.path);
+    await assertRealParentInside(outDir, abs);
+    if (await isSymlink(abs)) {
+      statuses.push({ kind: "foreign", path: file.path, actual: "", expected: file.content });
+      continue;
+    }
+    const actual = await readIfExists(abs);
     if (actual === undefined) statuses.push({ kind: "missing", path: file.path, expected: file.content });
-    else if (actual === file.content) statuses.push({ kind: "unchanged", path: file.path });
+    else if (actual === file.content) statuses.push({ kind: "unchanged", path: file.path, expected: file.content });
     else statuses.push({ kind: stateKind(inspectGenerated(actual).state), path: file.path, actual, expected: file.content });
   }
   for (const rel of await listMarkdown(outDir)) {
@@ -62,4 +73,9 @@ export async function compareOutputs(outDir: string, files: readonly OutputFile[
 
 function stateKind(state: GeneratedState): "stale" | "edited" | "foreign" {
   return state === "generated" ? "stale" : state;
+}
+
+/** The files a comparison was made against: every status that carries the rendered content. */
+export function expectedFiles(statuses: readonly OutputStatus[]): { path: string; content: string }[] {
+  return statuses.flatMap((s) => (s.kind !== "orphan" && s.expected !== undefined ? [{ path: s.path, content: s.expected }] : []));
 }

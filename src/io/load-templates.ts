@@ -1,22 +1,54 @@
-import { readdir, readFile } from "node:fs/promises";
+import { readdir, readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { TemplateSource } from "../render/handlebars-env.js";
+import { diagnostic } from "../diagnostics/diagnostic.js";
+import { TemplateError, type TemplateSource } from "../render/handlebars-env.js";
+import { isWithin } from "./inside-folder.js";
 
 /** The built-in templates shipped with paraplan (`templates/` beside `dist/`). */
 export const BUILTIN_TEMPLATES = fileURLToPath(new URL("../../templates/", import.meta.url));
 
-async function listHbs(dir: string, prefix = ""): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === "ENOENT") return [];
-    throw error;
-  });
+/** The `.hbs` files under a template folder, and the symbolic links in it that lead outside it (never read). */
+async function listHbs(dir: string): Promise<{ names: string[]; outside: string[] }> {
+  const root = await realpath(dir).catch(() => undefined);
   const names: string[] = [];
-  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    if (entry.isDirectory()) names.push(...(await listHbs(path.join(dir, entry.name), `${prefix}${entry.name}/`)));
-    else if (entry.isFile() && entry.name.endsWith(".hbs")) names.push(`${prefix}${entry.name}`);
-  }
-  return names;
+  const outside: string[] = [];
+  if (!root) return { names, outside };
+  const walk = async (at: string, prefix: string): Promise<void> => {
+    const entries = await readdir(at, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === "ENOENT") return [];
+      throw error;
+    });
+    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const abs = path.join(at, entry.name);
+      let isDirectory = entry.isDirectory();
+      let isFile = entry.isFile();
+      // A link is followed only when it stays inside the template folder: templates are read and rendered into out/.
+      if (entry.isSymbolicLink()) {
+        const target = await realpath(abs).catch(() => undefined);
+        if (!target || !isWithin(root, target)) {
+          outside.push(`${prefix}${entry.name}`);
+          continue;
+        }
+        const info = await stat(target);
+        isDirectory = info.isDirectory();
+        isFile = info.isFile();
+      }
+      if (isDirectory) await walk(abs, `${prefix}${entry.name}/`);
+      else if (isFile && entry.name.endsWith(".hbs")) names.push(`${prefix}${entry.name}`);
+    }
+  };
+  await walk(dir, "");
+  return { names, outside };
+}
+
+/** The diagnostic for a template folder entry that is a link to somewhere outside it. */
+function outsideError(dir: string, name: string, cwd: string): TemplateError {
+  const shown = path.relative(cwd, path.join(dir, name)).split(path.sep).join("/");
+  const at = { file: shown, start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
+  return new TemplateError(
+    diagnostic("error", "symlink-outside-templates", at, "symbolic link points outside the template folder (or nowhere) and is not read", "Replace the link with a copy of the template, or remove it."),
+  );
 }
 
 /** Loads the built-in templates, then the user's folder over them: a user file replaces the built-in of the same name. */
@@ -24,7 +56,9 @@ export async function loadTemplates(userDir: string | undefined, cwd: string): P
   const byName = new Map<string, TemplateSource>();
   const dirs = [BUILTIN_TEMPLATES, ...(userDir && path.resolve(userDir) !== path.resolve(BUILTIN_TEMPLATES) ? [userDir] : [])];
   for (const dir of dirs) {
-    for (const file of await listHbs(dir)) {
+    const { names, outside } = await listHbs(dir);
+    if (outside.length > 0) throw outsideError(dir, outside[0]!, cwd);
+    for (const file of names) {
       const abs = path.join(dir, file);
       const shown = path.relative(cwd, abs).split(path.sep).join("/");
       byName.set(file.replace(/\.hbs$/, ""), { name: file.replace(/\.hbs$/, ""), file: shown.startsWith("..") ? abs : shown, source: await readFile(abs, "utf8") });
@@ -37,6 +71,6 @@ export async function loadTemplates(userDir: string | undefined, cwd: string): P
 export async function listTemplateFiles(userDir: string | undefined): Promise<{ name: string; abs: string }[]> {
   const dirs = [BUILTIN_TEMPLATES, ...(userDir && path.resolve(userDir) !== path.resolve(BUILTIN_TEMPLATES) ? [userDir] : [])];
   const files: { name: string; abs: string }[] = [];
-  for (const [i, dir] of dirs.entries()) for (const file of await listHbs(dir)) files.push({ name: `${i}:${file}`, abs: path.join(dir, file) });
+  for (const [i, dir] of dirs.entries()) for (const file of (await listHbs(dir)).names) files.push({ name: `${i}:${file}`, abs: path.join(dir, file) });
   return files;
 }

@@ -1,7 +1,9 @@
-import { mkdir, rm, rmdir } from "node:fs/promises";
+import { lstat, mkdir, open, readdir, rename, rm, rmdir } from "node:fs/promises";
 import path from "node:path";
-import writeFileAtomic from "write-file-atomic";
-import type { OutputStatus } from "./compare-outputs.js";
+import type { OutputFile } from "../render/render-documents.js";
+import { compareOutputs, expectedFiles, type OutputStatus } from "./compare-outputs.js";
+import { assertRealParentInside, insideFolder } from "./inside-folder.js";
+import { withOutputLock, type LockOptions } from "./output-lock.js";
 
 /** What a write did, path by path. */
 export interface WriteReport {
@@ -12,16 +14,33 @@ export interface WriteReport {
   refused: { path: string; kind: "edited" | "foreign" }[];
 }
 
-/** Resolves a path inside `out/`, refusing anything that would land outside it. */
-export function insideOut(outDir: string, rel: string): string {
-  const abs = path.resolve(outDir, rel);
-  const root = path.resolve(outDir);
-  if (rel.includes("\0") || (abs !== root && !abs.startsWith(root + path.sep))) throw new Error(`refusing to write outside the output folder: ${rel}`);
-  return abs;
+/**
+ * Applies a comparison to disk: atomic writes of new and stale files, removal of orphans; hand edits only with `force`.
+ * Under the output folder's lock, and against a fresh comparison made under it: another run may have written `out/`
+ * since `statuses` were computed, and this run must leave its own complete set, never a mix of the two.
+ */
+export async function writeOutputs(outDir: string, statuses: readonly OutputStatus[], options: { force: boolean; lock?: LockOptions }): Promise<WriteReport> {
+  return (await syncOutputs(outDir, expectedFiles(statuses), options)).report;
 }
 
-/** Applies a comparison to disk: atomic writes of new and stale files, removal of orphans; hand edits only with `force`. */
-export async function writeOutputs(outDir: string, statuses: readonly OutputStatus[], options: { force: boolean }): Promise<WriteReport> {
+/** Compares the rendered files with `out/` and writes what differs, all under the output folder's lock. */
+export async function syncOutputs(
+  outDir: string,
+  files: readonly Pick<OutputFile, "path" | "content">[],
+  options: { force: boolean; lock?: LockOptions },
+): Promise<{ statuses: OutputStatus[]; report: WriteReport }> {
+  return withOutputLock(
+    outDir,
+    async () => {
+      const statuses = await compareOutputs(outDir, files);
+      await removeTemporaries(outDir, statuses);
+      return { statuses, report: await apply(outDir, statuses, options.force) };
+    },
+    options.lock,
+  );
+}
+
+async function apply(outDir: string, statuses: readonly OutputStatus[], force: boolean): Promise<WriteReport> {
   const report: WriteReport = { written: [], removed: [], unchanged: [], refused: [] };
   for (const status of statuses) {
     switch (status.kind) {
@@ -35,7 +54,7 @@ export async function writeOutputs(outDir: string, statuses: readonly OutputStat
         break;
       case "edited":
       case "foreign":
-        if (!options.force) {
+        if (!force) {
           report.refused.push({ path: status.path, kind: status.kind });
         } else if (status.expected !== undefined) {
           await writeAtomic(outDir, status.path, status.expected);
@@ -54,19 +73,55 @@ export async function writeOutputs(outDir: string, statuses: readonly OutputStat
   return report;
 }
 
+// A hidden name, so that `check` and the orphan search never see one, and a pattern, so that a later run can tell
+// the ones left by a killed run from anything else.
+const TEMPORARY = /^\..+\.\d+\.\d+\.paraplan-tmp$/;
+let temporaries = 0;
+
+/**
+ * Writes a file so that readers, and a run killed at any moment, see the old content or the new, never part of one:
+ * a temporary file beside it, flushed to disk, then renamed over it. A symbolic link in its place is replaced, not followed.
+ */
 async function writeAtomic(outDir: string, rel: string, content: string): Promise<void> {
-  const abs = insideOut(outDir, rel);
+  const abs = insideFolder(outDir, rel);
   await mkdir(path.dirname(abs), { recursive: true });
-  // write-file-atomic writes a temporary file, fsyncs and renames: readers see the old or the new file, never half of one.
-  await writeFileAtomic(abs, content, { encoding: "utf8" });
+  await assertRealParentInside(outDir, abs);
+  const previous = await lstat(abs).catch(() => undefined);
+  const temporary = path.join(path.dirname(abs), `.${path.basename(abs)}.${process.pid}.${++temporaries}.paraplan-tmp`);
+  const handle = await open(temporary, "wx");
+  try {
+    try {
+      if (previous?.isFile()) await handle.chmod(previous.mode & 0o777);
+      await handle.writeFile(content, "utf8");
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temporary, abs);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}
+
+/** Removes temporary files a killed run left in the folders this run uses; safe, as the lock keeps other runs out. */
+async function removeTemporaries(outDir: string, statuses: readonly OutputStatus[]): Promise<void> {
+  const dirs = new Set([".", ...statuses.map((s) => path.posix.dirname(s.path))]);
+  for (const dir of dirs) {
+    const abs = insideFolder(outDir, dir);
+    const names = await readdir(abs).catch(() => [] as string[]);
+    for (const name of names) if (TEMPORARY.test(name)) await rm(path.join(abs, name), { force: true });
+  }
 }
 
 async function removeFile(outDir: string, rel: string): Promise<void> {
-  const abs = insideOut(outDir, rel);
+  const abs = insideFolder(outDir, rel);
+  await assertRealParentInside(outDir, abs);
   await rm(abs, { force: true });
   // Remove folders the removal emptied (prompts/, adr/), never out/ itself.
+  const root = path.resolve(outDir);
   let dir = path.dirname(abs);
-  while (dir !== path.resolve(outDir) && dir.startsWith(path.resolve(outDir))) {
+  while (dir !== root && dir.startsWith(root + path.sep)) {
     try {
       await rmdir(dir);
     } catch {

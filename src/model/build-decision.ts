@@ -129,7 +129,7 @@ function sectionsOf(record: RawRecord): DecisionSection[] {
     ...fromSections.map((f) => ({ heading: f.key, field: f.name, body: f.body ?? markdownOf(f.value), at: f.at })),
     // Text around a list that was read as a field is part of that section's verbatim body already.
     ...record.extras.filter((e) => !fromSections.some((f) => inside(e.at, f))).map((e) => ({ heading: e.heading, body: e.body, at: e.at })),
-    ...fields.filter((f) => f.source !== "section" && f.name in BODY_FIELDS).map((f) => ({ heading: BODY_FIELDS[f.name]!, field: f.name, body: markdownOf(f.value), at: f.at })),
+    ...fields.filter((f) => f.source !== "section" && Object.hasOwn(BODY_FIELDS, f.name)).map((f) => ({ heading: BODY_FIELDS[f.name]!, field: f.name, body: markdownOf(f.value), at: f.at })),
   ];
   return sections.sort((a, b) => offset(a.at) - offset(b.at));
 }

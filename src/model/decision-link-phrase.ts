@@ -51,7 +51,8 @@ const LINK = /^(?:\*\*|__)?([\p{L}][\p{L} ]{0,30}?)(?:\*\*|__)?\s*:?\s+((?:\[([^
 /** The relation's words in kebab case, mapped to the standard ones. */
 export function relationOf(words: string): string {
   const lower = words.toLowerCase().replace(/\s+/g, " ").trim();
-  return RELATIONS[lower] ?? lower.replace(/ /g, "-");
+  // Own keys only: `Constructor [x](y)` must not find Object.prototype.constructor.
+  return Object.hasOwn(RELATIONS, lower) ? RELATIONS[lower]! : lower.replace(/ /g, "-");
 }
 
 /** Reads a line that links to another ADR; undefined for anything else (a status word, prose, a link to a web page). */

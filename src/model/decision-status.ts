@@ -82,7 +82,9 @@ export function mapStatusWord(text: string): DecisionStatus | undefined {
     .replace(/\s+/g, " ")
     .trim();
   const words = plain.split(" ");
-  return WORDS[plain] ?? WORDS[words.slice(0, 2).join(" ")] ?? WORDS[words[0] ?? ""];
+  // Own keys only: `constructor` is a word too, and must not find Object.prototype.constructor.
+  const word = (key: string) => (Object.hasOwn(WORDS, key) ? WORDS[key] : undefined);
+  return word(plain) ?? word(words.slice(0, 2).join(" ")) ?? word(words[0] ?? "");
 }
 
 // The first line of phodal/adr's status section lists the allowed values: `列表：提议/通过/完成/已弃用/已取代`.

@@ -1,6 +1,7 @@
 import type { Yaml } from "mdast";
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node as YamlNode, type YAMLError } from "yaml";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { isStackOverflow, tooDeepAt } from "./limits.js";
 import type { RawItem } from "./raw-record.js";
 import type { SourceText } from "./source-text.js";
 
@@ -20,13 +21,25 @@ export function readFrontMatter(node: Yaml, src: SourceText): { entries: FrontMa
   // The YAML text starts on the line after the opening `---`.
   const newline = src.text.indexOf("\n", nodeStart);
   const base = newline === -1 ? nodeStart : newline + 1;
-  const doc = parseDocument(node.value, { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: true });
+  let doc: Document;
+  try {
+    doc = parseDocument(node.value, { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: true });
+  } catch (error) {
+    // The YAML parser recurses into flow collections: `[[[…]]]` thousands deep overflows its stack.
+    if (!isStackOverflow(error)) throw error;
+    return { entries: [], diagnostics: [{ ...tooDeepAt(src.file, "the front matter"), ...src.nodeSpan(node) }] };
+  }
   const spanOf = (range: readonly number[] | null | undefined) =>
     range ? src.span(base + (range[0] ?? 0), base + (range[1] ?? range[0] ?? 0)) : src.nodeSpan(node);
 
   // A key given twice is reported by the record builder, with both positions, like any field given twice.
   const errors = doc.errors.filter((error) => error.code !== "DUPLICATE_KEY");
   for (const error of errors) {
+    // The YAML parser catches its own stack overflow on deep flow collections and reports it as an error.
+    if (/call stack/i.test(error.message)) {
+      diagnostics.push({ ...tooDeepAt(src.file, "the front matter"), ...spanOf(error.pos) });
+      continue;
+    }
     diagnostics.push(
       diagnostic(
         "error",
@@ -68,6 +81,10 @@ export function readFrontMatter(node: Yaml, src: SourceText): { entries: FrontMa
       }
       entries.push(entry);
     } catch (error) {
+      if (isStackOverflow(error)) {
+        diagnostics.push({ ...tooDeepAt(src.file, "the front matter"), ...spanOf((valueNode ?? keyNode)?.range) });
+        continue;
+      }
       const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
       diagnostics.push(diagnostic("error", "yaml-syntax", spanOf((valueNode ?? keyNode)?.range), `invalid YAML: ${message}`, "Define the anchor (`&name`) before its alias (`*name`), or write the value out."));
     }

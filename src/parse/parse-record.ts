@@ -5,6 +5,7 @@ import type { ExtraSection } from "../model/types.js";
 import { normalizeKey, type FieldSpec } from "../schema/field-spec.js";
 import { findField, kindForPath, type KindSpec } from "../schema/record-kinds.js";
 import { readFrontMatter } from "./front-matter.js";
+import { checkTextLimits, checkTreeDepth, isStackOverflow, tooDeepAt } from "./limits.js";
 import { plainKeyValueParagraph, type KeyValueLine } from "./key-value.js";
 import { parseMarkdown } from "./processor.js";
 import type { FieldSource, ParsedFile, RawField, RawItem, RawRecord, RichSection } from "./raw-record.js";
@@ -44,8 +45,20 @@ export function parseRecord(text: string, file: string, relative: string = file)
   if (text.trim() === "") {
     return { file, kind: kind.spec.kind, shape: kind.shape, records: [], diagnostics: [diagnostic("error", "empty-file", whole, "file is empty", "Write the record, or delete the file.")] };
   }
+  // Text beyond the limits is reported, not parsed: the parser could take minutes or overflow the stack on it.
+  const refused = (problem: Diagnostic): ParsedFile => ({ file, kind: kind.spec.kind, shape: kind.shape, records: [], diagnostics: [problem] });
+  const beyond = checkTextLimits(text, file);
+  if (beyond) return refused(beyond);
   const src = sourceText(file, text);
-  const tree = parseMarkdown(text);
+  let tree: ReturnType<typeof parseMarkdown>;
+  try {
+    tree = parseMarkdown(text);
+  } catch (error) {
+    if (!isStackOverflow(error)) throw error;
+    return refused(tooDeepAt(file, "the Markdown"));
+  }
+  const deep = checkTreeDepth(tree, src);
+  if (deep) return refused(deep);
   const diagnostics: Diagnostic[] = [];
   const stem = (relative.split("/").pop() ?? relative).replace(/\.md$/i, "");
   const builder = recordBuilder(kind.spec, src, diagnostics);

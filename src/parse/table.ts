@@ -83,9 +83,10 @@ export function readTable(table: Table, src: SourceText): { rows: Row[]; diagnos
         ),
       );
     }
-    headers.forEach((h, i) => {
-      const cell = row.children[i];
-      if (!cell || h.key === "") return;
+    // Over the row's own cells, not every header: a short row under thousands of headers costs its cells only.
+    row.children.forEach((cell, i) => {
+      const h = headers[i];
+      if (!h || h.key === "") return;
       const { value, items } = cellValue(cell, src);
       const entry: Cell = { header: h.text, value, at: contentSpan(cell, src), headerAt: h.at };
       if (items) entry.items = items;

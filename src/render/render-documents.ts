@@ -2,6 +2,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Plan } from "../model/types.js";
 import type { PlanSchedule } from "../schedule/types.js";
 import { formatMarkdown } from "./format-markdown.js";
+import { documentTooLarge, MAX_DOCUMENT_CHARS } from "./document-limits.js";
 import { withHeader } from "./generated-header.js";
 import { TemplateError, type Renderer } from "./handlebars-env.js";
 import { ADR_INDEX, adrPath, PLAN_DOCUMENT, sessionPath } from "./output-paths.js";
@@ -92,7 +93,13 @@ export async function renderDocuments(
     seen.add(job.path);
     if (!only(job.path)) continue;
     try {
-      rendered.push({ job, markdown: renderer.render(job.template, job.view()) });
+      const markdown = renderer.render(job.template, job.view());
+      // Too large to format in bounded memory: reported, and nothing more is rendered, since nothing will be written.
+      if (markdown.length > MAX_DOCUMENT_CHARS) {
+        diagnostics.push(documentTooLarge(job.path, job.sources, markdown.length));
+        return { files: [], diagnostics };
+      }
+      rendered.push({ job, markdown });
     } catch (error) {
       if (error instanceof TemplateError) diagnostics.push(error.diagnostic);
       else throw error;

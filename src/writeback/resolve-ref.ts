@@ -62,7 +62,8 @@ export function resolveRef(plan: Plan, files: readonly ParsedFile[], ref: string
   const all = candidates(plan);
   const trimmed = ref.trim();
   const typed = /^([a-z]+)[:/](.+)$/i.exec(trimmed);
-  const kind = typed ? KIND_WORDS[typed[1]!.toLowerCase()] : undefined;
+  // Own keys only: `constructor:x` must not find Object.prototype.constructor.
+  const kind = typed && Object.hasOwn(KIND_WORDS, typed[1]!.toLowerCase()) ? KIND_WORDS[typed[1]!.toLowerCase()] : undefined;
   const wanted = kind ? typed![2]!.trim() : trimmed;
   let pool = kind ? all.filter((c) => c.kind === kind) : all;
 

@@ -2,9 +2,9 @@ import { hasErrors, type Diagnostic } from "../../diagnostics/diagnostic.js";
 import { formatDiagnostics, summarize, type DiagnosticFormat } from "../../diagnostics/format.js";
 import { buildWithEnv, cacheDirOf } from "../build-env.js";
 import { inputsUnchanged, outputsIntact, readManifest, snapshotInputs, writeManifest } from "../../io/build-manifest.js";
-import { compareOutputs } from "../../io/compare-outputs.js";
+import { withOutputLock } from "../../io/output-lock.js";
 import type { ParseCache } from "../../io/read-plan.js";
-import { writeOutputs, type WriteReport } from "../../io/write-outputs.js";
+import { syncOutputs, type WriteReport } from "../../io/write-outputs.js";
 import { shown, type CommandContext } from "../context.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 
@@ -21,9 +21,12 @@ export async function generateOnce(context: CommandContext, options: { force: bo
   }
   const result = await buildWithEnv(context, { prune: true, ...(options.cache ? { memory: options.cache } : {}) });
   if (hasErrors(result.diagnostics)) return { diagnostics: result.diagnostics, ms: performance.now() - started };
-  const statuses = await compareOutputs(context.outDir, result.files);
-  const report = await writeOutputs(context.outDir, statuses, { force: options.force });
-  if (inputs && report.refused.length === 0) await writeManifest(cacheDir, context.outDir, inputs, result.files.map((f) => f.path), result.diagnostics);
+  // Under the output lock, so that another run's writes cannot come between these writes and the manifest that records them.
+  const report = await withOutputLock(context.outDir, async () => {
+    const { report: written } = await syncOutputs(context.outDir, result.files, { force: options.force });
+    if (inputs && written.refused.length === 0) await writeManifest(cacheDir, context.outDir, inputs, result.files.map((f) => f.path), result.diagnostics);
+    return written;
+  });
   return { diagnostics: result.diagnostics, report, ms: performance.now() - started };
 }
 

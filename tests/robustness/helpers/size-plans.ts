@@ -28,7 +28,8 @@ export function sizePlanFiles(kind: SizeCase, n: number): Record<string, string>
   const files: Record<string, string> = { "project.md": PROJECT, "agents/developer.md": AGENT };
   switch (kind) {
     case "large-record":
-      files["workstreams/A1-big.md"] = workstream("A1", `\n## Notes\n\n${prose(n)}`);
+      // Context is rendered into the prompt, so a record under the limit also reaches the formatter.
+      files["workstreams/A1-big.md"] = workstream("A1", `\n## Context\n\n${prose(n)}`);
       break;
     case "long-line":
       files["workstreams/A1-big.md"] = workstream("A1", `\n## Notes\n\n${"word ".repeat(Math.ceil(n / 5))}\n`);

@@ -1,0 +1,54 @@
+import { lstat, realpath } from "node:fs/promises";
+import path from "node:path";
+
+/** A path would lead outside the folder paraplan may use: through `..`, an absolute path, or a symbolic link. */
+export class OutsideFolderError extends Error {
+  // Shaped like a file-system error, so the CLI reports it with exit code 3.
+  readonly code = "EOUTSIDE";
+  readonly syscall = "open";
+  constructor(
+    readonly target: string,
+    why: string,
+  ) {
+    super(`refusing to use ${target}: ${why}`);
+  }
+}
+
+/** Whether `abs` is `root` or lies under it (both resolved). */
+export function isWithin(root: string, abs: string): boolean {
+  const relative = path.relative(root, abs);
+  return relative === "" || (!relative.startsWith("..") && !path.isAbsolute(relative));
+}
+
+/** Resolves a relative path inside a folder, by its text alone: no `..` escape, no absolute path, no NUL byte. */
+export function insideFolder(root: string, rel: string): string {
+  const abs = path.resolve(root, rel);
+  if (rel.includes("\0") || path.isAbsolute(rel) || !isWithin(path.resolve(root), abs)) throw new OutsideFolderError(rel, "it lies outside the output folder");
+  return abs;
+}
+
+/**
+ * Checks that the folder holding `abs` really lies inside `root` once symbolic links are followed, so that a link
+ * such as `out/prompts -> /etc` is never read or written through. Folders that do not exist yet are fine: they will
+ * be created inside the nearest one that does.
+ */
+export async function assertRealParentInside(root: string, abs: string): Promise<void> {
+  const realRoot = await realpath(root).catch(() => undefined);
+  if (!realRoot) return;
+  let dir = path.dirname(abs);
+  for (;;) {
+    const real = await realpath(dir).catch((error: NodeJS.ErrnoException) => (error.code === "ENOENT" ? undefined : Promise.reject(error)));
+    if (real !== undefined) {
+      if (!isWithin(realRoot, real)) throw new OutsideFolderError(path.relative(path.dirname(root), dir) || dir, `it is a symbolic link to ${real}, outside the output folder`);
+      return;
+    }
+    if (path.resolve(dir) === path.resolve(root)) return;
+    dir = path.dirname(dir);
+  }
+}
+
+/** Whether the path itself is a symbolic link (which paraplan never reads or writes through). */
+export async function isSymlink(abs: string): Promise<boolean> {
+  const info = await lstat(abs).catch(() => undefined);
+  return info?.isSymbolicLink() ?? false;
+}

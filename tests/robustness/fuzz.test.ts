@@ -1,0 +1,122 @@
+/**
+ * Fuzzing: arbitrary bytes, Markdown-like text, mutated front matter and mutated copies of the embedded plan.
+ * Nothing may throw, and every problem must be a diagnostic whose position lies inside its file.
+ * A fixed seed with modest runs here; `npm run fuzz` runs many more.
+ */
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readPlanFile } from "../../src/io/read-plan.js";
+import { loadTemplates } from "../../src/io/load-templates.js";
+import { buildPlan } from "../../src/model/build-plan.js";
+import { parseRecord } from "../../src/parse/parse-record.js";
+import type { ParsedFile } from "../../src/parse/raw-record.js";
+import { createRenderer, type TemplateSource } from "../../src/render/handlebars-env.js";
+import { renderDocuments } from "../../src/render/render-documents.js";
+import { computeSchedule } from "../../src/schedule/index.js";
+import { anyText, embeddedPlan, expectDiagnosticsInside, LONG, mutate, mutateFrontMatter, mutation, settings, withFrontMatter } from "./helpers/fuzz.js";
+
+const PATHS = ["project.md", "agents/a.md", "workstreams/TD2-x.md", "waves.md", "waves/1-x.md", "gates.md", "risks/R1-x.md", "decisions/0001-x.md", "sessions/2025-10-16-x.md", "notes/x.md"];
+
+let dir: string;
+let templates: TemplateSource[];
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), "paraplan-fuzz-"));
+  templates = await loadTemplates(undefined, dir);
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** Parses files as `plan/<relative>`, builds and schedules the plan: every stage's diagnostics, and the plan. */
+function pipeline(files: ReadonlyMap<string, string>) {
+  const parsed: ParsedFile[] = [...files].map(([relative, text]) => parseRecord(text, `plan/${relative}`, relative));
+  const built = buildPlan(parsed, { planDir: "plan" });
+  const scheduled = computeSchedule(built.plan);
+  return { plan: built.plan, schedule: scheduled.schedule, diagnostics: [...built.diagnostics, ...scheduled.diagnostics] };
+}
+
+const shown = (files: ReadonlyMap<string, string>) => new Map([...files].map(([relative, text]) => [`plan/${relative}`, text]));
+
+// `npm run fuzz` runs each property for many minutes.
+const TIMEOUT = { timeout: LONG ? 3_600_000 : 30_000 };
+
+describe("fuzzing paraplan's input", () => {
+  it("arbitrary bytes: reading and parsing a file never throws, and positions lie inside it", TIMEOUT, async () => {
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 400 }), fc.constantFrom(...PATHS), async (bytes, relative) => {
+        const abs = path.join(dir, `bytes-${n++}.md`);
+        await writeFile(abs, bytes);
+        const read = await readPlanFile(abs, `plan/${relative}`, relative);
+        // A not-UTF-8 diagnostic points into the text as far as it decodes.
+        const lossy = new TextDecoder().decode(bytes);
+        expectDiagnosticsInside(read.diagnostics, new Map([[`plan/${relative}`, lossy]]));
+        if (read.planFile) {
+          const parsed = parseRecord(read.planFile.text, read.planFile.file, relative);
+          expectDiagnosticsInside(parsed.diagnostics, new Map([[read.planFile.file, read.planFile.text]]));
+        }
+        await rm(abs);
+      }),
+      settings(150),
+    );
+  });
+
+  it("Markdown-like text and front matter: parse, model and schedule never throw; positions lie inside", TIMEOUT, () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.oneof(anyText, withFrontMatter), fc.constantFrom(...PATHS)), { minLength: 1, maxLength: 6 }), (inputs) => {
+        const files = new Map<string, string>();
+        inputs.forEach(([text, relative], i) => files.set(relative.includes("/") ? relative.replace(/\.md$/, `-${i}.md`) : relative, text));
+        const { diagnostics } = pipeline(files);
+        expectDiagnosticsInside(diagnostics, shown(files));
+      }),
+      settings(200),
+    );
+  });
+
+  it("mutated front matter of the embedded plan's files: never throws; positions lie inside", TIMEOUT, () => {
+    const plan = embeddedPlan();
+    fc.assert(
+      fc.property(fc.constantFrom(...plan.keys()), fc.array(mutation, { minLength: 1, maxLength: 4 }), (relative, edits) => {
+        const text = edits.reduce(mutateFrontMatter, plan.get(relative)!);
+        const parsed = parseRecord(text, `plan/${relative}`, relative);
+        expectDiagnosticsInside(parsed.diagnostics, new Map([[`plan/${relative}`, text]]));
+      }),
+      settings(300),
+    );
+  });
+
+  it("mutated copies of the embedded plan: the whole model and schedule never throw; positions lie inside", TIMEOUT, () => {
+    const plan = embeddedPlan();
+    const edit = fc.tuple(fc.constantFrom(...plan.keys()), fc.array(mutation, { minLength: 1, maxLength: 4 }));
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 3 }), (edits) => {
+        const files = new Map(plan);
+        for (const [relative, changes] of edits) files.set(relative, changes.reduce(mutate, files.get(relative)!));
+        const { diagnostics } = pipeline(files);
+        expectDiagnosticsInside(diagnostics, shown(files));
+      }),
+      settings(60),
+    );
+  });
+
+  it("mutated copies of the embedded plan render, or report template diagnostics, and never throw", TIMEOUT, async () => {
+    const plan = embeddedPlan();
+    const renderer = createRenderer(templates);
+    const edit = fc.tuple(fc.constantFrom(...plan.keys()), fc.array(mutation, { minLength: 1, maxLength: 3 }));
+    await fc.assert(
+      fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 2 }), async (edits) => {
+        const files = new Map(plan);
+        for (const [relative, changes] of edits) files.set(relative, changes.reduce(mutate, files.get(relative)!));
+        const { plan: model, schedule, diagnostics } = pipeline(files);
+        if (diagnostics.some((d) => d.severity === "error")) return;
+        const rendered = await renderDocuments(model, schedule, renderer);
+        for (const d of rendered.diagnostics) expect(d.code).toBe("template-error");
+        for (const file of rendered.files) expect(file.content.length).toBeGreaterThan(0);
+      }),
+      settings(4),
+    );
+  });
+});
