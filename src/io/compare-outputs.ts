@@ -27,7 +27,8 @@ async function listMarkdown(dir: string, prefix = ""): Promise<string[]> {
   });
   const found: string[] = [];
   for (const entry of entries) {
-    if (entry.name.startsWith(".")) continue;
+    // Hidden folders and installed packages are never paraplan's output, even with `--out .`.
+    if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
     const rel = `${prefix}${entry.name}`;
     if (entry.isDirectory()) found.push(...(await listMarkdown(path.join(dir, entry.name), `${rel}/`)));
     else if (entry.isFile() && entry.name.endsWith(".md")) found.push(rel);

@@ -18,7 +18,7 @@ export interface DiskCache {
 export const NO_CACHE: DiskCache = { get: () => Promise.resolve(undefined), set: () => Promise.resolve(), prune: () => Promise.resolve() };
 
 // Bump when the cached data's shape changes without a version change (during development).
-const FORMAT = 2;
+const FORMAT = 3;
 
 function keyOf(version: string, kind: CacheKind, input: string): string {
   return createHash("sha256").update(`paraplan ${version} ${FORMAT} ${kind}\0`).update(input).digest("hex");

@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
-import { link, mkdir, readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
+import { link, mkdir, readdir, readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 
@@ -76,7 +76,10 @@ async function acquire(lockFile: string, options: Required<LockOptions>): Promis
   const text = `${JSON.stringify(me)}\n`;
   const deadline = Date.now() + options.timeoutMs;
   for (;;) {
-    if (await tryCreate(lockFile, text, me.token)) return () => release(lockFile, me.token);
+    if (await tryCreate(lockFile, text, me.token)) {
+      await removeLeftovers(lockFile);
+      return () => release(lockFile, me.token);
+    }
     // Gone meanwhile: try again at once. Unreadable: judged by its age alone.
     const seen = await readFile(lockFile, "utf8").catch((error: NodeJS.ErrnoException) => (error.code === "ENOENT" ? undefined : ""));
     if (seen === undefined) continue;
@@ -92,7 +95,7 @@ async function acquire(lockFile: string, options: Required<LockOptions>): Promis
 
 /** Creates the lock file with its content in one step (a hard link to a complete temporary file); false when it exists. */
 async function tryCreate(lockFile: string, text: string, token: string): Promise<boolean> {
-  const temporary = `${lockFile}.${token}`;
+  const temporary = `${lockFile}.${process.pid}.${token}.tmp`;
   await writeFile(temporary, text, { flag: "wx" });
   try {
     await link(temporary, lockFile);
@@ -153,7 +156,7 @@ async function isStale(lockFile: string, text: string, staleMs: number): Promise
  * a lock that turns out to be a fresh one (taken meanwhile) is put back.
  */
 async function breakLock(lockFile: string, seen: string, token: string): Promise<void> {
-  const aside = `${lockFile}.stale-${token}`;
+  const aside = `${lockFile}.${process.pid}.${token}.stale`;
   try {
     await rename(lockFile, aside);
   } catch {
@@ -162,6 +165,19 @@ async function breakLock(lockFile: string, seen: string, token: string): Promise
   const taken = await readFile(aside, "utf8").catch(() => seen);
   if (taken !== seen) await link(aside, lockFile).catch(() => undefined);
   await unlink(aside).catch(() => undefined);
+}
+
+/** The temporary files of taking and breaking a lock: `.paraplan.lock.<pid>.<token>.tmp` and `….stale`. */
+const LEFTOVER = /^\.paraplan\.lock\.(\d+)\.[0-9a-f-]+\.(tmp|stale)$/;
+
+/** Removes what runs killed while taking or breaking the lock left behind: only files of processes that are gone. */
+async function removeLeftovers(lockFile: string): Promise<void> {
+  const dir = path.dirname(lockFile);
+  const names = await readdir(dir).catch(() => [] as string[]);
+  for (const name of names) {
+    const m = LEFTOVER.exec(name);
+    if (m && !alive(Number(m[1]))) await unlink(path.join(dir, name)).catch(() => undefined);
+  }
 }
 
 /** Deletes the lock file if it is still ours. */

@@ -76,7 +76,7 @@ describe("generate killed at any moment", () => {
   it("leaves every file old or new, and the next run cleans up and completes", { timeout: 180_000 }, async () => {
     const moments: Moment[] = LONG
       ? [...Array.from({ length: 20 }, (_, i) => ({ afterLockMs: i * 15 })), ...Array.from({ length: 30 }, (_, i) => ({ afterWrites: 1 + i * 2 }))]
-      : [{ afterLockMs: 0 }, { afterWrites: 1 }, { afterWrites: 5 }, { afterWrites: 20 }, { afterWrites: 45 }];
+      : [{ afterLockMs: 0 }, { afterWrites: 1 }, { afterWrites: 8 }, { afterWrites: 30 }];
     const seen: string[] = [];
     for (const moment of moments) {
       const out = path.join(root, `out-${seen.length}`);

@@ -1,6 +1,7 @@
 import { adrPath, ADR_INDEX, PLAN_DOCUMENT } from "../output-paths.js";
 import { count, dateOf, dayLabel, days, num, range } from "./figures.js";
 import { criticalPathText } from "./critical-path-text.js";
+import { quote, sh } from "./shell-command.js";
 import { adrNumber } from "./decision-view.js";
 import { linkFrom, type RenderContext } from "./render-context.js";
 import { extrasView, gateRows, mergeCommands } from "./shared-views.js";
@@ -120,12 +121,12 @@ export function planView(ctx: RenderContext) {
 
   const worktrees = plan.workstreams.map((w) => w.worktree);
   const setup = [
-    ...(project.repository === "." ? [] : [`cd ${project.repository}`]),
-    ...plan.workstreams.map((w) => `git worktree add ${w.worktree} -b ${w.branch} ${project.baseCommit ?? project.baseBranch}`),
+    ...(project.repository === "." ? [] : [sh`cd ${project.repository}`]),
+    ...plan.workstreams.map((w) => sh`git worktree add ${w.worktree} -b ${w.branch} ${project.baseCommit ?? project.baseBranch}`),
   ].join("\n");
   const monitor = [
     "# One line of status per worktree, then the head of each progress.md",
-    `for wt in ${worktrees.join(" ")}; do`,
+    `for wt in ${quote(worktrees)}; do`,
     '  echo "== $wt"',
     '  git -C "$wt" status --short --branch | head -n 5',
     '  head -n 20 "$wt/progress.md" 2>/dev/null || echo "(no progress.md yet)"',

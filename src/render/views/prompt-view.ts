@@ -3,6 +3,7 @@ import { adrPath } from "../output-paths.js";
 import { commandsIn, dayLabel, days } from "./figures.js";
 import { adrNumber } from "./decision-view.js";
 import type { RenderContext } from "./render-context.js";
+import { sh } from "./shell-command.js";
 import { extrasView, gateRows } from "./shared-views.js";
 
 /** The view model of one workstream's prompt: everything its agent needs, nothing it must look up. */
@@ -75,7 +76,7 @@ export function promptView(ctx: RenderContext, ws: Workstream) {
     notes: ws.notes.trim(),
     worktree: ws.worktree,
     branch: ws.branch,
-    cd: `cd ${ws.worktree}`,
+    cd: sh`cd ${ws.worktree}`,
     days: days({ low: ws.days.low, high: ws.days.high }),
     priority: ws.priority,
     schedule: t

@@ -1,3 +1,4 @@
+import { sh } from "./shell-command.js";
 import type { ExtraSection, Wave } from "../../model/types.js";
 import type { RenderContext } from "./render-context.js";
 
@@ -35,12 +36,12 @@ export function mergeCommands(ctx: RenderContext, wave: Wave): string {
   const previous = ctx.plan.waves.filter((w) => w.number < wave.number && w.branch).at(-1);
   const branch = wave.branch ?? `integration/wave${wave.number}`;
   const from = previous?.branch ?? project.baseBranch;
-  const lines = project.repository === "." ? [] : [`cd ${project.repository}`];
-  lines.push(branch === project.baseBranch ? `git checkout ${branch}` : `git checkout -b ${branch} ${from}`);
-  if (branch === project.baseBranch && from !== branch) lines.push(`git merge ${from} --no-ff`);
+  const lines = project.repository === "." ? [] : [sh`cd ${project.repository}`];
+  lines.push(branch === project.baseBranch ? sh`git checkout ${branch}` : sh`git checkout -b ${branch} ${from}`);
+  if (branch === project.baseBranch && from !== branch) lines.push(sh`git merge ${from} --no-ff`);
   for (const ref of wave.workstreams) {
     const ws = ctx.workstream.get(ref.id);
-    if (ws) lines.push(`git merge ${ws.branch} --no-ff`);
+    if (ws) lines.push(sh`git merge ${ws.branch} --no-ff`);
   }
   for (const gate of gateRows(ctx, wave)) lines.push(gate.command);
   return lines.join("\n");

@@ -1,0 +1,11 @@
+import { quote as shellQuote } from "shell-quote";
+
+/** Quotes words for a POSIX shell, so a plan value (a worktree, a branch) can never run as a command in a pasted block. */
+export function quote(words: readonly string[]): string {
+  return shellQuote([...words]);
+}
+
+/** A shell command template: every interpolated value is quoted as one word; the literal parts are kept. */
+export function sh(strings: TemplateStringsArray, ...values: string[]): string {
+  return strings.reduce((out, part, i) => out + part + (i < values.length ? shellQuote([values[i]!]) : ""), "");
+}
