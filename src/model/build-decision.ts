@@ -6,8 +6,9 @@ import { readDate } from "./decision-date.js";
 import { readLinkPhrase } from "./decision-link-phrase.js";
 import { decisionRefKeys, numberFromStem } from "./decision-ref.js";
 import { readStatus, type StatusLink } from "./decision-status.js";
+import { refs, rich } from "./field-readers.js";
 import { headOf, readFields, type Fields } from "./read-fields.js";
-import type { Decision, DecisionLink, DecisionSection, Ref } from "./types.js";
+import type { Decision, DecisionLink, DecisionSection } from "./types.js";
 
 // The fields that are part of an ADR's body: shown as sections even when written in front matter.
 const BODY_FIELDS: Readonly<Record<string, string>> = {
@@ -132,21 +133,6 @@ function sectionsOf(record: RawRecord): DecisionSection[] {
     ...fields.filter((f) => f.source !== "section" && Object.hasOwn(BODY_FIELDS, f.name)).map((f) => ({ heading: BODY_FIELDS[f.name]!, field: f.name, body: markdownOf(f.value), at: f.at })),
   ];
   return sections.sort((a, b) => offset(a.at) - offset(b.at));
-}
-
-function rich(f: Fields, name: string): RichSection | undefined {
-  const v = f.raw(name)?.value;
-  if (v === undefined) return undefined;
-  if (typeof v === "string") return { text: v, items: [] };
-  if (Array.isArray(v)) return { text: "", items: v.map(String) };
-  return v as RichSection;
-}
-
-function refs(f: Fields, name: string): Ref[] {
-  const checked = f.raw(name);
-  if (!checked) return [];
-  const values = Array.isArray(checked.value) ? checked.value.map(String) : [String(checked.value)];
-  return values.map((id, i) => ({ id, at: checked.items?.[i]?.at ?? checked.field.at }));
 }
 
 /** An architecture decision record in any of the formats teams keep them in: Nygard (adr-tools), MADR 2–4, log4brains. */

@@ -1,21 +1,19 @@
 import { slug as githubSlug } from "github-slugger";
 import { diagnostic, type Diagnostic, type Location } from "../diagnostics/diagnostic.js";
-import type { RawRecord, RichSection } from "../parse/raw-record.js";
+import type { RawRecord } from "../parse/raw-record.js";
 import { AGENT, GATE, PROJECT, RISK, SESSION, WAVE, WORKSTREAM } from "../schema/record-kinds.js";
-import { readFields, type Fields } from "./read-fields.js";
+import { fileRefs, ref, refs, rich, subsections, text } from "./field-readers.js";
+import { readFields } from "./read-fields.js";
 import type {
   Agent,
   ExtraSection,
-  FileRef,
   Gate,
   Priority,
   Project,
-  Ref,
   Risk,
   RiskSeverity,
   RiskStatus,
   Session,
-  Subsection,
   Wave,
   Workstream,
   WorkstreamStatus,
@@ -29,40 +27,6 @@ export function toSlug(text: string): string {
 
 function source(record: RawRecord) {
   return { file: record.file, at: record.at };
-}
-
-/** References from a list field, each with the position it was written at. */
-function refs(fields: Fields, name: string): Ref[] {
-  const checked = fields.raw(name);
-  if (!checked) return [];
-  const values = Array.isArray(checked.value) ? checked.value.map(String) : [String(checked.value)];
-  return values.map((id, i) => ({ id, at: checked.items?.[i]?.at ?? checked.field.at }));
-}
-
-function fileRefs(fields: Fields, name: string): FileRef[] {
-  return refs(fields, name).map((r) => ({ pattern: r.id, at: r.at }));
-}
-
-function ref(fields: Fields, name: string): Ref | undefined {
-  const value = fields.string(name);
-  return value === undefined ? undefined : { id: value, at: fields.at(name) };
-}
-
-function text(fields: Fields, name: string): string {
-  return fields.string(name) ?? "";
-}
-
-function rich(fields: Fields, name: string): RichSection | undefined {
-  const v = fields.raw(name)?.value;
-  if (v === undefined) return undefined;
-  if (typeof v === "string") return { text: v, items: [] };
-  if (Array.isArray(v)) return { text: "", items: v.map(String) };
-  return v as RichSection;
-}
-
-function subsections(fields: Fields, name: string): Subsection[] {
-  const v = fields.raw(name)?.value;
-  return Array.isArray(v) ? (v as Subsection[]) : [];
 }
 
 function extrasOf(record: RawRecord): ExtraSection[] {

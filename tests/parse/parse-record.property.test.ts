@@ -1,9 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { Diagnostic, Location } from "../../src/diagnostics/diagnostic.js";
+import type { Diagnostic } from "../../src/diagnostics/diagnostic.js";
 import { buildPlan } from "../../src/model/build-plan.js";
 import { parseRecord } from "../../src/parse/parse-record.js";
 import type { ParsedFile } from "../../src/parse/raw-record.js";
+import { expectInside } from "../robustness/helpers/fuzz.js";
 
 // Every kind of path, both collection shapes, and a path that is in no collection.
 const PATHS = [
@@ -40,24 +41,6 @@ const tableish = fc
 const anyText = fc.oneof(tableish, fc.string({ unit: "grapheme", maxLength: 200 }), fc.string({ unit: "binary", maxLength: 200 }), markdownish, withFrontMatter);
 
 const SETTINGS = { seed: 20251016, numRuns: 300 } as const;
-
-function lineCount(text: string): number {
-  return text.split(/\r\n|\r|\n/).length;
-}
-
-function expectInside(at: Location, text: string, file: string): void {
-  expect(at.file).toBe(file);
-  for (const point of [at.start, at.end]) {
-    expect(point.line).toBeGreaterThanOrEqual(1);
-    expect(point.line).toBeLessThanOrEqual(lineCount(text));
-    expect(point.column).toBeGreaterThanOrEqual(1);
-    if (point.offset !== undefined) {
-      expect(point.offset).toBeGreaterThanOrEqual(0);
-      expect(point.offset).toBeLessThanOrEqual(text.length);
-    }
-  }
-  if (at.start.offset !== undefined && at.end.offset !== undefined) expect(at.end.offset).toBeGreaterThanOrEqual(at.start.offset);
-}
 
 function expectDiagnosticsInside(diagnostics: readonly Diagnostic[], text: string, file: string): void {
   for (const d of diagnostics) {
