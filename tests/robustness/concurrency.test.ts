@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LOCK_NAME, OutputLockedError, withOutputLock } from "../../src/io/output-lock.js";
 import { runCli } from "../helpers/run-cli.js";
 import { LONG } from "./helpers/fuzz.js";
-import { hiddenFiles, readOutputs, writePlanState } from "./helpers/plan-states.js";
+import { hiddenFiles, readOutputs, twoStates } from "./helpers/plan-states.js";
 
 let root: string;
 let planA: string;
@@ -19,13 +19,7 @@ let refA: Map<string, string>;
 let refB: Map<string, string>;
 
 beforeAll(async () => {
-  root = await mkdtemp(path.join(os.tmpdir(), "paraplan-race-"));
-  planA = await writePlanState(path.join(root, "a"), "a");
-  planB = await writePlanState(path.join(root, "b"), "b");
-  // Each state's complete output, from one run alone.
-  for (const [plan, out] of [[planA, "ref-a"], [planB, "ref-b"]] as const) expect((await runCli(["generate", "--plan", plan, "--out", path.join(root, out), "-q"], root)).code).toBe(0);
-  refA = await readOutputs(path.join(root, "ref-a"));
-  refB = await readOutputs(path.join(root, "ref-b"));
+  ({ root, planA, planB, refA, refB } = await twoStates("paraplan-race-"));
 }, 60_000);
 
 afterAll(async () => {

@@ -5,13 +5,12 @@
  */
 import { spawn } from "node:child_process";
 import { watch } from "node:fs";
-import { cp, mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
+import { cp, rm } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CLI, runCli } from "../helpers/run-cli.js";
 import { LONG } from "./helpers/fuzz.js";
-import { hiddenFiles, readOutputs, writePlanState } from "./helpers/plan-states.js";
+import { hiddenFiles, readOutputs, twoStates } from "./helpers/plan-states.js";
 
 let root: string;
 let planB: string;
@@ -19,12 +18,7 @@ let refA: Map<string, string>;
 let refB: Map<string, string>;
 
 beforeAll(async () => {
-  root = await mkdtemp(path.join(os.tmpdir(), "paraplan-kill-"));
-  const planA = await writePlanState(path.join(root, "a"), "a");
-  planB = await writePlanState(path.join(root, "b"), "b");
-  for (const [plan, out] of [[planA, "ref-a"], [planB, "ref-b"]] as const) expect((await runCli(["generate", "--plan", plan, "--out", path.join(root, out), "-q"], root)).code).toBe(0);
-  refA = await readOutputs(path.join(root, "ref-a"));
-  refB = await readOutputs(path.join(root, "ref-b"));
+  ({ root, planB, refA, refB } = await twoStates("paraplan-kill-"));
 }, 60_000);
 
 afterAll(async () => {

@@ -1,7 +1,8 @@
 /** Two states of one plan, for runs that race or get killed: the embedded plan with extra workstreams that differ. */
-import { cp, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
-import { REPO } from "../../helpers/run-cli.js";
+import { REPO, runCli } from "../../helpers/run-cli.js";
 
 /** A workstream file for the extra workstreams. */
 function extra(id: string, goal: string): string {
@@ -43,4 +44,16 @@ export async function readOutputs(outDir: string): Promise<Map<string, string>> 
 export async function hiddenFiles(outDir: string): Promise<string[]> {
   const entries = await readdir(outDir, { withFileTypes: true, recursive: true }).catch(() => []);
   return entries.filter((e) => e.name.startsWith(".")).map((e) => path.relative(outDir, path.join(e.parentPath, e.name)));
+}
+
+/** Two plan states in a fresh temporary folder, each with its complete output from one run alone (the references). */
+export async function twoStates(prefix: string): Promise<{ root: string; planA: string; planB: string; refA: Map<string, string>; refB: Map<string, string> }> {
+  const root = await mkdtemp(path.join(os.tmpdir(), prefix));
+  const planA = await writePlanState(path.join(root, "a"), "a");
+  const planB = await writePlanState(path.join(root, "b"), "b");
+  for (const [plan, out] of [[planA, "ref-a"], [planB, "ref-b"]] as const) {
+    const result = await runCli(["generate", "--plan", plan, "--out", path.join(root, out), "-q"], root);
+    if (result.code !== 0) throw new Error(`reference generate failed: ${result.stderr}`);
+  }
+  return { root, planA, planB, refA: await readOutputs(path.join(root, "ref-a")), refB: await readOutputs(path.join(root, "ref-b")) };
 }
