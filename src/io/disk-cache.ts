@@ -3,8 +3,8 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promise
 import path from "node:path";
 import { VERSION } from "../version.js";
 
-/** What is cached: parsed plan files, and formatted documents. */
-export type CacheKind = "parse" | "format";
+/** What is cached: parsed plan files. */
+export type CacheKind = "parse";
 
 /** A content-addressed cache on disk: entries are keyed by a hash of their input and paraplan's version, so it is always safe to delete. */
 export interface DiskCache {
@@ -18,7 +18,7 @@ export interface DiskCache {
 export const NO_CACHE: DiskCache = { get: () => Promise.resolve(undefined), set: () => Promise.resolve(), prune: () => Promise.resolve() };
 
 // Bump when the cached data's shape changes without a version change (during development).
-const FORMAT = 3;
+const FORMAT = 4;
 
 function keyOf(version: string, kind: CacheKind, input: string): string {
   return createHash("sha256").update(`paraplan ${version} ${FORMAT} ${kind}\0`).update(input).digest("hex");
@@ -49,7 +49,7 @@ export function openDiskCache(dir: string, version: string = VERSION): DiskCache
       }
     },
     async prune() {
-      for (const kind of ["parse", "format"] as const) {
+      for (const kind of ["parse"] as const) {
         const buckets = await readdir(path.join(dir, kind)).catch(() => [] as string[]);
         for (const bucket of buckets) {
           const entries = await readdir(path.join(dir, kind, bucket)).catch(() => [] as string[]);

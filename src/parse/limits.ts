@@ -4,11 +4,9 @@ import type { SourceText } from "./source-text.js";
 
 /**
  * What one plan file may hold. Real plan files are 1–20 KB with lists a few levels deep; the limits sit far above
- * that and far below where the Markdown parser and the formatter stop answering in bounded time and memory:
- * - micromark is quadratic in list and block-quote nesting (500 levels by indentation: 3 s; 1,000: 23 s) and in
- *   nested emphasis (5,000 marks: 2 s), and its tree walks overflow the stack a few thousand levels down;
- * - prettier overflows the stack on lists ~500 levels deep and on a paragraph of ~50,000 words, and needs ~400 bytes
- *   of memory per byte of a large table.
+ * that and far below where the Markdown parser stops answering in bounded time and memory: micromark is quadratic
+ * in list and block-quote nesting (500 levels by indentation: 3 s; 1,000: 23 s) and in nested emphasis (5,000
+ * marks: 2 s), and its tree walks overflow the stack a few thousand levels down.
  * docs/diagnostics.md lists them with the diagnostics that report them.
  */
 export const LIMITS = {

@@ -1,9 +1,8 @@
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 
 /**
- * The largest generated document paraplan formats (5 MiB of Markdown). prettier needs ~550 bytes of memory per
- * character of a document full of tables (the execution plan of 4,500 workstreams, 4.2 MB: 2.3 GB and 13 s); a
- * larger one would exhaust the memory of the process, or of the worker thread formatting it, instead of answering.
+ * The largest generated document paraplan writes (5 MiB of Markdown): the execution plan of some 5,000 workstreams,
+ * more than a reader or an agent can use; a plan that needs more is better split, and the cap bounds memory.
  */
 export const MAX_DOCUMENT_CHARS = 5 * 1024 * 1024;
 
@@ -16,14 +15,14 @@ function ownSource(path: string, sources: readonly string[]): string | undefined
   return folder ? sources.find((s) => s.includes(`/${folder}/`) || s.startsWith(`${folder}/`)) : sources.find((s) => /(^|\/)project\.md$/.test(s));
 }
 
-/** The diagnostic for a document too large to format, at the start of the plan file it is mainly generated from. */
+/** The diagnostic for a document too large to write, at the start of the plan file it is mainly generated from. */
 export function documentTooLarge(path: string, sources: readonly string[], chars: number): Diagnostic {
   const file = ownSource(path, sources) ?? sources[0] ?? "plan/project.md";
   return diagnostic(
     "error",
     "document-too-large",
     { file, start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } },
-    `the generated ${path} would have ${chars.toLocaleString("en-US")} characters; paraplan formats at most ${MAX_DOCUMENT_CHARS.toLocaleString("en-US")} per document`,
+    `the generated ${path} would have ${chars.toLocaleString("en-US")} characters; paraplan writes at most ${MAX_DOCUMENT_CHARS.toLocaleString("en-US")} per document`,
     "Split the work into several plans, or move long text out of the records into linked documents.",
   );
 }

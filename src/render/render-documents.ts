@@ -1,10 +1,10 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Plan } from "../model/types.js";
 import type { PlanSchedule } from "../schedule/types.js";
-import { formatMarkdown } from "./format-markdown.js";
 import { documentTooLarge, MAX_DOCUMENT_CHARS } from "./document-limits.js";
 import { withHeader } from "./generated-header.js";
 import { TemplateError, type Renderer } from "./handlebars-env.js";
+import { layoutMarkdown } from "./layout-markdown.js";
 import { ADR_INDEX, adrPath, PLAN_DOCUMENT, sessionPath } from "./output-paths.js";
 import { decisionIndexView, decisionView } from "./views/decision-view.js";
 import { planView } from "./views/plan-view.js";
@@ -73,20 +73,16 @@ export function documentJobs(plan: Plan, schedule: PlanSchedule): Job[] {
   return jobs;
 }
 
-/** Turns rendered Markdown into its final form; `formatMarkdown` by default, a cached or pooled twin in the IO layer. */
-export type Formatter = (markdown: string) => Promise<string>;
-
 /** Renders every document (or those `only` selects); template failures become diagnostics that name the template's file and line. */
-export async function renderDocuments(
+export function renderDocuments(
   plan: Plan,
   schedule: PlanSchedule,
   renderer: Renderer,
-  format: Formatter = formatMarkdown,
   only: (path: string) => boolean = () => true,
-): Promise<{ files: OutputFile[]; diagnostics: Diagnostic[] }> {
+): { files: OutputFile[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
-  const rendered: { job: Job; markdown: string }[] = [];
+  const files: OutputFile[] = [];
   for (const job of documentJobs(plan, schedule)) {
     // Two records may map to one output name (duplicate ids are reported by validation): keep the first.
     if (seen.has(job.path)) continue;
@@ -94,21 +90,17 @@ export async function renderDocuments(
     if (!only(job.path)) continue;
     try {
       const markdown = renderer.render(job.template, job.view());
-      // Too large to format in bounded memory: reported, and nothing more is rendered, since nothing will be written.
+      // Too large to write and read back sensibly: reported, and nothing more is rendered, since nothing will be written.
       if (markdown.length > MAX_DOCUMENT_CHARS) {
         diagnostics.push(documentTooLarge(job.path, job.sources, markdown.length));
         return { files: [], diagnostics };
       }
-      rendered.push({ job, markdown });
+      files.push({ path: job.path, content: withHeader(layoutMarkdown(markdown), job.sources), sources: job.sources });
     } catch (error) {
       if (error instanceof TemplateError) diagnostics.push(error.diagnostic);
       else throw error;
     }
   }
-  // Formatting is the expensive step: all documents are handed over at once so a pooled formatter keeps every core busy.
-  const files = await Promise.all(
-    rendered.map(async ({ job, markdown }) => ({ path: job.path, content: withHeader(await format(markdown), job.sources), sources: job.sources })),
-  );
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files, diagnostics: dedupe(diagnostics) };
 }

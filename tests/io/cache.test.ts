@@ -61,9 +61,9 @@ describe("the parse cache", () => {
 
   it("never serves entries written by another paraplan version", async () => {
     const { cache } = await project();
-    await openDiskCache(cache, "1.0.0").set("format", "input", "old output");
-    expect((await openDiskCache(cache, "1.0.0").get("format", "input"))?.toString()).toBe("old output");
-    expect(await openDiskCache(cache, "1.0.1").get("format", "input")).toBeUndefined();
+    await openDiskCache(cache, "1.0.0").set("parse", "input", "old output");
+    expect((await openDiskCache(cache, "1.0.0").get("parse", "input"))?.toString()).toBe("old output");
+    expect(await openDiskCache(cache, "1.0.1").get("parse", "input")).toBeUndefined();
   });
 
   it("keeps parsed files in memory between builds and forgets deleted ones (watch)", async () => {

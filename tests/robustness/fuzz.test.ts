@@ -112,7 +112,7 @@ describe("fuzzing paraplan's input", () => {
         for (const [relative, changes] of edits) files.set(relative, changes.reduce(mutate, files.get(relative)!));
         const { plan: model, schedule, diagnostics } = pipeline(files);
         if (diagnostics.some((d) => d.severity === "error")) return;
-        const rendered = await renderDocuments(model, schedule, renderer);
+        const rendered = renderDocuments(model, schedule, renderer);
         for (const d of rendered.diagnostics) expect(d.code).toBe("template-error");
         for (const file of rendered.files) expect(file.content.length).toBeGreaterThan(0);
       }),
