@@ -2,7 +2,8 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { inspectGenerated, type GeneratedState } from "../render/generated-header.js";
 import type { OutputFile } from "../render/render-documents.js";
-import { assertRealParentInside, insideFolder, isSymlink } from "./inside-folder.js";
+import { mapConcurrently } from "./concurrently.js";
+import { insideFolder, isSymlink, parentChecker } from "./inside-folder.js";
 
 /** How one path of `out/` compares with what the plan renders. */
 export type OutputStatus =
@@ -18,6 +19,9 @@ export type OutputStatus =
   | { kind: "foreign"; path: string; actual: string; expected: string }
   /** Generated earlier, no longer produced by the plan: to be removed. */
   | { kind: "orphan"; path: string; actual: string };
+
+// Reads run on libuv's thread pool: a few in flight keep it busy.
+const READ_CONCURRENCY = 16;
 
 /** The `.md` files under a folder, hidden names and symbolic links skipped: paraplan never writes either. */
 async function listMarkdown(dir: string, prefix = ""): Promise<string[]> {
@@ -48,20 +52,17 @@ async function readIfExists(file: string): Promise<string | undefined> {
  * Nothing is read through a symbolic link: a linked folder leading outside `out/` is an error, a linked file is foreign.
  */
 export async function compareOutputs(outDir: string, files: readonly Pick<OutputFile, "path" | "content">[]): Promise<OutputStatus[]> {
-  const statuses: OutputStatus[] = [];
   const expectedPaths = new Set(files.map((f) => f.path));
-  for (const file of files) {
+  const checkParent = parentChecker(outDir);
+  const statuses: OutputStatus[] = await mapConcurrently(files, READ_CONCURRENCY, async (file): Promise<OutputStatus> => {
     const abs = insideFolder(outDir, file.path);
-    await assertRealParentInside(outDir, abs);
-    if (await isSymlink(abs)) {
-      statuses.push({ kind: "foreign", path: file.path, actual: "", expected: file.content });
-      continue;
-    }
+    await checkParent(abs);
+    if (await isSymlink(abs)) return { kind: "foreign", path: file.path, actual: "", expected: file.content };
     const actual = await readIfExists(abs);
-    if (actual === undefined) statuses.push({ kind: "missing", path: file.path, expected: file.content });
-    else if (actual === file.content) statuses.push({ kind: "unchanged", path: file.path, expected: file.content });
-    else statuses.push({ kind: stateKind(inspectGenerated(actual).state), path: file.path, actual, expected: file.content });
-  }
+    if (actual === undefined) return { kind: "missing", path: file.path, expected: file.content };
+    if (actual === file.content) return { kind: "unchanged", path: file.path, expected: file.content };
+    return { kind: stateKind(inspectGenerated(actual).state), path: file.path, actual, expected: file.content };
+  });
   for (const rel of await listMarkdown(outDir)) {
     if (expectedPaths.has(rel)) continue;
     const actual = await readFile(path.join(outDir, rel), "utf8");

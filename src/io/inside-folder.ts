@@ -47,6 +47,20 @@ export async function assertRealParentInside(root: string, abs: string): Promise
   }
 }
 
+/**
+ * `assertRealParentInside` once per folder: a run that reads or writes many files in a folder checks the folder once.
+ * `prepare` runs first, once per folder (creating it, for a write).
+ */
+export function parentChecker(root: string, prepare: (dir: string) => Promise<unknown> = () => Promise.resolve()): (abs: string) => Promise<void> {
+  const checked = new Map<string, Promise<void>>();
+  return (abs) => {
+    const dir = path.dirname(abs);
+    let check = checked.get(dir);
+    if (!check) checked.set(dir, (check = prepare(dir).then(() => assertRealParentInside(root, abs))));
+    return check;
+  };
+}
+
 /** Whether the path itself is a symbolic link (which paraplan never reads or writes through). */
 export async function isSymlink(abs: string): Promise<boolean> {
   const info = await lstat(abs).catch(() => undefined);

@@ -2,6 +2,7 @@ import { readdir, readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
 import { diagnostic, type Diagnostic, type Location } from "../diagnostics/diagnostic.js";
+import { mapConcurrently } from "./concurrently.js";
 import { PlanNotFoundError } from "./plan-not-found.js";
 import type { ParsedFile } from "../parse/raw-record.js";
 import type { DiskCache } from "./disk-cache.js";
@@ -118,7 +119,7 @@ export interface ReadEnv {
 /** Below this many files, starting worker threads costs more than it saves. */
 export const PARALLEL_FROM = 200;
 
-// Reading many small files one at a time leaves the disk idle between calls; a few at once is enough.
+// Reading many small files one at a time leaves libuv's thread pool idle between calls; a few at once is enough.
 const READ_CONCURRENCY = 32;
 
 /** Reads and parses every file of a plan folder; only files whose text is new are parsed, on worker threads when given. */
@@ -127,12 +128,7 @@ export async function readPlan(planDir: string, cwd: string = process.cwd(), env
   if (!info?.isDirectory()) throw new PlanNotFoundError(planDir);
   const listed = await listPlanFiles(planDir, cwd);
   const diagnostics = [...listed.diagnostics];
-  const reads: Awaited<ReturnType<typeof readPlanFile>>[] = [];
-  for (let i = 0; i < listed.files.length; i += READ_CONCURRENCY) {
-    const batch = listed.files.slice(i, i + READ_CONCURRENCY);
-    const results = await Promise.all(batch.map((entry) => readPlanFile(entry.abs, entry.file, entry.relative)));
-    results.forEach((r, j) => (reads[i + j] = r));
-  }
+  const reads = await mapConcurrently(listed.files, READ_CONCURRENCY, (entry) => readPlanFile(entry.abs, entry.file, entry.relative));
   const pool = env.pool && listed.files.length >= PARALLEL_FROM ? env.pool() : undefined;
   const files = await Promise.all(
     reads.map(async (read) => {
@@ -141,7 +137,8 @@ export async function readPlan(planDir: string, cwd: string = process.cwd(), env
     }),
   );
   // Forget files that are gone, so a cache never grows without bound in a long watch.
-  if (env.memory) for (const key of [...env.memory.keys()]) if (!listed.files.some((f) => f.file === key)) env.memory.delete(key);
+  const present = new Set(listed.files.map((f) => f.file));
+  if (env.memory) for (const key of [...env.memory.keys()]) if (!present.has(key)) env.memory.delete(key);
   return { files: files.filter((f) => f !== undefined), diagnostics };
 }
 

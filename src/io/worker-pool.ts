@@ -10,9 +10,16 @@ export interface WorkerPool {
 
 const WORKER = new URL("./worker.js", import.meta.url);
 
-/** Whether workers can be used: only from the compiled build (a worker cannot load TypeScript sources). */
-export function workersAvailable(): boolean {
-  return WORKER.pathname.endsWith(".js");
+/**
+ * Cores a machine needs before parsing on worker threads pays. Measured on 2 cores (`npm run bench`): parsing in one
+ * thread already keeps both busy (V8 compiles and collects garbage on the second), and two workers, each warming up
+ * its own copy of the parser and handing its records back by copy, took as long as one thread and 100 MB more.
+ */
+export const WORKERS_FROM_CORES = 4;
+
+/** Whether workers can and should be used: from the compiled build (a worker cannot load TypeScript sources), with cores to spare. */
+export function workersAvailable(cores = os.availableParallelism()): boolean {
+  return WORKER.pathname.endsWith(".js") && cores >= WORKERS_FROM_CORES;
 }
 
 /** Starts a pool with one worker per core (at most `max`). */

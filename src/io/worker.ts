@@ -1,4 +1,4 @@
-// A worker thread that parses plan files, so every core works on big plans.
+// A worker thread that parses plan files, so spare cores work on big plans.
 import { parentPort } from "node:worker_threads";
 import { parseRecord } from "../parse/parse-record.js";
 
@@ -7,9 +7,9 @@ export type Job = { kind: "parse"; text: string; file: string; relative: string 
 
 parentPort?.on("message", (message: { id: number; job: Job }) => {
   const { id, job } = message;
-  const run = async () => parseRecord(job.text, job.file, job.relative);
-  run().then(
-    (result) => parentPort!.postMessage({ id, result }),
-    (error: unknown) => parentPort!.postMessage({ id, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) }),
-  );
+  try {
+    parentPort!.postMessage({ id, result: parseRecord(job.text, job.file, job.relative) });
+  } catch (error) {
+    parentPort!.postMessage({ id, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+  }
 });

@@ -2,7 +2,8 @@ import { lstat, mkdir, open, readdir, rename, rm, rmdir } from "node:fs/promises
 import path from "node:path";
 import type { OutputFile } from "../render/render-documents.js";
 import { compareOutputs, expectedFiles, type OutputStatus } from "./compare-outputs.js";
-import { assertRealParentInside, insideFolder } from "./inside-folder.js";
+import { mapConcurrently } from "./concurrently.js";
+import { assertRealParentInside, insideFolder, parentChecker } from "./inside-folder.js";
 import { withOutputLock, type LockOptions } from "./output-lock.js";
 
 /** What a write did, path by path. */
@@ -40,36 +41,47 @@ export async function syncOutputs(
   );
 }
 
+// File system calls run on libuv's thread pool: a few writes in flight keep it busy, where one at a time leaves it idle.
+const WRITE_CONCURRENCY = 16;
+
+/** What one status asks for: a write, a removal, or nothing (with what the report says of it). */
+type Action = { do: "write"; path: string; content: string; exists: boolean } | { do: "remove"; path: string } | { do: "none" };
+
+function actionOf(status: OutputStatus, force: boolean): Action {
+  switch (status.kind) {
+    case "unchanged":
+      return { do: "none" };
+    case "missing":
+    case "stale":
+      return { do: "write", path: status.path, content: status.expected, exists: status.kind === "stale" };
+    case "edited":
+    case "foreign":
+      if (!force) return { do: "none" };
+      return status.expected !== undefined ? { do: "write", path: status.path, content: status.expected, exists: true } : { do: "remove", path: status.path };
+    case "orphan":
+      return { do: "remove", path: status.path };
+  }
+}
+
 async function apply(outDir: string, statuses: readonly OutputStatus[], force: boolean): Promise<WriteReport> {
   const report: WriteReport = { written: [], removed: [], unchanged: [], refused: [] };
-  for (const status of statuses) {
-    switch (status.kind) {
-      case "unchanged":
-        report.unchanged.push(status.path);
-        break;
-      case "missing":
-      case "stale":
-        await writeAtomic(outDir, status.path, status.expected);
-        report.written.push(status.path);
-        break;
-      case "edited":
-      case "foreign":
-        if (!force) {
-          report.refused.push({ path: status.path, kind: status.kind });
-        } else if (status.expected !== undefined) {
-          await writeAtomic(outDir, status.path, status.expected);
-          report.written.push(status.path);
-        } else {
-          await removeFile(outDir, status.path);
-          report.removed.push(status.path);
-        }
-        break;
-      case "orphan":
-        await removeFile(outDir, status.path);
-        report.removed.push(status.path);
-        break;
-    }
-  }
+  // Each folder is created and checked once per run, not once per file.
+  const prepare = parentChecker(outDir, (dir) => mkdir(dir, { recursive: true }));
+  const actions = statuses.map((status) => actionOf(status, force));
+  await mapConcurrently(
+    actions.filter((a) => a.do === "write"),
+    WRITE_CONCURRENCY,
+    (a) => writeAtomic(outDir, a.path, a.content, a.exists, prepare),
+  );
+  // Removals run one at a time: each may remove the folder it emptied.
+  for (const a of actions) if (a.do === "remove") await removeFile(outDir, a.path);
+  statuses.forEach((status, i) => {
+    const action = actions[i]!;
+    if (action.do === "write") report.written.push(status.path);
+    else if (action.do === "remove") report.removed.push(status.path);
+    else if (status.kind === "unchanged") report.unchanged.push(status.path);
+    else if (status.kind === "edited" || status.kind === "foreign") report.refused.push({ path: status.path, kind: status.kind });
+  });
   return report;
 }
 
@@ -82,11 +94,11 @@ let temporaries = 0;
  * Writes a file so that readers, and a run killed at any moment, see the old content or the new, never part of one:
  * a temporary file beside it, flushed to disk, then renamed over it. A symbolic link in its place is replaced, not followed.
  */
-async function writeAtomic(outDir: string, rel: string, content: string): Promise<void> {
+async function writeAtomic(outDir: string, rel: string, content: string, exists: boolean, prepare: (abs: string) => Promise<void>): Promise<void> {
   const abs = insideFolder(outDir, rel);
-  await mkdir(path.dirname(abs), { recursive: true });
-  await assertRealParentInside(outDir, abs);
-  const previous = await lstat(abs).catch(() => undefined);
+  await prepare(abs);
+  // A new file needs no mode to keep (the comparison just found nothing there).
+  const previous = exists ? await lstat(abs).catch(() => undefined) : undefined;
   const temporary = path.join(path.dirname(abs), `.${path.basename(abs)}.${process.pid}.${++temporaries}.paraplan-tmp`);
   const handle = await open(temporary, "wx");
   try {

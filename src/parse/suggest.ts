@@ -21,6 +21,8 @@ export function suggest(name: string, known: readonly string[]): string | undefi
   const limit = name.length <= 5 ? 1 : 2;
   let best: { name: string; distance: number } | undefined;
   for (const candidate of known) {
+    // The distance is at least the difference in length: most candidates are ruled out without computing it.
+    if (Math.abs(candidate.length - name.length) > limit) continue;
     const distance = editDistance(name, candidate);
     if (distance <= limit && (!best || distance < best.distance)) best = { name: candidate, distance };
   }

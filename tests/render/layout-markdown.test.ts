@@ -10,8 +10,8 @@ const long = (words: number, word = "word") => Array.from({ length: words }, (_,
 /** The tree of a document without positions, whitespace inside text folded: what a reader of the rendered page sees. */
 function meaning(markdown: string): unknown {
   const strip = (node: Nodes): unknown => {
-    const { position: _position, ...rest } = node as Nodes & { position?: unknown };
-    const out: Record<string, unknown> = { ...rest };
+    const out: Record<string, unknown> = { ...node };
+    delete out.position;
     if ("value" in node && typeof node.value === "string" && node.type !== "code") out.value = node.value.replace(/\s+/g, " ").trim();
     if ("children" in node) out.children = (node.children as Nodes[]).map(strip);
     return out;

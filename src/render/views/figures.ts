@@ -25,7 +25,9 @@ export function dateOf(startDate: string | undefined, day: number): string | nul
   // Day 1 is the start date itself (moved to Monday if it falls on a weekend); then count working days.
   const isWeekend = () => date.getUTCDay() === 0 || date.getUTCDay() === 6;
   while (isWeekend()) date.setUTCDate(date.getUTCDate() + 1);
-  for (let left = day - 1; left > 0; ) {
+  // Five working days from a weekday are always one calendar week: whole weeks at once, then the rest day by day.
+  date.setUTCDate(date.getUTCDate() + 7 * Math.floor((day - 1) / 5));
+  for (let left = (day - 1) % 5; left > 0; ) {
     date.setUTCDate(date.getUTCDate() + 1);
     if (!isWeekend()) left--;
   }

@@ -3,8 +3,12 @@ import type { Session, Subsection } from "../../model/types.js";
 import { adrPath, PLAN_DOCUMENT, sessionPath } from "../output-paths.js";
 import { dayLabel, days, range, workingDayOf } from "./figures.js";
 import { linkFrom, type RenderContext } from "./render-context.js";
+import { abbreviatedPath } from "./critical-path-text.js";
 import { adrLabel, decisionBody } from "./decision-view.js";
 import { extrasView, type ExtraView } from "./shared-views.js";
+
+/** The critical paths a session log shows: a few (never all but one), the execution plan has the rest. */
+const summaryPaths = <T>(paths: readonly T[], few = 3): readonly T[] => (paths.length <= few + 1 ? paths : paths.slice(0, few));
 
 /** Which seed section an extra section of a session log belongs with, by its heading's words. */
 function extraPlace(heading: string): "decisions" | "risks" | "metrics" | "end" {
@@ -57,7 +61,9 @@ export function sessionView(ctx: RenderContext, session: Session) {
       makespanDependenciesOnly: days({ low: schedule.dependenciesOnly.low.makespan, high: schedule.dependenciesOnly.high.makespan }),
       speedUp: `${range(schedule.speedUp.withWaves)}×`,
       waveCost: schedule.waveCost.summary,
-      criticalPaths: w.criticalPaths.map((p) => p.join(" → ")),
+      // A log summarises: a few paths, each shortened; the execution plan lists them all in full.
+      criticalPaths: summaryPaths(w.criticalPaths).map((p) => abbreviatedPath(p)),
+      moreCriticalPaths: w.criticalPaths.length - summaryPaths(w.criticalPaths).length,
       peak: w.peak.count,
       // Small plans list every worktree; large ones only those active on the session's day, so a log stays readable.
       worktrees: worktreesFor(ctx, session).map((ws) => {
