@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { inputsUnchanged, outputsIntact, readManifest, snapshotInputs } from "../io/build-manifest.js";
 import { NO_CACHE, openDiskCache, type DiskCache } from "../io/disk-cache.js";
+import type { BuildMemory } from "../io/build-outputs.js";
 import type { ParseCache, ReadEnv } from "../io/read-plan.js";
 import { createWorkerPool, workersAvailable, type WorkerPool } from "../io/worker-pool.js";
 import type { CommandContext } from "./context.js";
@@ -41,11 +42,18 @@ export async function loadWithEnv(context: CommandContext) {
 }
 
 /** Renders the plan in memory with the command's caches and workers; `prune` drops cache entries this build did not use. */
-export async function buildWithEnv(context: CommandContext, options: { memory?: ParseCache; prune?: boolean; only?: (path: string) => boolean } = {}) {
-  const { env, disk, close } = buildEnv(context, options.memory);
+export async function buildWithEnv(context: CommandContext, options: { memory?: BuildMemory; prune?: boolean; only?: (path: string) => boolean } = {}) {
+  const { env, disk, close } = buildEnv(context, options.memory?.parsed);
   try {
     const { buildOutputs } = await import("../io/build-outputs.js");
-    const result = await buildOutputs({ planDir: context.planDir, templatesDir: context.templatesDir, cwd: context.cwd, env, ...(options.only ? { only: options.only } : {}) });
+    const result = await buildOutputs({
+      planDir: context.planDir,
+      templatesDir: context.templatesDir,
+      cwd: context.cwd,
+      env,
+      ...(options.only ? { only: options.only } : {}),
+      ...(options.memory ? { memory: options.memory } : {}),
+    });
     if (options.prune && result.files.length > 0) await disk.prune();
     return result;
   } finally {

@@ -1,9 +1,25 @@
 import { hasErrors, sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { createRenderer, TemplateError } from "../render/handlebars-env.js";
-import { renderDocuments, type OutputFile } from "../render/render-documents.js";
+import { createRenderer, templatesKey, TemplateError, type Renderer } from "../render/handlebars-env.js";
+import { renderDocuments, type OutputFile, type RenderMemo } from "../render/render-documents.js";
 import { loadPlan, type LoadedPlan } from "./load-plan.js";
-import type { ReadEnv } from "./read-plan.js";
+import type { KnownOutputs } from "./compare-outputs.js";
+import type { ParseCache, ReadEnv } from "./read-plan.js";
 import { loadTemplates } from "./load-templates.js";
+
+/** What `watch` keeps between builds: parsed files and rendered documents, so an edit redoes only what it changed. */
+export interface BuildMemory {
+  parsed: ParseCache;
+  rendered: RenderMemo;
+  /** What the last build left in `out/`, so files it wrote and did not change since are not read again. */
+  outputs: KnownOutputs;
+  /** The templates compiled by the last build, kept while their text is unchanged. */
+  renderer?: Renderer;
+}
+
+/** An empty memory, for the first build. */
+export function buildMemory(): BuildMemory {
+  return { parsed: new Map(), rendered: new Map(), outputs: new Map() };
+}
 
 /** The result of rendering a plan in memory: nothing is written. */
 export interface BuildResult extends LoadedPlan {
@@ -19,18 +35,23 @@ export async function buildOutputs(options: {
   env?: ReadEnv;
   /** Render only the documents whose output path this accepts (`prompt` needs one). */
   only?: (path: string) => boolean;
+  /** The previous build's documents and templates, reused where unchanged (and updated). */
+  memory?: Pick<BuildMemory, "rendered" | "renderer">;
 }): Promise<BuildResult> {
   const env = options.env ?? {};
   const loaded = await loadPlan(options.planDir, options.cwd, env);
   if (hasErrors(loaded.diagnostics)) return { ...loaded, files: [] };
   let renderer;
   try {
-    renderer = createRenderer(await loadTemplates(options.templatesDir, options.cwd));
+    const templates = await loadTemplates(options.templatesDir, options.cwd);
+    const kept = options.memory?.renderer;
+    renderer = kept && kept.key === templatesKey(templates) ? kept : createRenderer(templates);
+    if (options.memory) options.memory.renderer = renderer;
   } catch (error) {
     if (!(error instanceof TemplateError)) throw error;
     return { ...loaded, diagnostics: sortDiagnostics([...loaded.diagnostics, error.diagnostic]), files: [] };
   }
-  const rendered = renderDocuments(loaded.plan, loaded.schedule, renderer, options.only);
+  const rendered = renderDocuments(loaded.plan, loaded.schedule, renderer, options.only, options.memory?.rendered);
   const diagnostics: Diagnostic[] = sortDiagnostics([...loaded.diagnostics, ...rendered.diagnostics]);
   return { ...loaded, diagnostics, files: hasErrors(diagnostics) ? [] : rendered.files };
 }

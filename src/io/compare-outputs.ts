@@ -1,9 +1,9 @@
-import { readdir, readFile } from "node:fs/promises";
+import { lstat, readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { inspectGenerated, type GeneratedState } from "../render/generated-header.js";
 import type { OutputFile } from "../render/render-documents.js";
 import { mapConcurrently } from "./concurrently.js";
-import { insideFolder, isSymlink, parentChecker } from "./inside-folder.js";
+import { insideFolder, parentChecker } from "./inside-folder.js";
 
 /** How one path of `out/` compares with what the plan renders. */
 export type OutputStatus =
@@ -22,6 +22,9 @@ export type OutputStatus =
 
 // Reads run on libuv's thread pool: a few in flight keep it busy.
 const READ_CONCURRENCY = 16;
+
+/** What a process knows it left in `out/` (`watch` keeps it between builds): each file's size, modification time and text. */
+export type KnownOutputs = Map<string, { size: number; mtimeMs: number; content: string }>;
 
 /** The `.md` files under a folder, hidden names and symbolic links skipped: paraplan never writes either. */
 async function listMarkdown(dir: string, prefix = ""): Promise<string[]> {
@@ -51,16 +54,25 @@ async function readIfExists(file: string): Promise<string | undefined> {
  * Compares the rendered files with `out/`, file by file, and finds generated files the plan no longer produces.
  * Nothing is read through a symbolic link: a linked folder leading outside `out/` is an error, a linked file is foreign.
  */
-export async function compareOutputs(outDir: string, files: readonly Pick<OutputFile, "path" | "content">[]): Promise<OutputStatus[]> {
+export async function compareOutputs(outDir: string, files: readonly Pick<OutputFile, "path" | "content">[], known?: KnownOutputs): Promise<OutputStatus[]> {
   const expectedPaths = new Set(files.map((f) => f.path));
   const checkParent = parentChecker(outDir);
   const statuses: OutputStatus[] = await mapConcurrently(files, READ_CONCURRENCY, async (file): Promise<OutputStatus> => {
     const abs = insideFolder(outDir, file.path);
     await checkParent(abs);
-    if (await isSymlink(abs)) return { kind: "foreign", path: file.path, actual: "", expected: file.content };
+    const info = await lstat(abs).catch(() => undefined);
+    if (info?.isSymbolicLink()) return { kind: "foreign", path: file.path, actual: "", expected: file.content };
+    // A file this process wrote or read, untouched since (same size and time), and rendered the same: not read again.
+    const earlier = known?.get(file.path);
+    if (info && earlier && earlier.size === info.size && earlier.mtimeMs === info.mtimeMs && earlier.content === file.content) {
+      return { kind: "unchanged", path: file.path, expected: file.content };
+    }
     const actual = await readIfExists(abs);
     if (actual === undefined) return { kind: "missing", path: file.path, expected: file.content };
-    if (actual === file.content) return { kind: "unchanged", path: file.path, expected: file.content };
+    if (actual === file.content) {
+      if (info) known?.set(file.path, { size: info.size, mtimeMs: info.mtimeMs, content: file.content });
+      return { kind: "unchanged", path: file.path, expected: file.content };
+    }
     return { kind: stateKind(inspectGenerated(actual).state), path: file.path, actual, expected: file.content };
   });
   for (const rel of await listMarkdown(outDir)) {

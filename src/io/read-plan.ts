@@ -105,8 +105,11 @@ function firstInvalidUtf8(bytes: Buffer): { line: number; column: number; offset
   return { line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1, offset: before.length };
 }
 
-/** Parsed files by path with the text they were parsed from: a file whose text is unchanged is not parsed again. */
-export type ParseCache = Map<string, { text: string; parsed: ParsedFile }>;
+/**
+ * Parsed files by path with the text they were parsed from: a file whose text is unchanged is not parsed again, and
+ * one whose size and modification time are those it had when read is not even read again.
+ */
+export type ParseCache = Map<string, { text: string; parsed: ParsedFile; size?: number; mtimeMs?: number }>;
 
 /** How a read may save work: parsed files kept in memory (watch), on disk (between runs), and worker threads. */
 export interface ReadEnv {
@@ -128,14 +131,16 @@ export async function readPlan(planDir: string, cwd: string = process.cwd(), env
   if (!info?.isDirectory()) throw new PlanNotFoundError(planDir);
   const listed = await listPlanFiles(planDir, cwd);
   const diagnostics = [...listed.diagnostics];
-  const reads = await mapConcurrently(listed.files, READ_CONCURRENCY, (entry) => readPlanFile(entry.abs, entry.file, entry.relative));
   const pool = env.pool && listed.files.length >= PARALLEL_FROM ? env.pool() : undefined;
-  const files = await Promise.all(
-    reads.map(async (read) => {
-      diagnostics.push(...read.diagnostics);
-      return read.planFile ? parseCached(read.planFile, env, pool) : undefined;
-    }),
-  );
+  const results = await mapConcurrently(listed.files, READ_CONCURRENCY, async (entry) => {
+    const info = env.memory ? await stat(entry.abs).catch(() => undefined) : undefined;
+    const remembered = env.memory?.get(entry.file);
+    if (info && remembered && remembered.size === info.size && remembered.mtimeMs === info.mtimeMs) return { parsed: remembered.parsed, diagnostics: [] };
+    const read = await readPlanFile(entry.abs, entry.file, entry.relative);
+    return { parsed: read.planFile ? await parseCached(read.planFile, env, pool, info) : undefined, diagnostics: read.diagnostics };
+  });
+  for (const r of results) diagnostics.push(...r.diagnostics);
+  const files = results.map((r) => r.parsed);
   // Forget files that are gone, so a cache never grows without bound in a long watch.
   const present = new Set(listed.files.map((f) => f.file));
   if (env.memory) for (const key of [...env.memory.keys()]) if (!present.has(key)) env.memory.delete(key);
@@ -143,10 +148,14 @@ export async function readPlan(planDir: string, cwd: string = process.cwd(), env
 }
 
 /** Parses one file, or takes it from the memory or disk cache when its text is unchanged. */
-async function parseCached(planFile: PlanFile, env: ReadEnv, pool: WorkerPool | undefined): Promise<ParsedFile> {
+async function parseCached(planFile: PlanFile, env: ReadEnv, pool: WorkerPool | undefined, info?: { size: number; mtimeMs: number }): Promise<ParsedFile> {
   const { text, file, relative } = planFile;
   const remembered = env.memory?.get(file);
-  if (remembered && remembered.text === text) return remembered.parsed;
+  const stamp = info ? { size: info.size, mtimeMs: info.mtimeMs } : {};
+  if (remembered && remembered.text === text) {
+    env.memory?.set(file, { text, parsed: remembered.parsed, ...stamp });
+    return remembered.parsed;
+  }
   const key = `${file}\0${relative}\0${text}`;
   let parsed: ParsedFile | undefined;
   const stored = await env.disk?.get("parse", key);
@@ -162,7 +171,7 @@ async function parseCached(planFile: PlanFile, env: ReadEnv, pool: WorkerPool | 
     parsed = pool ? await pool.run<ParsedFile>({ kind: "parse", text, file, relative }) : (await import("../parse/parse-record.js")).parseRecord(text, file, relative);
     await env.disk?.set("parse", key, serialize(parsed));
   }
-  env.memory?.set(file, { text, parsed });
+  env.memory?.set(file, { text, parsed, ...stamp });
   return parsed;
 }
 

@@ -1,7 +1,7 @@
 import { lstat, mkdir, open, readdir, rename, rm, rmdir } from "node:fs/promises";
 import path from "node:path";
 import type { OutputFile } from "../render/render-documents.js";
-import { compareOutputs, expectedFiles, type OutputStatus } from "./compare-outputs.js";
+import { compareOutputs, expectedFiles, type KnownOutputs, type OutputStatus } from "./compare-outputs.js";
 import { mapConcurrently } from "./concurrently.js";
 import { assertRealParentInside, insideFolder, parentChecker } from "./inside-folder.js";
 import { withOutputLock, type LockOptions } from "./output-lock.js";
@@ -28,14 +28,14 @@ export async function writeOutputs(outDir: string, statuses: readonly OutputStat
 export async function syncOutputs(
   outDir: string,
   files: readonly Pick<OutputFile, "path" | "content">[],
-  options: { force: boolean; lock?: LockOptions },
+  options: { force: boolean; lock?: LockOptions; known?: KnownOutputs },
 ): Promise<{ statuses: OutputStatus[]; report: WriteReport }> {
   return withOutputLock(
     outDir,
     async () => {
-      const statuses = await compareOutputs(outDir, files);
+      const statuses = await compareOutputs(outDir, files, options.known);
       await removeTemporaries(outDir, statuses);
-      return { statuses, report: await apply(outDir, statuses, options.force) };
+      return { statuses, report: await apply(outDir, statuses, options.force, options.known) };
     },
     options.lock,
   );
@@ -63,7 +63,7 @@ function actionOf(status: OutputStatus, force: boolean): Action {
   }
 }
 
-async function apply(outDir: string, statuses: readonly OutputStatus[], force: boolean): Promise<WriteReport> {
+async function apply(outDir: string, statuses: readonly OutputStatus[], force: boolean, known?: KnownOutputs): Promise<WriteReport> {
   const report: WriteReport = { written: [], removed: [], unchanged: [], refused: [] };
   // Each folder is created and checked once per run, not once per file.
   const prepare = parentChecker(outDir, (dir) => mkdir(dir, { recursive: true }));
@@ -71,7 +71,10 @@ async function apply(outDir: string, statuses: readonly OutputStatus[], force: b
   await mapConcurrently(
     actions.filter((a) => a.do === "write"),
     WRITE_CONCURRENCY,
-    (a) => writeAtomic(outDir, a.path, a.content, a.exists, prepare),
+    async (a) => {
+      const written = await writeAtomic(outDir, a.path, a.content, a.exists, prepare);
+      known?.set(a.path, { ...written, content: a.content });
+    },
   );
   // Removals run one at a time: each may remove the folder it emptied.
   for (const a of actions) if (a.do === "remove") await removeFile(outDir, a.path);
@@ -81,6 +84,8 @@ async function apply(outDir: string, statuses: readonly OutputStatus[], force: b
     else if (action.do === "remove") report.removed.push(status.path);
     else if (status.kind === "unchanged") report.unchanged.push(status.path);
     else if (status.kind === "edited" || status.kind === "foreign") report.refused.push({ path: status.path, kind: status.kind });
+    // What was removed or refused is no longer this process's to vouch for.
+    if (action.do === "remove" || (action.do === "none" && status.kind !== "unchanged")) known?.delete(status.path);
   });
   return report;
 }
@@ -94,18 +99,22 @@ let temporaries = 0;
  * Writes a file so that readers, and a run killed at any moment, see the old content or the new, never part of one:
  * a temporary file beside it, flushed to disk, then renamed over it. A symbolic link in its place is replaced, not followed.
  */
-async function writeAtomic(outDir: string, rel: string, content: string, exists: boolean, prepare: (abs: string) => Promise<void>): Promise<void> {
+async function writeAtomic(outDir: string, rel: string, content: string, exists: boolean, prepare: (abs: string) => Promise<void>): Promise<{ size: number; mtimeMs: number }> {
   const abs = insideFolder(outDir, rel);
   await prepare(abs);
   // A new file needs no mode to keep (the comparison just found nothing there).
   const previous = exists ? await lstat(abs).catch(() => undefined) : undefined;
   const temporary = path.join(path.dirname(abs), `.${path.basename(abs)}.${process.pid}.${++temporaries}.paraplan-tmp`);
   const handle = await open(temporary, "wx");
+  let written: { size: number; mtimeMs: number };
   try {
     try {
       if (previous?.isFile()) await handle.chmod(previous.mode & 0o777);
       await handle.writeFile(content, "utf8");
       await handle.sync();
+      // The renamed file keeps this size and time: what a later comparison in the same process checks first.
+      const { size, mtimeMs } = await handle.stat();
+      written = { size, mtimeMs };
     } finally {
       await handle.close();
     }
@@ -114,6 +123,7 @@ async function writeAtomic(outDir: string, rel: string, content: string, exists:
     await rm(temporary, { force: true });
     throw error;
   }
+  return written;
 }
 
 /** Removes temporary files a killed run left in the folders this run uses; safe, as the lock keeps other runs out. */

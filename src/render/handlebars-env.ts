@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import Handlebars from "handlebars";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { registerHelpers } from "./helpers.js";
@@ -13,6 +14,8 @@ export interface TemplateSource {
 /** Renders named templates with view models; every template is compiled once, on first use. */
 export interface Renderer {
   render(name: string, view: object): string;
+  /** Identifies the templates: two renderers with the same key render the same view to the same text. */
+  key?: string;
 }
 
 /** A template failed to compile or render: the message names the template file and line. */
@@ -42,6 +45,13 @@ function templateError(template: TemplateSource, error: unknown, phase: string):
   );
 }
 
+/** A hash of the templates' names and text: equal keys, equal output for equal views. */
+export function templatesKey(templates: readonly TemplateSource[]): string {
+  const hash = createHash("sha256");
+  for (const t of [...templates].sort((a, b) => (a.name < b.name ? -1 : 1))) hash.update(`${t.name}\0${t.source}\0`);
+  return hash.digest("hex");
+}
+
 /** Creates paraplan's own Handlebars environment (never the global one): strict, no HTML escaping, helpers and partials once. */
 export function createRenderer(templates: readonly TemplateSource[]): Renderer {
   const hb = Handlebars.create();
@@ -60,6 +70,7 @@ export function createRenderer(templates: readonly TemplateSource[]): Renderer {
   }
   const compiled = new Map<string, HandlebarsTemplateDelegate>();
   return {
+    key: templatesKey(templates),
     render(name, view) {
       const template = byName.get(name);
       if (!template) throw new Error(`no template named ${name}`);

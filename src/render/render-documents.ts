@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Plan } from "../model/types.js";
 import type { PlanSchedule } from "../schedule/types.js";
@@ -38,8 +39,7 @@ export function documentJobs(plan: Plan, schedule: PlanSchedule): Job[] {
   ]);
   const jobs: Job[] = [{ path: PLAN_DOCUMENT, template: "execution-plan.md", view: () => planView(ctx), sources: allSources }];
   for (const ws of plan.workstreams) {
-    const concerns = (refs: { id: string }[]) => refs.some((r) => r.id === ws.id);
-    const agent = plan.agents.find((a) => a.id === ws.agent?.id);
+    const agent = ws.agent ? ctx.agent.get(ws.agent.id) : undefined;
     jobs.push({
       path: ctx.promptPath.get(ws.id)!,
       template: "prompt.md",
@@ -49,8 +49,8 @@ export function documentJobs(plan: Plan, schedule: PlanSchedule): Job[] {
         ws.source.file,
         ...(agent ? [agent.source.file] : []),
         ...(ctx.waveOf.get(ws.id) ? [ctx.waveOf.get(ws.id)!.source.file] : []),
-        ...plan.risks.filter((r) => concerns(r.workstreams)).map((r) => r.source.file),
-        ...plan.decisions.filter((d) => concerns(d.workstreams)).map((d) => d.source.file),
+        ...(ctx.risksOf.get(ws.id) ?? []).map((r) => r.source.file),
+        ...(ctx.decisionsOf.get(ws.id) ?? []).map((d) => d.source.file),
       ]),
     });
   }
@@ -73,29 +73,53 @@ export function documentJobs(plan: Plan, schedule: PlanSchedule): Job[] {
   return jobs;
 }
 
+/**
+ * The documents of an earlier build (`watch` keeps one between builds), by path: a hash of the templates, sources and
+ * view each was rendered from, and the result. A document whose view is unchanged is not rendered again.
+ */
+export type RenderMemo = Map<string, { key: string; file: OutputFile }>;
+
+/** What a document's text is a function of: the templates, the template's name, the sources and the view model. */
+function renderKey(renderer: Renderer, job: Job, view: object): string {
+  return createHash("sha1").update(`${renderer.key ?? ""}\0${job.template}\0${job.sources.join("\0")}\0`).update(JSON.stringify(view)).digest("hex");
+}
+
 /** Renders every document (or those `only` selects); template failures become diagnostics that name the template's file and line. */
 export function renderDocuments(
   plan: Plan,
   schedule: PlanSchedule,
   renderer: Renderer,
   only: (path: string) => boolean = () => true,
+  memo?: RenderMemo,
 ): { files: OutputFile[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
   const files: OutputFile[] = [];
+  const remembered = new Map(memo);
+  memo?.clear();
   for (const job of documentJobs(plan, schedule)) {
     // Two records may map to one output name (duplicate ids are reported by validation): keep the first.
     if (seen.has(job.path)) continue;
     seen.add(job.path);
     if (!only(job.path)) continue;
     try {
-      const markdown = renderer.render(job.template, job.view());
+      const view = job.view();
+      const key = memo && renderer.key !== undefined ? renderKey(renderer, job, view) : undefined;
+      const earlier = key !== undefined ? remembered.get(job.path) : undefined;
+      if (earlier && earlier.key === key) {
+        files.push(earlier.file);
+        memo?.set(job.path, earlier);
+        continue;
+      }
+      const markdown = renderer.render(job.template, view);
       // Too large to write and read back sensibly: reported, and nothing more is rendered, since nothing will be written.
       if (markdown.length > MAX_DOCUMENT_CHARS) {
         diagnostics.push(documentTooLarge(job.path, job.sources, markdown.length));
         return { files: [], diagnostics };
       }
-      files.push({ path: job.path, content: withHeader(layoutMarkdown(markdown), job.sources), sources: job.sources });
+      const file = { path: job.path, content: withHeader(layoutMarkdown(markdown), job.sources), sources: job.sources };
+      files.push(file);
+      if (key !== undefined) memo?.set(job.path, { key, file });
     } catch (error) {
       if (error instanceof TemplateError) diagnostics.push(error.diagnostic);
       else throw error;

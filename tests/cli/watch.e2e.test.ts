@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { appendFile, cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -43,6 +43,44 @@ describe("watch (the built binary)", () => {
       await writeFile(file, original);
       await until(read, /\[plan\/workstreams\/WS1-vector-store\.md\] [\s\S]*?written, 1 removed, \d+ unchanged in \d+ ms\n/, at);
       expect(await readFile(path.join(project, "out", "prompts", "WS1_VECTOR_STORE.md"), "utf8")).toContain("# WS1: Vector Store");
+    } finally {
+      child.kill("SIGINT");
+    }
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(code).toBe(0);
+  });
+
+  it("keeps its builds in memory without trusting them blindly: hand edits, deletions and template edits are seen", async () => {
+    const project = await mkdtemp(path.join(os.tmpdir(), "paraplan-watch-memory-"));
+    await cp(path.join(REPO, "plan"), path.join(project, "plan"), { recursive: true });
+    await cp(path.join(REPO, "templates"), path.join(project, "templates"), { recursive: true });
+    const file = path.join(project, "plan", "workstreams", "WS1-vector-store.md");
+    const original = await readFile(file, "utf8");
+    const out = (rel: string) => path.join(project, "out", rel);
+
+    const child = spawn(process.execPath, [CLI, "watch", "--debounce", "100", "--templates", "templates"], { cwd: project, env: { PATH: process.env.PATH }, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (c: Buffer) => (output += c.toString()));
+    child.stderr.on("data", (c: Buffer) => (output += c.toString()));
+    const read = () => output;
+    try {
+      let at = await until(read, /\[start\] [\s\S]*?13 written, 0 removed, 0 unchanged in \d+ ms\n/, 0);
+
+      // Between builds: one generated file edited by hand, another deleted; then a plan edit that concerns neither.
+      await appendFile(out("prompts/TD1_ERROR_HANDLING.md"), "\nMy own note.\n");
+      await rm(out("prompts/TD2_CONFIG_MANAGEMENT.md"));
+      await writeFile(file, original.replace("## Goal\n\n", "## Goal\n\nEdited once. "));
+      at = await until(read, /refused out\/prompts\/TD1_ERROR_HANDLING\.md was edited by hand[\s\S]*?unchanged in \d+ ms\n/, at);
+      expect(output.slice(0, at)).toMatch(/wrote {3}out\/prompts\/TD2_CONFIG_MANAGEMENT\.md/);
+      expect(await readFile(out("prompts/TD1_ERROR_HANDLING.md"), "utf8")).toContain("My own note.");
+      expect(await readFile(out("prompts/TD2_CONFIG_MANAGEMENT.md"), "utf8")).toContain("# TD2: Config Management");
+      expect(await readFile(out("prompts/WS1_VECTOR_STORE.md"), "utf8")).toContain("Edited once.");
+
+      // A template edit changes every document that template renders, though no view changed.
+      const template = path.join(project, "templates", "prompt.md.hbs");
+      await writeFile(template, `${await readFile(template, "utf8")}\nA line the template added.\n`);
+      await until(read, /\[templates\/prompt\.md\.hbs\] [\s\S]*?6 written, 0 removed, \d+ unchanged in \d+ ms\n/, at);
+      expect(await readFile(out("prompts/WS2_BATCH_PROCESSING.md"), "utf8")).toContain("A line the template added.");
     } finally {
       child.kill("SIGINT");
     }

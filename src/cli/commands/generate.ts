@@ -3,27 +3,30 @@ import { formatDiagnostics, summarize, type DiagnosticFormat } from "../../diagn
 import { buildWithEnv, cacheDirOf } from "../build-env.js";
 import { inputsUnchanged, outputsIntact, readManifest, snapshotInputs, writeManifest } from "../../io/build-manifest.js";
 import { withOutputLock } from "../../io/output-lock.js";
-import type { ParseCache } from "../../io/read-plan.js";
+import type { BuildMemory } from "../../io/build-outputs.js";
 import { syncOutputs, type WriteReport } from "../../io/write-outputs.js";
 import { shown, type CommandContext } from "../context.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 
 /** One build: render in memory, then write what changed; nothing is written while the plan has errors. */
-export async function generateOnce(context: CommandContext, options: { force: boolean; cache?: ParseCache }): Promise<{ diagnostics: Diagnostic[]; report?: WriteReport; ms: number }> {
+export async function generateOnce(context: CommandContext, options: { force: boolean; memory?: BuildMemory }): Promise<{ diagnostics: Diagnostic[]; report?: WriteReport; ms: number }> {
   const started = performance.now();
-  // Nothing changed since the last build (same inputs, outputs untouched): nothing to parse, render or write.
   const cacheDir = cacheDirOf(context);
-  const inputs = context.cache ? await snapshotInputs(context) : undefined;
+  // Nothing changed since the last build (same inputs, outputs untouched): nothing to parse, render or write. `watch`
+  // keeps its builds in memory instead: checking every input and output on disk would cost more than its rebuild.
+  const inputs = context.cache && !options.memory ? await snapshotInputs(context) : undefined;
   const manifest = inputs ? await readManifest(cacheDir) : undefined;
   if (inputs && manifest && (await inputsUnchanged(inputs, manifest)) && (await outputsIntact(context.outDir, manifest.outputs))) {
     const report: WriteReport = { written: [], removed: [], unchanged: manifest.outputs.map((o) => o.path), refused: [] };
     return { diagnostics: manifest.diagnostics, report, ms: performance.now() - started };
   }
-  const result = await buildWithEnv(context, { prune: true, ...(options.cache ? { memory: options.cache } : {}) });
+  // The disk cache is pruned once per process: `watch` prunes on its first build only.
+  const first = !options.memory || options.memory.rendered.size === 0;
+  const result = await buildWithEnv(context, { prune: first, ...(options.memory ? { memory: options.memory } : {}) });
   if (hasErrors(result.diagnostics)) return { diagnostics: result.diagnostics, ms: performance.now() - started };
   // Under the output lock, so that another run's writes cannot come between these writes and the manifest that records them.
   const report = await withOutputLock(context.outDir, async () => {
-    const { report: written } = await syncOutputs(context.outDir, result.files, { force: options.force });
+    const { report: written } = await syncOutputs(context.outDir, result.files, { force: options.force, ...(options.memory ? { known: options.memory.outputs } : {}) });
     if (inputs && written.refused.length === 0) await writeManifest(cacheDir, context.outDir, inputs, result.files.map((f) => f.path), result.diagnostics);
     return written;
   });

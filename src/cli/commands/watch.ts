@@ -1,5 +1,5 @@
 import { formatDiagnostics, summarize } from "../../diagnostics/format.js";
-import type { ParseCache } from "../../io/read-plan.js";
+import { buildMemory } from "../../io/build-outputs.js";
 import { shown, type CommandContext } from "../context.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 import { generateOnce, printReport } from "./generate.js";
@@ -7,8 +7,9 @@ import { generateOnce, printReport } from "./generate.js";
 /** `paraplan watch`: rebuild on every change to the plan or the templates, one build at a time, until stopped. */
 export async function watch(context: CommandContext, options: { force: boolean; debounceMs: number }, stop: Promise<void>): Promise<ExitCode> {
   const { watch: watchFiles } = await import("chokidar");
-  // Parsed files are kept between builds: an edit re-parses only the files whose text changed.
-  const cache: ParseCache = new Map();
+  // Parsed files and rendered documents are kept between builds: an edit re-parses only the files whose text
+  // changed, and re-renders only the documents whose view changed.
+  const memory = buildMemory();
   let running = false;
   let pending = false;
   let timer: NodeJS.Timeout | undefined;
@@ -20,7 +21,7 @@ export async function watch(context: CommandContext, options: { force: boolean; 
     }
     running = true;
     try {
-      const { diagnostics, report, ms } = await generateOnce(context, { force: options.force, cache });
+      const { diagnostics, report, ms } = await generateOnce(context, { force: options.force, memory });
       const stamp = context.paint.dim(`[${reason}]`);
       if (diagnostics.length > 0) context.stderr(formatDiagnostics(diagnostics, "text", context.paint));
       if (!report) context.stderr(`${stamp} ${summarize(diagnostics)}: nothing written; waiting for the next change\n`);

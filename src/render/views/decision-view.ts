@@ -1,7 +1,7 @@
 import { INVERSE } from "../../model/decision-link-phrase.js";
 import type { Decision } from "../../model/types.js";
 import { ADR_INDEX, adrPath, sessionPath } from "../output-paths.js";
-import { linkFrom, type RenderContext } from "./render-context.js";
+import { groupBy, linkFrom, type RenderContext } from "./render-context.js";
 import { extrasView } from "./shared-views.js";
 
 /** `0003`; an ADR without a number (log4brains) goes by its file name. */
@@ -54,11 +54,9 @@ function pageTitle(d: Decision): string {
 
 /** Other ADRs that link to this one, each with what it says about it (`supersedes this`). */
 function adrBacklinks(ctx: RenderContext, d: Decision, from: string) {
-  return ctx.plan.decisions.flatMap((o) => {
-    if (o === d) return [];
-    const relations = [...new Set(o.links.filter((l) => ctx.findDecision(l.target.id) === d).map((l) => l.relation.replace(/-/g, " ")))];
-    return relations.length > 0 ? [{ label: `${adrLabel(o)} (${relations.join(", ")} this)`, link: linkFrom(from, adrPath(o)) }] : [];
-  });
+  // Grouped by the linking ADR, in plan order (linksTo lists links in that order).
+  const relations = groupBy((ctx.linksTo.get(d) ?? []).map((l): [Decision, string] => [l.from, l.relation.replace(/-/g, " ")]));
+  return [...relations].map(([o, said]) => ({ label: `${adrLabel(o)} (${[...new Set(said)].join(", ")} this)`, link: linkFrom(from, adrPath(o)) }));
 }
 
 /** The view model of one ADR page: banner, metadata, links, the body as written, and backlinks. */
@@ -66,8 +64,11 @@ export function decisionView(ctx: RenderContext, d: Decision) {
   const path = adrPath(d);
   const backlinks = [
     ...adrBacklinks(ctx, d, path),
-    ...ctx.plan.workstreams.filter((w) => d.workstreams.some((r) => r.id === w.id)).map((w) => ({ label: `${w.id}: ${w.name} (prompt)`, link: linkFrom(path, ctx.promptPath.get(w.id)!) })),
-    ...ctx.plan.sessions.filter((s) => s.decisions.some((r) => ctx.findDecision(r.id) === d)).map((s) => ({ label: `Session ${s.date}: ${s.title}`, link: linkFrom(path, sessionPath(s)) })),
+    ...[...new Set(d.workstreams.map((r) => r.id))]
+      .flatMap((id) => ctx.workstream.get(id) ?? [])
+      .sort((a, b) => ctx.position.get(a.id)! - ctx.position.get(b.id)!)
+      .map((w) => ({ label: `${w.id}: ${w.name} (prompt)`, link: linkFrom(path, ctx.promptPath.get(w.id)!) })),
+    ...(ctx.citedBy.get(d) ?? []).map((s) => ({ label: `Session ${s.date}: ${s.title}`, link: linkFrom(path, sessionPath(s)) })),
   ];
   const written = d.dateWritten?.text;
   return {

@@ -53,10 +53,20 @@ export function count(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
+// Views ask for the same few hundred days thousands of times; a pure function's results, bounded.
+const labels = new Map<string, string>();
+
 /** `day 3` or `day 3 (2025-10-19)`. */
 export function dayLabel(startDate: string | undefined, day: number): string {
-  const date = dateOf(startDate, day);
-  return date ? `day ${day} (${date})` : `day ${day}`;
+  const key = `${startDate ?? ""}\0${day}`;
+  let label = labels.get(key);
+  if (label === undefined) {
+    const date = dateOf(startDate, day);
+    label = date ? `day ${day} (${date})` : `day ${day}`;
+    if (labels.size >= 10_000) labels.clear();
+    labels.set(key, label);
+  }
+  return label;
 }
 
 /** The commands named in a quality-gate item: its inline code spans. */

@@ -8,9 +8,9 @@ import { extrasView, gateRows } from "./shared-views.js";
 
 /** The view model of one workstream's prompt: everything its agent needs, nothing it must look up. */
 export function promptView(ctx: RenderContext, ws: Workstream) {
-  const { plan, schedule } = ctx;
+  const { plan } = ctx;
   const { project } = plan;
-  const agent = plan.agents.find((a) => a.id === ws.agent?.id);
+  const agent = ws.agent ? ctx.agent.get(ws.agent.id) : undefined;
   const t = ctx.timing.get(ws.id);
   const low = ctx.timingLow.get(ws.id);
   const wave = ctx.waveOf.get(ws.id);
@@ -38,11 +38,10 @@ export function promptView(ctx: RenderContext, ws: Workstream) {
   const mine = new Set([...ws.owns, ...ws.touches].map((f) => f.pattern));
   // Only workstreams running on some of the same days can collide with this one; listing every owned file of
   // a large plan would make each prompt grow with the plan (and the plan's prompts quadratically).
-  const concurrent = plan.workstreams.filter((other) => other.id !== ws.id && overlaps(t, ctx.timing.get(other.id)));
+  const concurrent = concurrentWith(ctx, ws.id);
   const forbidden = concurrent.flatMap((other) => other.owns.filter((f) => !mine.has(f.pattern)).map((f) => ({ file: f.pattern, owner: other.id })));
-  const elsewhere = plan.workstreams.filter((other) => other.id !== ws.id && !concurrent.includes(other)).reduce((n, other) => n + other.owns.length, 0);
-  const shared = schedule.conflicts
-    .filter((c) => c.sides.some((s) => s.workstream === ws.id))
+  const elsewhere = ctx.ownedFiles - ws.owns.length - concurrent.reduce((n, other) => n + other.owns.length, 0);
+  const shared = (ctx.conflictsOf.get(ws.id) ?? [])
     .map((c) => ({
       file: c.file,
       with: c.sides.filter((s) => s.workstream !== ws.id).map((s) => `${s.workstream} (${s.kind})`).join(", "),
@@ -53,10 +52,9 @@ export function promptView(ctx: RenderContext, ws: Workstream) {
   const waveGates = wave ? gateRows(ctx, wave) : [];
   const commands = [...new Set([...ownGates.flatMap((g) => g.commands), ...waveGates.map((g) => g.command)])];
 
-  const concerns = (refs: { id: string }[]) => refs.some((r) => r.id === ws.id);
   // Only accepted ADRs govern: a proposed one may still change, a superseded one no longer holds.
-  const decisions = plan.decisions
-    .filter((d) => concerns(d.workstreams) && d.status === "accepted")
+  const decisions = (ctx.decisionsOf.get(ws.id) ?? [])
+    .filter((d) => d.status === "accepted")
     .map((d) => ({ number: adrNumber(d), title: d.title, status: d.status, decision: firstParagraph(d.decision), file: adrPath(d) }));
 
   return {
@@ -101,7 +99,7 @@ export function promptView(ctx: RenderContext, ws: Workstream) {
     ownGates: ownGates.map((g) => g.text),
     waveGates,
     commands: commands.join("\n"),
-    risks: plan.risks.filter((r) => concerns(r.workstreams)).map((r) => ({ id: r.id, title: r.title, severity: r.severity, status: r.status, mitigation: r.mitigation })),
+    risks: (ctx.risksOf.get(ws.id) ?? []).map((r) => ({ id: r.id, title: r.title, severity: r.severity, status: r.status, mitigation: r.mitigation })),
     decisions,
     progressFile: `${ws.worktree}/progress.md`,
     extras: extrasView(ws.extras, 2),
@@ -115,6 +113,11 @@ export function firstParagraph(markdown: string): string {
 
 
 /** Whether two workstreams are active on at least one common day. */
-function overlaps(a: { start: number; finish: number } | undefined, b: { start: number; finish: number } | undefined): boolean {
-  return a !== undefined && b !== undefined && a.start <= b.finish && b.start <= a.finish;
+/** The other workstreams active on some day this one is (in plan order): those are the days' active lists, not a scan of the plan. */
+function concurrentWith(ctx: RenderContext, id: string): Workstream[] {
+  const t = ctx.timing.get(id);
+  if (!t) return [];
+  const ids = new Set<string>();
+  for (let day = t.start; day <= t.finish; day++) for (const other of ctx.activeOn.get(day) ?? []) if (other !== id) ids.add(other);
+  return [...ids].flatMap((other) => ctx.workstream.get(other) ?? []).sort((a, b) => ctx.position.get(a.id)! - ctx.position.get(b.id)!);
 }

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { decisionIndex } from "../../model/decision-ref.js";
-import type { Decision, Plan, Risk, Wave, Workstream } from "../../model/types.js";
-import type { PlanSchedule, WaveTiming, WorkstreamTiming } from "../../schedule/types.js";
+import type { Agent, Decision, Plan, Risk, Session, Wave, Workstream } from "../../model/types.js";
+import type { FileConflict, PlanSchedule, WaveTiming, WorkstreamTiming } from "../../schedule/types.js";
 import { adrPath, promptPath, sessionPath } from "../output-paths.js";
 
 /** Look-ups shared by every view, built once per render so no view searches lists in a loop. */
@@ -9,6 +9,10 @@ export interface RenderContext {
   plan: Plan;
   schedule: PlanSchedule;
   workstream: Map<string, Workstream>;
+  /** Each workstream's place in the plan, to list a few of them in plan order without scanning all. */
+  position: Map<string, number>;
+  /** The workstreams active on each day (schedule with waves, upper end of durations, as `timing`). */
+  activeOn: Map<number, string[]>;
   /** Timing in the schedule with waves (upper end of durations): the plan as it will run. */
   timing: Map<string, WorkstreamTiming>;
   /** Timing at the lower end of durations. */
@@ -23,6 +27,32 @@ export interface RenderContext {
   /** Workstreams that depend (hard) on each workstream. */
   dependents: Map<string, string[]>;
   sessionPaths: string[];
+  agent: Map<string, Agent>;
+  /** The risks, ADRs and shared-file conflicts that name each workstream. */
+  risksOf: Map<string, Risk[]>;
+  decisionsOf: Map<string, Decision[]>;
+  conflictsOf: Map<string, FileConflict[]>;
+  /** What points at each ADR: the other ADRs' links (with their relation) and the sessions that cite it. */
+  linksTo: Map<Decision, { from: Decision; relation: string }[]>;
+  citedBy: Map<Decision, Session[]>;
+  /** Owned files over all workstreams. */
+  ownedFiles: number;
+}
+
+/** Groups values under keys: a list per key, in the order the values come. */
+export function groupBy<K, V>(pairs: Iterable<[K, V]>): Map<K, V[]> {
+  const groups = new Map<K, V[]>();
+  for (const [key, value] of pairs) {
+    const group = groups.get(key);
+    if (group) group.push(value);
+    else groups.set(key, [value]);
+  }
+  return groups;
+}
+
+/** Each item under every id it names, once per id. */
+function byNamed<T>(items: readonly T[], refs: (item: T) => readonly { id: string }[]): Map<string, T[]> {
+  return groupBy(items.flatMap((item) => [...new Set(refs(item).map((r) => r.id))].map((id): [string, T] => [id, item])));
 }
 
 
@@ -35,12 +65,20 @@ export function renderContext(plan: Plan, schedule: PlanSchedule): RenderContext
     if (wave && !waveOf.has(ws.id)) waveOf.set(ws.id, wave);
   }
   const decisions = decisionIndex(plan.decisions);
-  const dependents = new Map<string, string[]>();
-  for (const edge of schedule.edges) dependents.set(edge.dependsOn, [...(dependents.get(edge.dependsOn) ?? []), edge.workstream]);
+  const dependents = groupBy(schedule.edges.map((edge): [string, string] => [edge.dependsOn, edge.workstream]));
+  const linksTo = groupBy(
+    plan.decisions.flatMap((from) => from.links.flatMap((l) => {
+      const target = decisions.find(l.target.id);
+      return target && target !== from ? [[target, { from, relation: l.relation }] as [Decision, { from: Decision; relation: string }]] : [];
+    })),
+  );
+  const citedBy = groupBy(plan.sessions.flatMap((s) => [...new Set(s.decisions.flatMap((r) => decisions.find(r.id) ?? []))].map((d): [Decision, Session] => [d, s])));
   return {
     plan,
     schedule,
     workstream: new Map(plan.workstreams.map((w) => [w.id, w])),
+    position: new Map(plan.workstreams.map((w, i) => [w.id, i])),
+    activeOn: new Map(schedule.withWaves.high.days.map((d) => [d.day, d.active])),
     timing: new Map(schedule.withWaves.high.workstreams.map((t) => [t.id, t])),
     timingLow: new Map(schedule.withWaves.low.workstreams.map((t) => [t.id, t])),
     waveOf,
@@ -50,6 +88,13 @@ export function renderContext(plan: Plan, schedule: PlanSchedule): RenderContext
     promptPath: new Map(plan.workstreams.map((w) => [w.id, promptPath(w)])),
     dependents,
     sessionPaths: plan.sessions.map(sessionPath),
+    agent: new Map(plan.agents.map((a) => [a.id, a])),
+    risksOf: byNamed(plan.risks, (r) => r.workstreams),
+    decisionsOf: byNamed(plan.decisions, (d) => d.workstreams),
+    conflictsOf: byNamed(schedule.conflicts, (c) => c.sides.map((s) => ({ id: s.workstream }))),
+    linksTo,
+    citedBy,
+    ownedFiles: plan.workstreams.reduce((n, w) => n + w.owns.length, 0),
   };
 }
 
