@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { inputsUnchanged, outputsIntact, readManifest, snapshotInputs } from "../io/build-manifest.js";
 import { NO_CACHE, openDiskCache, type DiskCache } from "../io/disk-cache.js";
-import type { BuildMemory } from "../io/build-outputs.js";
+import type { BuildMemory, BuildOptions } from "../io/build-outputs.js";
 import type { ParseCache, ReadEnv } from "../io/read-plan.js";
 import { createWorkerPool, workersAvailable, type WorkerPool } from "../io/worker-pool.js";
 import type { CommandContext } from "./context.js";
@@ -41,12 +41,17 @@ export async function loadWithEnv(context: CommandContext) {
   }
 }
 
-/** Renders the plan in memory with the command's caches and workers; `prune` drops cache entries this build did not use. */
-export async function buildWithEnv(context: CommandContext, options: { memory?: BuildMemory; prune?: boolean; only?: (path: string) => boolean } = {}) {
+/** Runs `build` with the command's caches and workers, releasing the workers afterwards; `prune` drops cache entries this build did not use. */
+async function withBuildEnv<T extends { diagnostics: unknown[] }>(
+  context: CommandContext,
+  options: { memory?: BuildMemory; prune?: boolean; only?: (path: string) => boolean },
+  build: (modules: typeof import("../io/build-outputs.js"), buildOptions: BuildOptions) => Promise<T>,
+  succeeded: (result: T) => boolean,
+): Promise<T> {
   const { env, disk, close } = buildEnv(context, options.memory?.parsed);
   try {
-    const { buildOutputs } = await import("../io/build-outputs.js");
-    const result = await buildOutputs({
+    const modules = await import("../io/build-outputs.js");
+    const result = await build(modules, {
       planDir: context.planDir,
       templatesDir: context.templatesDir,
       cwd: context.cwd,
@@ -54,11 +59,21 @@ export async function buildWithEnv(context: CommandContext, options: { memory?: 
       ...(options.only ? { only: options.only } : {}),
       ...(options.memory ? { memory: options.memory } : {}),
     });
-    if (options.prune && result.files.length > 0) await disk.prune();
+    if (options.prune && succeeded(result)) await disk.prune();
     return result;
   } finally {
     await close();
   }
+}
+
+/** Renders the plan in memory with the command's caches and workers. */
+export async function buildWithEnv(context: CommandContext, options: { memory?: BuildMemory; prune?: boolean; only?: (path: string) => boolean } = {}) {
+  return withBuildEnv(context, options, (m, o) => m.buildOutputs(o), (result) => result.files.length > 0);
+}
+
+/** Loads the plan and compiles the templates with the command's caches and workers, for a build that renders as it writes. */
+export async function prepareWithEnv(context: CommandContext, options: { memory?: BuildMemory; prune?: boolean } = {}) {
+  return withBuildEnv(context, options, (m, o) => m.prepareBuild(o), (result) => result.renderer !== undefined);
 }
 
 /** The text of a generated file, when the last build's manifest shows nothing changed since; otherwise undefined. */

@@ -27,8 +27,8 @@ export interface BuildResult extends LoadedPlan {
   files: OutputFile[];
 }
 
-/** Loads the plan and renders every document in memory; with plan errors it renders nothing. */
-export async function buildOutputs(options: {
+/** Where a build reads from and what it may reuse. */
+export interface BuildOptions {
   planDir: string;
   templatesDir?: string | undefined;
   cwd: string;
@@ -37,20 +37,33 @@ export async function buildOutputs(options: {
   only?: (path: string) => boolean;
   /** The previous build's documents and templates, reused where unchanged (and updated). */
   memory?: Pick<BuildMemory, "rendered" | "renderer">;
-}): Promise<BuildResult> {
-  const env = options.env ?? {};
-  const loaded = await loadPlan(options.planDir, options.cwd, env);
-  if (hasErrors(loaded.diagnostics)) return { ...loaded, files: [] };
-  let renderer;
+}
+
+/** A plan loaded and its templates compiled, ready to render; no renderer when the plan or a template has errors. */
+export interface PreparedBuild extends LoadedPlan {
+  renderer?: Renderer;
+}
+
+/** Loads the plan and compiles the templates (or keeps the compiled ones when their text is unchanged). */
+export async function prepareBuild(options: BuildOptions): Promise<PreparedBuild> {
+  const loaded = await loadPlan(options.planDir, options.cwd, options.env ?? {});
+  if (hasErrors(loaded.diagnostics)) return loaded;
   try {
     const templates = await loadTemplates(options.templatesDir, options.cwd);
     const kept = options.memory?.renderer;
-    renderer = kept && kept.key === templatesKey(templates) ? kept : createRenderer(templates);
+    const renderer = kept && kept.key === templatesKey(templates) ? kept : createRenderer(templates);
     if (options.memory) options.memory.renderer = renderer;
+    return { ...loaded, renderer };
   } catch (error) {
     if (!(error instanceof TemplateError)) throw error;
-    return { ...loaded, diagnostics: sortDiagnostics([...loaded.diagnostics, error.diagnostic]), files: [] };
+    return { ...loaded, diagnostics: sortDiagnostics([...loaded.diagnostics, error.diagnostic]) };
   }
+}
+
+/** Loads the plan and renders every document in memory; with plan errors it renders nothing. */
+export async function buildOutputs(options: BuildOptions): Promise<BuildResult> {
+  const { renderer, ...loaded } = await prepareBuild(options);
+  if (!renderer) return { ...loaded, files: [] };
   const rendered = renderDocuments(loaded.plan, loaded.schedule, renderer, options.only, options.memory?.rendered);
   const diagnostics: Diagnostic[] = sortDiagnostics([...loaded.diagnostics, ...rendered.diagnostics]);
   return { ...loaded, diagnostics, files: hasErrors(diagnostics) ? [] : rendered.files };

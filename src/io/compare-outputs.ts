@@ -55,9 +55,16 @@ async function readIfExists(file: string): Promise<string | undefined> {
  * Nothing is read through a symbolic link: a linked folder leading outside `out/` is an error, a linked file is foreign.
  */
 export async function compareOutputs(outDir: string, files: readonly Pick<OutputFile, "path" | "content">[], known?: KnownOutputs): Promise<OutputStatus[]> {
-  const expectedPaths = new Set(files.map((f) => f.path));
+  const compare = fileComparer(outDir, known);
+  const statuses = await mapConcurrently(files, READ_CONCURRENCY, compare);
+  statuses.push(...(await unexpectedOutputs(outDir, new Set(files.map((f) => f.path)))));
+  return statuses.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** Compares one rendered file at a time with `out/` (each folder checked once): for a build that streams its files. */
+export function fileComparer(outDir: string, known?: KnownOutputs): (file: Pick<OutputFile, "path" | "content">) => Promise<OutputStatus> {
   const checkParent = parentChecker(outDir);
-  const statuses: OutputStatus[] = await mapConcurrently(files, READ_CONCURRENCY, async (file): Promise<OutputStatus> => {
+  return async (file) => {
     const abs = insideFolder(outDir, file.path);
     await checkParent(abs);
     const info = await lstat(abs).catch(() => undefined);
@@ -74,7 +81,12 @@ export async function compareOutputs(outDir: string, files: readonly Pick<Output
       return { kind: "unchanged", path: file.path, expected: file.content };
     }
     return { kind: stateKind(inspectGenerated(actual).state), path: file.path, actual, expected: file.content };
-  });
+  };
+}
+
+/** The `.md` files in `out/` that the plan no longer renders: generated ones are orphans, hand-edited ones are kept. */
+export async function unexpectedOutputs(outDir: string, expectedPaths: ReadonlySet<string>): Promise<OutputStatus[]> {
+  const statuses: OutputStatus[] = [];
   for (const rel of await listMarkdown(outDir)) {
     if (expectedPaths.has(rel)) continue;
     const actual = await readFile(path.join(outDir, rel), "utf8");
@@ -82,7 +94,7 @@ export async function compareOutputs(outDir: string, files: readonly Pick<Output
     if (state === "generated") statuses.push({ kind: "orphan", path: rel, actual });
     else if (state === "edited") statuses.push({ kind: "edited", path: rel, actual });
   }
-  return statuses.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return statuses;
 }
 
 function stateKind(state: GeneratedState): "stale" | "edited" | "foreign" {

@@ -2,6 +2,7 @@ import { readdir, readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
 import { diagnostic, type Diagnostic, type Location } from "../diagnostics/diagnostic.js";
+import { garbagePacer } from "./collect-garbage.js";
 import { mapConcurrently } from "./concurrently.js";
 import { PlanNotFoundError } from "./plan-not-found.js";
 import type { ParsedFile } from "../parse/raw-record.js";
@@ -132,12 +133,15 @@ export async function readPlan(planDir: string, cwd: string = process.cwd(), env
   const listed = await listPlanFiles(planDir, cwd);
   const diagnostics = [...listed.diagnostics];
   const pool = env.pool && listed.files.length >= PARALLEL_FROM ? env.pool() : undefined;
+  const pace = garbagePacer(listed.files.length);
   const results = await mapConcurrently(listed.files, READ_CONCURRENCY, async (entry) => {
     const info = env.memory ? await stat(entry.abs).catch(() => undefined) : undefined;
     const remembered = env.memory?.get(entry.file);
     if (info && remembered && remembered.size === info.size && remembered.mtimeMs === info.mtimeMs) return { parsed: remembered.parsed, diagnostics: [] };
     const read = await readPlanFile(entry.abs, entry.file, entry.relative);
-    return { parsed: read.planFile ? await parseCached(read.planFile, env, pool, info) : undefined, diagnostics: read.diagnostics };
+    const parsed = read.planFile ? await parseCached(read.planFile, env, pool, info) : undefined;
+    pace();
+    return { parsed, diagnostics: read.diagnostics };
   });
   for (const r of results) diagnostics.push(...r.diagnostics);
   const files = results.map((r) => r.parsed);

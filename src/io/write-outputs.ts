@@ -1,8 +1,9 @@
 import { lstat, mkdir, open, readdir, rename, rm, rmdir } from "node:fs/promises";
 import path from "node:path";
 import type { OutputFile } from "../render/render-documents.js";
-import { compareOutputs, expectedFiles, type KnownOutputs, type OutputStatus } from "./compare-outputs.js";
-import { mapConcurrently } from "./concurrently.js";
+import { OUTPUT_FOLDERS } from "../render/output-paths.js";
+import { fileComparer, unexpectedOutputs, type KnownOutputs, type OutputStatus } from "./compare-outputs.js";
+import { forEachConcurrently, mapConcurrently } from "./concurrently.js";
 import { assertRealParentInside, insideFolder, parentChecker } from "./inside-folder.js";
 import { withOutputLock, type LockOptions } from "./output-lock.js";
 
@@ -15,27 +16,50 @@ export interface WriteReport {
   refused: { path: string; kind: "edited" | "foreign" }[];
 }
 
-/**
- * Applies a comparison to disk: atomic writes of new and stale files, removal of orphans; hand edits only with `force`.
- * Under the output folder's lock, and against a fresh comparison made under it: another run may have written `out/`
- * since `statuses` were computed, and this run must leave its own complete set, never a mix of the two.
- */
-export async function writeOutputs(outDir: string, statuses: readonly OutputStatus[], options: { force: boolean; lock?: LockOptions }): Promise<WriteReport> {
-  return (await syncOutputs(outDir, expectedFiles(statuses), options)).report;
+/** A rendered file: where it goes in `out/` and its text. */
+type Rendered = Pick<OutputFile, "path" | "content">;
+
+/** What the sync decided for one path, without the texts compared (a build never keeps every document at once). */
+interface Decided {
+  path: string;
+  kind: OutputStatus["kind"];
+  action: Action["do"];
+  staged?: Staged;
 }
 
-/** Compares the rendered files with `out/` and writes what differs, all under the output folder's lock. */
-export async function syncOutputs(
-  outDir: string,
-  files: readonly Pick<OutputFile, "path" | "content">[],
-  options: { force: boolean; lock?: LockOptions; known?: KnownOutputs },
-): Promise<{ statuses: OutputStatus[]; report: WriteReport }> {
+/**
+ * Compares rendered files with `out/` and writes what differs, all under the output folder's lock, so another run's
+ * writes never mix with this run's. Files are pulled from `files` one at a time (a build renders each on demand and
+ * lets it go once staged): new text goes to a temporary file beside its target at once, and the temporaries are
+ * renamed into place only after the last file and the orphans were seen. If `files` throws (a template failed),
+ * the temporaries are removed and nothing in `out/` changes. Hand edits are replaced only with `force`.
+ */
+export async function syncOutputs(outDir: string, files: Iterable<Rendered>, options: { force: boolean; lock?: LockOptions; known?: KnownOutputs }): Promise<{ report: WriteReport }> {
   return withOutputLock(
     outDir,
     async () => {
-      const statuses = await compareOutputs(outDir, files, options.known);
-      await removeTemporaries(outDir, statuses);
-      return { statuses, report: await apply(outDir, statuses, options.force, options.known) };
+      await removeTemporaries(outDir);
+      const compare = fileComparer(outDir, options.known);
+      // Each folder is created and checked once per run, not once per file.
+      const prepare = parentChecker(outDir, (dir) => mkdir(dir, { recursive: true }));
+      const seen = new Set<string>();
+      const decided: Decided[] = [];
+      try {
+        await forEachConcurrently(files, WRITE_CONCURRENCY, async (file) => {
+          seen.add(file.path);
+          const status = await compare(file);
+          const action = actionOf(status, options.force);
+          const entry: Decided = { path: status.path, kind: status.kind, action: action.do };
+          decided.push(entry);
+          if (action.do === "write") entry.staged = await stage(outDir, action, prepare, options.known !== undefined);
+        });
+        for (const status of await unexpectedOutputs(outDir, seen)) decided.push({ path: status.path, kind: status.kind, action: actionOf(status, options.force).do });
+      } catch (error) {
+        await Promise.all(decided.flatMap((d) => (d.staged ? [rm(d.staged.temporary, { force: true })] : [])));
+        throw error;
+      }
+      decided.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+      return { report: await commit(outDir, decided, options.known) };
     },
     options.lock,
   );
@@ -63,30 +87,27 @@ function actionOf(status: OutputStatus, force: boolean): Action {
   }
 }
 
-async function apply(outDir: string, statuses: readonly OutputStatus[], force: boolean, known?: KnownOutputs): Promise<WriteReport> {
+/** Moves the staged files into place and removes the orphans: the only step that changes what `out/` shows. */
+async function commit(outDir: string, decided: readonly Decided[], known?: KnownOutputs): Promise<WriteReport> {
   const report: WriteReport = { written: [], removed: [], unchanged: [], refused: [] };
-  // Each folder is created and checked once per run, not once per file.
-  const prepare = parentChecker(outDir, (dir) => mkdir(dir, { recursive: true }));
-  const actions = statuses.map((status) => actionOf(status, force));
   await mapConcurrently(
-    actions.filter((a) => a.do === "write"),
+    decided.flatMap((d) => (d.staged ? [{ rel: d.path, staged: d.staged }] : [])),
     WRITE_CONCURRENCY,
-    async (a) => {
-      const written = await writeAtomic(outDir, a.path, a.content, a.exists, prepare);
-      known?.set(a.path, { ...written, content: a.content });
+    async ({ rel, staged }) => {
+      await rename(staged.temporary, staged.target);
+      if (staged.content !== undefined) known?.set(rel, { size: staged.size, mtimeMs: staged.mtimeMs, content: staged.content });
     },
   );
   // Removals run one at a time: each may remove the folder it emptied.
-  for (const a of actions) if (a.do === "remove") await removeFile(outDir, a.path);
-  statuses.forEach((status, i) => {
-    const action = actions[i]!;
-    if (action.do === "write") report.written.push(status.path);
-    else if (action.do === "remove") report.removed.push(status.path);
-    else if (status.kind === "unchanged") report.unchanged.push(status.path);
-    else if (status.kind === "edited" || status.kind === "foreign") report.refused.push({ path: status.path, kind: status.kind });
+  for (const d of decided) if (d.action === "remove") await removeFile(outDir, d.path);
+  for (const d of decided) {
+    if (d.action === "write") report.written.push(d.path);
+    else if (d.action === "remove") report.removed.push(d.path);
+    else if (d.kind === "unchanged") report.unchanged.push(d.path);
+    else if (d.kind === "edited" || d.kind === "foreign") report.refused.push({ path: d.path, kind: d.kind });
     // What was removed or refused is no longer this process's to vouch for.
-    if (action.do === "remove" || (action.do === "none" && status.kind !== "unchanged")) known?.delete(status.path);
-  });
+    if (d.action === "remove" || (d.action === "none" && d.kind !== "unchanged")) known?.delete(d.path);
+  }
   return report;
 }
 
@@ -95,41 +116,46 @@ async function apply(outDir: string, statuses: readonly OutputStatus[], force: b
 const TEMPORARY = /^\..+\.\d+\.\d+\.paraplan-tmp$/;
 let temporaries = 0;
 
+/** A file written beside its target, flushed, and waiting to be renamed over it. */
+interface Staged {
+  temporary: string;
+  target: string;
+  /** Kept only for a caller that remembers what it wrote (`watch`); a build lets each text go once it is on disk. */
+  content?: string;
+  size: number;
+  mtimeMs: number;
+}
+
 /**
- * Writes a file so that readers, and a run killed at any moment, see the old content or the new, never part of one:
- * a temporary file beside it, flushed to disk, then renamed over it. A symbolic link in its place is replaced, not followed.
+ * Writes a file's new text beside it, so that readers, and a run killed at any moment, see the old content or the
+ * new, never part of one: a temporary file, flushed to disk, later renamed over the target (a symbolic link in its
+ * place is replaced, not followed). Its mode is kept.
  */
-async function writeAtomic(outDir: string, rel: string, content: string, exists: boolean, prepare: (abs: string) => Promise<void>): Promise<{ size: number; mtimeMs: number }> {
-  const abs = insideFolder(outDir, rel);
-  await prepare(abs);
+async function stage(outDir: string, action: Extract<Action, { do: "write" }>, prepare: (abs: string) => Promise<void>, keep: boolean): Promise<Staged> {
+  const target = insideFolder(outDir, action.path);
+  await prepare(target);
   // A new file needs no mode to keep (the comparison just found nothing there).
-  const previous = exists ? await lstat(abs).catch(() => undefined) : undefined;
-  const temporary = path.join(path.dirname(abs), `.${path.basename(abs)}.${process.pid}.${++temporaries}.paraplan-tmp`);
+  const previous = action.exists ? await lstat(target).catch(() => undefined) : undefined;
+  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${++temporaries}.paraplan-tmp`);
   const handle = await open(temporary, "wx");
-  let written: { size: number; mtimeMs: number };
   try {
-    try {
-      if (previous?.isFile()) await handle.chmod(previous.mode & 0o777);
-      await handle.writeFile(content, "utf8");
-      await handle.sync();
-      // The renamed file keeps this size and time: what a later comparison in the same process checks first.
-      const { size, mtimeMs } = await handle.stat();
-      written = { size, mtimeMs };
-    } finally {
-      await handle.close();
-    }
-    await rename(temporary, abs);
+    if (previous?.isFile()) await handle.chmod(previous.mode & 0o777);
+    await handle.writeFile(action.content, "utf8");
+    await handle.sync();
+    // The renamed file keeps this size and time: what a later comparison in the same process checks first.
+    const { size, mtimeMs } = await handle.stat();
+    await handle.close();
+    return { temporary, target, size, mtimeMs, ...(keep ? { content: action.content } : {}) };
   } catch (error) {
+    await handle.close().catch(() => undefined);
     await rm(temporary, { force: true });
     throw error;
   }
-  return written;
 }
 
-/** Removes temporary files a killed run left in the folders this run uses; safe, as the lock keeps other runs out. */
-async function removeTemporaries(outDir: string, statuses: readonly OutputStatus[]): Promise<void> {
-  const dirs = new Set([".", ...statuses.map((s) => path.posix.dirname(s.path))]);
-  for (const dir of dirs) {
+/** Removes temporary files a killed run left in the folders paraplan writes; safe, as the lock keeps other runs out. */
+async function removeTemporaries(outDir: string): Promise<void> {
+  for (const dir of OUTPUT_FOLDERS) {
     const abs = insideFolder(outDir, dir);
     const names = await readdir(abs).catch(() => [] as string[]);
     for (const name of names) if (TEMPORARY.test(name)) await rm(path.join(abs, name), { force: true });

@@ -69,3 +69,6 @@ export function adrPath(decision: Pick<Decision, "number" | "slug">): string {
 
 export const PLAN_DOCUMENT = "PARALLEL_EXECUTION_PLAN.md";
 export const ADR_INDEX = "adr/README.md";
+
+/** Every folder of `out/` a document is written to: the paths above never leave them. */
+export const OUTPUT_FOLDERS = [".", "prompts", "sessions", "adr"] as const;

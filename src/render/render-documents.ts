@@ -84,17 +84,23 @@ function renderKey(renderer: Renderer, job: Job, view: object): string {
   return createHash("sha1").update(`${renderer.key ?? ""}\0${job.template}\0${job.sources.join("\0")}\0`).update(JSON.stringify(view)).digest("hex");
 }
 
-/** Renders every document (or those `only` selects); template failures become diagnostics that name the template's file and line. */
-export function renderDocuments(
+/** One rendered document, or the diagnostic of one that could not be rendered. */
+export type Rendering = { file: OutputFile } | { diagnostic: Diagnostic };
+
+/**
+ * Renders the documents (or those `only` selects) one at a time, as they are asked for, so a build can write each
+ * and let it go. A template failure yields its diagnostic (each once) and rendering goes on, to report them all; a
+ * document too large yields its diagnostic and ends the rendering, since nothing will be written.
+ */
+export function* renderEach(
   plan: Plan,
   schedule: PlanSchedule,
   renderer: Renderer,
   only: (path: string) => boolean = () => true,
   memo?: RenderMemo,
-): { files: OutputFile[]; diagnostics: Diagnostic[] } {
-  const diagnostics: Diagnostic[] = [];
+): Generator<Rendering, void, undefined> {
   const seen = new Set<string>();
-  const files: OutputFile[] = [];
+  const reported = new Set<string>();
   const remembered = new Map(memo);
   memo?.clear();
   for (const job of documentJobs(plan, schedule)) {
@@ -107,34 +113,45 @@ export function renderDocuments(
       const key = memo && renderer.key !== undefined ? renderKey(renderer, job, view) : undefined;
       const earlier = key !== undefined ? remembered.get(job.path) : undefined;
       if (earlier && earlier.key === key) {
-        files.push(earlier.file);
         memo?.set(job.path, earlier);
+        yield { file: earlier.file };
         continue;
       }
       const markdown = renderer.render(job.template, view);
-      // Too large to write and read back sensibly: reported, and nothing more is rendered, since nothing will be written.
       if (markdown.length > MAX_DOCUMENT_CHARS) {
-        diagnostics.push(documentTooLarge(job.path, job.sources, markdown.length));
-        return { files: [], diagnostics };
+        yield { diagnostic: documentTooLarge(job.path, job.sources, markdown.length) };
+        return;
       }
       const file = { path: job.path, content: withHeader(layoutMarkdown(markdown), job.sources), sources: job.sources };
-      files.push(file);
       if (key !== undefined) memo?.set(job.path, { key, file });
+      yield { file };
     } catch (error) {
-      if (error instanceof TemplateError) diagnostics.push(error.diagnostic);
-      else throw error;
+      if (!(error instanceof TemplateError)) throw error;
+      const d = error.diagnostic;
+      // The same template fails the same way for many documents: reported once.
+      const id = `${d.file}:${d.start.line}:${d.start.column}:${d.message}`;
+      if (!reported.has(id)) yield { diagnostic: d };
+      reported.add(id);
     }
   }
-  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { files, diagnostics: dedupe(diagnostics) };
 }
 
-function dedupe(list: Diagnostic[]): Diagnostic[] {
-  const keys = new Set<string>();
-  return list.filter((d) => {
-    const key = `${d.file}:${d.start.line}:${d.start.column}:${d.message}`;
-    if (keys.has(key)) return false;
-    keys.add(key);
-    return true;
-  });
+/** Renders every document (or those `only` selects) into memory, sorted by path; template failures become diagnostics. */
+export function renderDocuments(
+  plan: Plan,
+  schedule: PlanSchedule,
+  renderer: Renderer,
+  only: (path: string) => boolean = () => true,
+  memo?: RenderMemo,
+): { files: OutputFile[]; diagnostics: Diagnostic[] } {
+  const files: OutputFile[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const r of renderEach(plan, schedule, renderer, only, memo)) {
+    if ("file" in r) files.push(r.file);
+    else diagnostics.push(r.diagnostic);
+  }
+  // A document too large ends rendering: nothing of it is kept, as nothing will be written.
+  if (diagnostics.some((d) => d.code === "document-too-large")) return { files: [], diagnostics };
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { files, diagnostics };
 }

@@ -89,7 +89,33 @@ describe("generate and check (the built binary, in a temporary folder)", () => {
     expect(result.stderr).toContain("nothing written");
     await expect(readdir(path.join(project, "out"))).rejects.toThrow(/ENOENT/);
   });
+
+  it("changes nothing in out/ when a template fails part-way, though documents before it were already staged", async () => {
+    expect((await runCli(["generate"], project)).code).toBe(0);
+    const before = await snapshot(path.join(project, "out"));
+    // The execution plan renders (and is staged) first; the prompt template then fails on the workstreams in a wave.
+    await cp(path.join(REPO, "templates"), path.join(project, "templates"), { recursive: true });
+    await writeFile(path.join(project, "plan", "workstreams", "TD2-config-management.md"), (await readFile(ws(), "utf8")).replace("name: Config Management", "name: Config Handling"));
+    const prompt = path.join(project, "templates", "prompt.md.hbs");
+    await writeFile(prompt, `{{#if wave}}{{wave.nonexistent}}{{/if}}\n${await readFile(prompt, "utf8")}`);
+    const failed = await runCli(["generate", "--templates", "templates"], project);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(/^templates\/prompt\.md\.hbs:1:\d+ error template-error /m);
+    expect(failed.stderr).toContain("nothing written");
+    expect(await snapshot(path.join(project, "out"))).toEqual(before);
+  });
 });
+
+/** Every file under a folder (hidden ones too) with its text. */
+async function snapshot(dir: string): Promise<Record<string, string>> {
+  const files: Record<string, string> = {};
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const abs = path.join(entry.parentPath, entry.name);
+    files[path.relative(dir, abs)] = await readFile(abs, "utf8");
+  }
+  return files;
+}
 
 describe("exit codes", () => {
   it("2 for an unknown command, with a suggestion", async () => {

@@ -1,14 +1,16 @@
-import { hasErrors, type Diagnostic } from "../../diagnostics/diagnostic.js";
+import { hasErrors, sortDiagnostics, type Diagnostic } from "../../diagnostics/diagnostic.js";
 import { formatDiagnostics, summarize, type DiagnosticFormat } from "../../diagnostics/format.js";
-import { buildWithEnv, cacheDirOf } from "../build-env.js";
+import { cacheDirOf, prepareWithEnv } from "../build-env.js";
 import { inputsUnchanged, outputsIntact, readManifest, snapshotInputs, writeManifest } from "../../io/build-manifest.js";
 import { withOutputLock } from "../../io/output-lock.js";
 import type { BuildMemory } from "../../io/build-outputs.js";
 import { syncOutputs, type WriteReport } from "../../io/write-outputs.js";
+import { renderEach } from "../../render/render-documents.js";
+import { garbagePacer } from "../../io/collect-garbage.js";
 import { shown, type CommandContext } from "../context.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 
-/** One build: render in memory, then write what changed; nothing is written while the plan has errors. */
+/** One build: render each document and write what changed; nothing is written while the plan or a template has errors. */
 export async function generateOnce(context: CommandContext, options: { force: boolean; memory?: BuildMemory }): Promise<{ diagnostics: Diagnostic[]; report?: WriteReport; ms: number }> {
   const started = performance.now();
   const cacheDir = cacheDirOf(context);
@@ -22,16 +24,42 @@ export async function generateOnce(context: CommandContext, options: { force: bo
   }
   // The disk cache is pruned once per process: `watch` prunes on its first build only.
   const first = !options.memory || options.memory.rendered.size === 0;
-  const result = await buildWithEnv(context, { prune: first, ...(options.memory ? { memory: options.memory } : {}) });
-  if (hasErrors(result.diagnostics)) return { diagnostics: result.diagnostics, ms: performance.now() - started };
-  // Under the output lock, so that another run's writes cannot come between these writes and the manifest that records them.
-  const report = await withOutputLock(context.outDir, async () => {
-    const { report: written } = await syncOutputs(context.outDir, result.files, { force: options.force, ...(options.memory ? { known: options.memory.outputs } : {}) });
-    if (inputs && written.refused.length === 0) await writeManifest(cacheDir, context.outDir, inputs, result.files.map((f) => f.path), result.diagnostics);
-    return written;
-  });
-  return { diagnostics: result.diagnostics, report, ms: performance.now() - started };
+  const prepared = await prepareWithEnv(context, { prune: first, ...(options.memory ? { memory: options.memory } : {}) });
+  const { renderer, plan, schedule } = prepared;
+  if (!renderer || hasErrors(prepared.diagnostics)) return { diagnostics: prepared.diagnostics, ms: performance.now() - started };
+  // Each document is rendered when the writer asks for it and let go once staged, so the build never holds them all.
+  const problems: Diagnostic[] = [];
+  const paths: string[] = [];
+  const pace = garbagePacer(plan.workstreams.length + plan.decisions.length + plan.sessions.length);
+  const documents = function* () {
+    for (const r of renderEach(plan, schedule, renderer, undefined, options.memory?.rendered)) {
+      pace();
+      if ("diagnostic" in r) problems.push(r.diagnostic);
+      else if (!hasErrors(problems)) {
+        paths.push(r.file.path);
+        yield r.file;
+      }
+    }
+    // Nothing staged is moved into place: out/ stays as it was.
+    if (hasErrors(problems)) throw new RenderFailed();
+  };
+  let report: WriteReport | undefined;
+  try {
+    // Under the output lock, so that another run's writes cannot come between these writes and the manifest that records them.
+    report = await withOutputLock(context.outDir, async () => {
+      const { report: written } = await syncOutputs(context.outDir, documents(), { force: options.force, ...(options.memory ? { known: options.memory.outputs } : {}) });
+      if (inputs && written.refused.length === 0) await writeManifest(cacheDir, context.outDir, inputs, paths.sort(), sortDiagnostics([...prepared.diagnostics, ...problems]));
+      return written;
+    });
+  } catch (error) {
+    if (!(error instanceof RenderFailed)) throw error;
+  }
+  const diagnostics = sortDiagnostics([...prepared.diagnostics, ...problems]);
+  return { diagnostics, ...(report && !hasErrors(diagnostics) ? { report } : {}), ms: performance.now() - started };
 }
+
+/** Thrown into the writer when a document failed to render: what was staged is dropped. */
+class RenderFailed extends Error {}
 
 /** Prints what a build wrote, removed and refused. */
 export function printReport(context: CommandContext, report: WriteReport, ms: number): void {
