@@ -140,5 +140,27 @@ for (const key of Object.keys(results[0]!.ratios as object)) {
 }
 if (growth !== null) lines.push(`| growth, cold generate 10,000 / 1,000 | ${growth}× |`);
 console.log(lines.join("\n"));
-await writeFile(outFile, `${JSON.stringify({ node: process.version, cpus: os.cpus().length, runs, results, growth }, null, 2)}\n`);
+
+// The issue's targets, each checked against this run's figures (ratios within one run, so the machine's speed cancels out).
+const at = (size: number) => bySize.get(size) as { medians: Record<string, { ms: number; peakMiB: number }>; ratios: Record<string, number> } | undefined;
+const targets: { target: string; figure: string; met: boolean }[] = [];
+for (const size of [1000, 10000]) {
+  const r = at(size);
+  if (!r) continue;
+  const n = size.toLocaleString("en-US");
+  targets.push({ target: `cold generate ≤ 1.2× read+parse at ${n}`, figure: `${r.ratios.coldGenerateToParseBaseline}×`, met: r.ratios.coldGenerateToParseBaseline! <= 1.2 });
+  if (size === 1000) {
+    targets.push({ target: "cold generate ≤ 0.7× read+parse at 1,000", figure: `${r.ratios.coldGenerateToParseBaseline}×`, met: r.ratios.coldGenerateToParseBaseline! <= 0.7 });
+    targets.push({ target: "warm generate ≤ 2× read at 1,000", figure: `${r.ratios.warmGenerateToReadBaseline}×`, met: r.ratios.warmGenerateToReadBaseline! <= 2 });
+    targets.push({ target: "watch rebuild ≤ 5% of cold generate at 1,000", figure: `${Math.round(r.ratios.watchRebuildToColdGenerate! * 1000) / 10}%`, met: r.ratios.watchRebuildToColdGenerate! <= 0.05 });
+    targets.push({ target: "prompt ≤ 2× node -e 0", figure: `${r.ratios.promptToNodeStartup}×`, met: r.ratios.promptToNodeStartup! <= 2 });
+    targets.push({ target: "--help ≤ 2× node -e 0", figure: `${r.ratios.helpToNodeStartup}×`, met: r.ratios.helpToNodeStartup! <= 2 });
+  }
+  if (size === 10000) targets.push({ target: "peak memory ≤ 400 MB at 10,000 (cold generate)", figure: `${r.medians.coldGenerate!.peakMiB} MiB`, met: r.medians.coldGenerate!.peakMiB * 1.048576 <= 400 });
+}
+if (growth !== null) targets.push({ target: "growth 10,000 / 1,000 ≤ 11×", figure: `${growth}×`, met: growth <= 11 });
+if (targets.length > 0) {
+  console.log(["", "| Target | This run | Met |", "| --- | --- | --- |", ...targets.map((t) => `| ${t.target} | ${t.figure} | ${t.met ? "yes" : "no"} |`)].join("\n"));
+}
+await writeFile(outFile, `${JSON.stringify({ node: process.version, cpus: os.cpus().length, runs, results, growth, targets }, null, 2)}\n`);
 console.error(`wrote ${path.relative(process.cwd(), outFile)}`);

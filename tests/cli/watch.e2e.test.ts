@@ -87,4 +87,30 @@ describe("watch (the built binary)", () => {
     const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
     expect(code).toBe(0);
   });
+
+  it("sees a second save that comes within chokidar's 50 ms window for the first", async () => {
+    const project = await mkdtemp(path.join(os.tmpdir(), "paraplan-watch-rapid-"));
+    await cp(path.join(REPO, "plan"), path.join(project, "plan"), { recursive: true });
+    const file = path.join(project, "plan", "workstreams", "WS1-vector-store.md");
+    const original = await readFile(file, "utf8");
+    const child = spawn(process.execPath, [CLI, "watch", "--debounce", "0"], { cwd: project, env: { PATH: process.env.PATH }, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (c: Buffer) => (output += c.toString()));
+    child.stderr.on("data", (c: Buffer) => (output += c.toString()));
+    try {
+      await until(() => output, /\[start\] [\s\S]*?unchanged in \d+ ms\n/, 0);
+      await writeFile(file, original.replace("## Goal\n\n", "## Goal\n\nFirst save. "));
+      await new Promise((r) => setTimeout(r, 15));
+      await writeFile(file, original.replace("## Goal\n\n", "## Goal\n\nSecond save. "));
+      const prompt = path.join(project, "out", "prompts", "WS1_VECTOR_STORE.md");
+      const deadline = Date.now() + 10_000;
+      while (!(await readFile(prompt, "utf8")).includes("Second save.")) {
+        if (Date.now() > deadline) throw new Error(`the second save never reached out/:\n${output}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    } finally {
+      child.kill("SIGINT");
+    }
+    expect(await new Promise<number | null>((resolve) => child.on("close", resolve))).toBe(0);
+  });
 });

@@ -1,8 +1,13 @@
 import { formatDiagnostics, summarize } from "../../diagnostics/format.js";
+import type { Stats } from "node:fs";
+import { stat } from "node:fs/promises";
 import { buildMemory } from "../../io/build-outputs.js";
 import { shown, type CommandContext } from "../context.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 import { generateOnce, printReport } from "./generate.js";
+
+/** chokidar's window for repeated changes of one file (50 ms), and a margin. */
+const CHANGE_WINDOW_MS = 80;
 
 /** `paraplan watch`: rebuild on every change to the plan or the templates, one build at a time, until stopped. */
 export async function watch(context: CommandContext, options: { force: boolean; debounceMs: number }, stop: Promise<void>): Promise<ExitCode> {
@@ -50,13 +55,33 @@ export async function watch(context: CommandContext, options: { force: boolean; 
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => void build(shown(context, file)), options.debounceMs);
   };
-  watcher.on("all", (_event, file) => onChange(file));
+  // chokidar drops a file's further changes for 50 ms after it reports one (a save in two writes is one change), so a
+  // second save within that window would go unseen: each reported change is looked at again once the window passed.
+  const rechecks = new Map<string, NodeJS.Timeout>();
+  const recheck = (file: string, seen: Stats | undefined) => {
+    clearTimeout(rechecks.get(file));
+    rechecks.set(
+      file,
+      setTimeout(() => {
+        rechecks.delete(file);
+        void stat(file).then(
+          (now) => (!seen || now.size !== seen.size || now.mtimeMs !== seen.mtimeMs ? onChange(file) : undefined),
+          () => undefined,
+        );
+      }, CHANGE_WINDOW_MS),
+    );
+  };
+  watcher.on("all", (event, file, stats) => {
+    onChange(file);
+    if (event === "change") recheck(file, stats);
+  });
   watcher.on("error", (error) => context.stderr(`watch error: ${(error as Error).message}\n`));
   await new Promise<void>((resolve) => watcher.on("ready", () => resolve()));
   context.stderr(`watching ${folders.map((f) => shown(context, f)).join(" and ")} (Ctrl-C to stop)\n`);
   await build("start");
   await stop;
   if (timer) clearTimeout(timer);
+  for (const pending of rechecks.values()) clearTimeout(pending);
   await watcher.close();
   return EXIT.ok;
 }
