@@ -84,6 +84,6 @@ export async function freshOutput(context: CommandContext, wanted: (path: string
   // Two candidates (ids that are prefixes of each other) need the plan to tell them apart.
   const output = matches.length === 1 ? matches[0] : undefined;
   if (!manifest || !output) return undefined;
-  if (!(await inputsUnchanged(await snapshotInputs(context), manifest)) || !(await outputsIntact(context.outDir, [output]))) return undefined;
+  if (!(await inputsUnchanged(await snapshotInputs(context), manifest)) || !outputsIntact(context.outDir, [output])) return undefined;
   return readFile(path.join(context.outDir, output.path), "utf8");
 }

@@ -2,7 +2,7 @@ import { readdir, readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { diagnostic } from "../diagnostics/diagnostic.js";
-import { TemplateError, type TemplateSource } from "../render/handlebars-env.js";
+import { TemplateError, type TemplateSource } from "../render/template-source.js";
 import { isWithin } from "./inside-folder.js";
 
 /** The built-in templates shipped with paraplan (`templates/` beside `dist/`). */

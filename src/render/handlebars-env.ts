@@ -1,28 +1,16 @@
 import { createHash } from "node:crypto";
 import Handlebars from "handlebars";
-import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { diagnostic } from "../diagnostics/diagnostic.js";
 import { registerHelpers } from "./helpers.js";
+import { TemplateError, type TemplateSource } from "./template-source.js";
 
-/** One template or partial: its name (`prompt.md`, `partials/extras`) and where it was loaded from. */
-export interface TemplateSource {
-  name: string;
-  /** The file shown in error messages. */
-  file: string;
-  source: string;
-}
+export { TemplateError, type TemplateSource };
 
 /** Renders named templates with view models; every template is compiled once, on first use. */
 export interface Renderer {
   render(name: string, view: object): string;
   /** Identifies the templates: two renderers with the same key render the same view to the same text. */
   key?: string;
-}
-
-/** A template failed to compile or render: the message names the template file and line. */
-export class TemplateError extends Error {
-  constructor(readonly diagnostic: Diagnostic) {
-    super(`${diagnostic.file}:${diagnostic.start.line}:${diagnostic.start.column} ${diagnostic.message}`);
-  }
 }
 
 /** Where Handlebars says an error is: `- 2:4` suffixes, `Parse error on line 2:`, or its lineNumber/column. */

@@ -18,7 +18,7 @@ export async function generateOnce(context: CommandContext, options: { force: bo
   // keeps its builds in memory instead: checking every input and output on disk would cost more than its rebuild.
   const inputs = context.cache && !options.memory ? await snapshotInputs(context) : undefined;
   const manifest = inputs ? await readManifest(cacheDir) : undefined;
-  if (inputs && manifest && (await inputsUnchanged(inputs, manifest)) && (await outputsIntact(context.outDir, manifest.outputs))) {
+  if (inputs && manifest && (await inputsUnchanged(inputs, manifest)) && outputsIntact(context.outDir, manifest.outputs)) {
     const report: WriteReport = { written: [], removed: [], unchanged: manifest.outputs.map((o) => o.path), refused: [] };
     return { diagnostics: manifest.diagnostics, report, ms: performance.now() - started };
   }
