@@ -1,4 +1,5 @@
-import { readdir, readFile, realpath, stat } from "node:fs/promises";
+import { readFileSync } from "node:fs";
+import { readdir, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
 import { diagnostic, type Diagnostic, type Location } from "../diagnostics/diagnostic.js";
@@ -58,11 +59,14 @@ export async function listPlanFiles(planDir: string, cwd: string): Promise<{ fil
 
 const decoder = new TextDecoder("utf-8", { fatal: true });
 
-/** Reads one plan file as UTF-8 text; unreadable or non-UTF-8 files become diagnostics, not exceptions. */
-export async function readPlanFile(abs: string, file: string, relative: string): Promise<{ planFile?: PlanFile; diagnostics: Diagnostic[] }> {
+/**
+ * Reads one plan file as UTF-8 text; unreadable or non-UTF-8 files become diagnostics, not exceptions. Synchronous on
+ * purpose: plan files are small, and one read through the thread pool costs several times its system calls.
+ */
+export function readPlanFile(abs: string, file: string, relative: string): { planFile?: PlanFile; diagnostics: Diagnostic[] } {
   let bytes: Buffer;
   try {
-    bytes = await readFile(abs);
+    bytes = readFileSync(abs);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? "EIO";
     return { diagnostics: [diagnostic("error", "unreadable-file", at(file), `file cannot be read (${code})`, "Check the file's permissions.")] };
@@ -138,7 +142,7 @@ export async function readPlan(planDir: string, cwd: string = process.cwd(), env
     const info = env.memory ? await stat(entry.abs).catch(() => undefined) : undefined;
     const remembered = env.memory?.get(entry.file);
     if (info && remembered && remembered.size === info.size && remembered.mtimeMs === info.mtimeMs) return { parsed: remembered.parsed, diagnostics: [] };
-    const read = await readPlanFile(entry.abs, entry.file, entry.relative);
+    const read = readPlanFile(entry.abs, entry.file, entry.relative);
     const parsed = read.planFile ? await parseCached(read.planFile, env, pool, info) : undefined;
     pace();
     return { parsed, diagnostics: read.diagnostics };

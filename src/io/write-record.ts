@@ -59,7 +59,7 @@ export async function readPlanForWrite(planDir: string, cwd: string): Promise<Pl
   const readDiagnostics = [...listed.diagnostics];
   const files: PlanForWrite["files"] = [];
   for (const entry of listed.files) {
-    const read = await readPlanFile(entry.abs, entry.file, entry.relative);
+    const read = readPlanFile(entry.abs, entry.file, entry.relative);
     readDiagnostics.push(...read.diagnostics);
     if (read.planFile) files.push({ planFile: read.planFile, parsed: parseRecord(read.planFile.text, read.planFile.file, read.planFile.relative) });
   }

@@ -183,6 +183,8 @@ export function compactRow(line: string): string {
 
 /** Trailing whitespace is dropped, except a hard line break's spaces, which become exactly two (MD009). */
 function trimTrailing(line: string): string {
+  // Most lines end in a visible character: nothing to trim.
+  if (line.length === 0 || line.charCodeAt(line.length - 1) > 32) return line;
   const trimmed = line.replace(/\s+$/, "");
   return / {2}$/.test(line) && trimmed !== "" ? `${trimmed}  ` : trimmed;
 }
@@ -200,7 +202,10 @@ function wrapParagraph({ head, texts }: Paragraph, width: number): string[] {
     const spaces = !last && text.endsWith("  ");
     segment.push(spaces ? text.trimEnd() : last ? text.trimEnd() : text);
     if (last || spaces || text.endsWith("\\")) {
-      lines.push(...fill(prefix, continuation, unbreakableWords(segment.join(" ").trim()), width, spaces ? "  " : ""));
+      const joined = segment.join(" ").trim();
+      // Most paragraphs and list items fit on one line: no need to find where they could break.
+      if (prefix.length + joined.length <= width) lines.push(`${prefix}${joined}${spaces ? "  " : ""}`);
+      else lines.push(...fill(prefix, continuation, unbreakableWords(joined), width, spaces ? "  " : ""));
       prefix = continuation;
       segment = [];
     }

@@ -100,7 +100,7 @@ describe("readPlan: encodings", () => {
     ];
     for (const [what, content, at] of cases) {
       const file = await put(`plan/agents/${what.replace(/ /g, "-")}.md`, content);
-      const { diagnostics } = await readPlanFile(file, "x.md", "agents/x.md");
+      const { diagnostics } = readPlanFile(file, "x.md", "agents/x.md");
       expect(showAll(diagnostics).map((d) => d.at), what).toEqual([`x.md:${at}`]);
     }
   });
@@ -111,13 +111,13 @@ describe("readPlan: encodings", () => {
     expect(diagnostics).toEqual([]);
     expect(files[0]!.diagnostics).toEqual([]);
     expect(files[0]!.records[0]!.fields.get("id")?.value).toBe("TD1");
-    const read = await readPlanFile(path.join(planDir, "workstreams/TD1-a.md"), "f", "workstreams/TD1-a.md");
+    const read = readPlanFile(path.join(planDir, "workstreams/TD1-a.md"), "f", "workstreams/TD1-a.md");
     expect(read.planFile?.text.startsWith("---\n")).toBe(true);
   });
 
   it("counts positions after a byte-order mark from the first character of the text", async () => {
     const file = await put("plan/agents/a.md", bytes([0xef, 0xbb, 0xbf], "ab", [0xff]));
-    const { diagnostics } = await readPlanFile(file, "a.md", "agents/a.md");
+    const { diagnostics } = readPlanFile(file, "a.md", "agents/a.md");
     expect(showAll(diagnostics).map((d) => d.at)).toEqual(["a.md:1:3"]);
   });
 
@@ -131,7 +131,7 @@ describe("readPlan: encodings", () => {
   it("reports a file it cannot read instead of throwing", async () => {
     const dir = path.join(planDir, "agents");
     await mkdir(dir);
-    const { planFile, diagnostics } = await readPlanFile(dir, "plan/agents", "agents");
+    const { planFile, diagnostics } = readPlanFile(dir, "plan/agents", "agents");
     expect(planFile).toBeUndefined();
     expect(showAll(diagnostics)).toEqual([{ at: "plan/agents:1:1", severity: "error", code: "unreadable-file", message: "file cannot be read (EISDIR)", hint: "Check the file's permissions." }]);
   });

@@ -50,7 +50,7 @@ describe("fuzzing paraplan's input", () => {
       fc.asyncProperty(fc.uint8Array({ maxLength: 400 }), fc.constantFrom(...PATHS), async (bytes, relative) => {
         const abs = path.join(dir, `bytes-${n++}.md`);
         await writeFile(abs, bytes);
-        const read = await readPlanFile(abs, `plan/${relative}`, relative);
+        const read = readPlanFile(abs, `plan/${relative}`, relative);
         // A not-UTF-8 diagnostic points into the text as far as it decodes.
         const lossy = new TextDecoder().decode(bytes);
         expectDiagnosticsInside(read.diagnostics, new Map([[`plan/${relative}`, lossy]]));
