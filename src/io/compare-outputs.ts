@@ -1,3 +1,4 @@
+import { lstatSync } from "node:fs";
 import { lstat, readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { inspectGenerated, type GeneratedState } from "../render/generated-header.js";
@@ -67,7 +68,9 @@ export function fileComparer(outDir: string, known?: KnownOutputs): (file: Pick<
   return async (file) => {
     const abs = insideFolder(outDir, file.path);
     await checkParent(abs);
-    const info = await lstat(abs).catch(() => undefined);
+    // With `known` (watch: few files change) one synchronous call is cheapest. A full build stays asynchronous: its
+    // writes are in flight meanwhile, and a synchronous call would wait on the folder they are creating files in.
+    const info = known ? lstatSync(abs, { throwIfNoEntry: false }) : await lstat(abs).catch(() => undefined);
     if (info?.isSymbolicLink()) return { kind: "foreign", path: file.path, actual: "", expected: file.content };
     // A file this process wrote or read, untouched since (same size and time), and rendered the same: not read again.
     const earlier = known?.get(file.path);

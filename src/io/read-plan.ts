@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { readdir, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
@@ -139,7 +139,8 @@ export async function readPlan(planDir: string, cwd: string = process.cwd(), env
   const pool = env.pool && listed.files.length >= PARALLEL_FROM ? env.pool() : undefined;
   const pace = garbagePacer(listed.files.length);
   const results = await mapConcurrently(listed.files, READ_CONCURRENCY, async (entry) => {
-    const info = env.memory ? await stat(entry.abs).catch(() => undefined) : undefined;
+    // Synchronous: a watch rebuild stats every file, and a thread-pool round trip costs several times the call.
+    const info = env.memory ? statSync(entry.abs, { throwIfNoEntry: false }) : undefined;
     const remembered = env.memory?.get(entry.file);
     if (info && remembered && remembered.size === info.size && remembered.mtimeMs === info.mtimeMs) return { parsed: remembered.parsed, diagnostics: [] };
     const read = readPlanFile(entry.abs, entry.file, entry.relative);
