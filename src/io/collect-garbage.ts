@@ -1,5 +1,6 @@
 import v8 from "node:v8";
 import vm from "node:vm";
+import type { Plan } from "../model/types.js";
 
 /**
  * Below this many files or documents a build never collects garbage itself: V8's own pacing is cheapest.
@@ -30,4 +31,9 @@ export function garbagePacer(items: number): () => void {
   return () => {
     if (++count % COLLECT_EVERY === 0) collectGarbage();
   };
+}
+
+/** The pacer for rendering a plan's documents: one per workstream, ADR and session, and a few more. */
+export function documentPacer(plan: Pick<Plan, "workstreams" | "decisions" | "sessions">): () => void {
+  return garbagePacer(plan.workstreams.length + plan.decisions.length + plan.sessions.length);
 }

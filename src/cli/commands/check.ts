@@ -1,8 +1,11 @@
 import { createTwoFilesPatch } from "diff";
-import { hasErrors } from "../../diagnostics/diagnostic.js";
+import { hasErrors, sortDiagnostics, type Diagnostic } from "../../diagnostics/diagnostic.js";
 import { formatDiagnostics, type DiagnosticFormat, type Paint } from "../../diagnostics/format.js";
-import { buildWithEnv } from "../build-env.js";
-import { compareOutputs, type OutputStatus } from "../../io/compare-outputs.js";
+import { prepareWithEnv } from "../build-env.js";
+import { fileComparer, unexpectedOutputs, type OutputStatus } from "../../io/compare-outputs.js";
+import { documentPacer } from "../../io/collect-garbage.js";
+import { forEachConcurrently } from "../../io/concurrently.js";
+import { renderEach } from "../../render/render-documents.js";
 import { shown, type CommandContext } from "../context.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 
@@ -36,16 +39,36 @@ function describe(status: OutputStatus, out: string, paint: Paint): string {
   }
 }
 
-/** `paraplan check`: render in memory and compare with `out/`; exit 1 when anything differs or the plan has errors. */
+/** `paraplan check`: render each document and compare it with `out/`; exit 1 when anything differs or the plan has errors. */
 export async function check(context: CommandContext, options: { format: DiagnosticFormat; strict: boolean }): Promise<ExitCode> {
-  const result = await buildWithEnv(context);
-  context.stderr(formatDiagnostics(result.diagnostics, options.format, context.paint));
-  if (hasErrors(result.diagnostics)) {
+  const prepared = await prepareWithEnv(context);
+  const { renderer, plan, schedule } = prepared;
+  const problems: Diagnostic[] = [];
+  const differing: OutputStatus[] = [];
+  const seen = new Set<string>();
+  if (renderer && !hasErrors(prepared.diagnostics)) {
+    // Compared as rendered, so only the files that differ are kept (with both texts, for their diffs).
+    const compare = fileComparer(context.outDir);
+    const pace = documentPacer(plan);
+    await forEachConcurrently(renderEach(plan, schedule, renderer), COMPARE_CONCURRENCY, async (r) => {
+      pace();
+      if ("diagnostic" in r) {
+        problems.push(r.diagnostic);
+        return;
+      }
+      seen.add(r.file.path);
+      const status = await compare(r.file);
+      if (status.kind !== "unchanged") differing.push(status);
+    });
+  }
+  const diagnostics = sortDiagnostics([...prepared.diagnostics, ...problems]);
+  context.stderr(formatDiagnostics(diagnostics, options.format, context.paint));
+  if (hasErrors(diagnostics)) {
     context.stderr("the plan has errors: fix them, then run `paraplan generate`\n");
     return EXIT.invalid;
   }
-  const warnings = result.diagnostics.filter((d) => d.severity === "warning").length;
-  const statuses = (await compareOutputs(context.outDir, result.files)).filter((s) => s.kind !== "unchanged");
+  const warnings = diagnostics.filter((d) => d.severity === "warning").length;
+  const statuses = [...differing, ...(await unexpectedOutputs(context.outDir, seen))].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const out = shown(context, context.outDir);
   for (const status of statuses) context.stdout(describe(status, out, context.paint));
   if (statuses.length > 0) {
@@ -56,6 +79,9 @@ export async function check(context: CommandContext, options: { format: Diagnost
     context.stderr(`${warnings} warning(s), and --strict makes warnings fail\n`);
     return EXIT.invalid;
   }
-  if (!context.quiet) context.stdout(`${out}/ is up to date (${result.files.length} files)\n`);
+  if (!context.quiet) context.stdout(`${out}/ is up to date (${seen.size} files)\n`);
   return EXIT.ok;
 }
+
+// Documents compared at once: the reads overlap the rendering of the next ones.
+const COMPARE_CONCURRENCY = 8;

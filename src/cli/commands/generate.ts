@@ -6,7 +6,7 @@ import { withOutputLock } from "../../io/output-lock.js";
 import type { BuildMemory } from "../../io/build-outputs.js";
 import { syncOutputs, type WriteReport } from "../../io/write-outputs.js";
 import { renderEach } from "../../render/render-documents.js";
-import { garbagePacer } from "../../io/collect-garbage.js";
+import { documentPacer } from "../../io/collect-garbage.js";
 import { shown, type CommandContext } from "../context.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 
@@ -30,7 +30,7 @@ export async function generateOnce(context: CommandContext, options: { force: bo
   // Each document is rendered when the writer asks for it and let go once staged, so the build never holds them all.
   const problems: Diagnostic[] = [];
   const paths: string[] = [];
-  const pace = garbagePacer(plan.workstreams.length + plan.decisions.length + plan.sessions.length);
+  const pace = documentPacer(plan);
   const documents = function* () {
     for (const r of renderEach(plan, schedule, renderer, undefined, options.memory?.rendered)) {
       pace();
