@@ -41,39 +41,37 @@ export async function loadWithEnv(context: CommandContext) {
   }
 }
 
-/** Runs `build` with the command's caches and workers, releasing the workers afterwards; `prune` drops cache entries this build did not use. */
-async function withBuildEnv<T extends { diagnostics: unknown[] }>(
+/** Runs `build` with the command's caches and workers (and `watch`'s memory), releasing the workers afterwards. */
+async function withBuildEnv<T>(
   context: CommandContext,
-  options: { memory?: BuildMemory; prune?: boolean; only?: (path: string) => boolean },
-  build: (modules: typeof import("../io/build-outputs.js"), buildOptions: BuildOptions) => Promise<T>,
-  succeeded: (result: T) => boolean,
+  memory: BuildMemory | undefined,
+  build: (modules: typeof import("../io/build-outputs.js"), buildOptions: BuildOptions, disk: DiskCache) => Promise<T>,
 ): Promise<T> {
-  const { env, disk, close } = buildEnv(context, options.memory?.parsed);
+  const { env, disk, close } = buildEnv(context, memory?.parsed);
   try {
     const modules = await import("../io/build-outputs.js");
-    const result = await build(modules, {
-      planDir: context.planDir,
-      templatesDir: context.templatesDir,
-      cwd: context.cwd,
-      env,
-      ...(options.only ? { only: options.only } : {}),
-      ...(options.memory ? { memory: options.memory } : {}),
-    });
-    if (options.prune && succeeded(result)) await disk.prune();
-    return result;
+    const options: BuildOptions = { planDir: context.planDir, templatesDir: context.templatesDir, cwd: context.cwd, env, ...(memory ? { memory } : {}) };
+    return await build(modules, options, disk);
   } finally {
     await close();
   }
 }
 
-/** Renders the plan in memory with the command's caches and workers. */
-export async function buildWithEnv(context: CommandContext, options: { memory?: BuildMemory; prune?: boolean; only?: (path: string) => boolean } = {}) {
-  return withBuildEnv(context, options, (m, o) => m.buildOutputs(o), (result) => result.files.length > 0);
+/** Renders the plan (or the documents `only` selects) in memory with the command's caches and workers. */
+export async function buildWithEnv(context: CommandContext, options: { only?: (path: string) => boolean } = {}) {
+  return withBuildEnv(context, undefined, (m, o) => m.buildOutputs({ ...o, ...(options.only ? { only: options.only } : {}) }));
 }
 
-/** Loads the plan and compiles the templates with the command's caches and workers, for a build that renders as it writes. */
+/**
+ * Loads the plan and compiles the templates with the command's caches and workers, for a build that renders as it
+ * writes; `prune` drops the cache entries this load did not use, once it succeeded.
+ */
 export async function prepareWithEnv(context: CommandContext, options: { memory?: BuildMemory; prune?: boolean } = {}) {
-  return withBuildEnv(context, options, (m, o) => m.prepareBuild(o), (result) => result.renderer !== undefined);
+  return withBuildEnv(context, options.memory, async (m, o, disk) => {
+    const prepared = await m.prepareBuild(o);
+    if (options.prune && prepared.renderer) await disk.prune();
+    return prepared;
+  });
 }
 
 /** The text of a generated file, when the last build's manifest shows nothing changed since; otherwise undefined. */

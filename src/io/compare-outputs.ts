@@ -3,7 +3,6 @@ import { lstat, readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { inspectGenerated, type GeneratedState } from "../render/generated-header.js";
 import type { OutputFile } from "../render/render-documents.js";
-import { mapConcurrently } from "./concurrently.js";
 import { insideFolder, parentChecker } from "./inside-folder.js";
 
 /** How one path of `out/` compares with what the plan renders. */
@@ -20,9 +19,6 @@ export type OutputStatus =
   | { kind: "foreign"; path: string; actual: string; expected: string }
   /** Generated earlier, no longer produced by the plan: to be removed. */
   | { kind: "orphan"; path: string; actual: string };
-
-// Reads run on libuv's thread pool: a few in flight keep it busy.
-const READ_CONCURRENCY = 16;
 
 /** What a process knows it left in `out/` (`watch` keeps it between builds): each file's size, modification time and text. */
 export type KnownOutputs = Map<string, { size: number; mtimeMs: number; content: string }>;
@@ -52,17 +48,9 @@ async function readIfExists(file: string): Promise<string | undefined> {
 }
 
 /**
- * Compares the rendered files with `out/`, file by file, and finds generated files the plan no longer produces.
- * Nothing is read through a symbolic link: a linked folder leading outside `out/` is an error, a linked file is foreign.
+ * Compares rendered files with `out/` one at a time, as a build streams them (each folder checked once). Nothing is
+ * read through a symbolic link: a linked folder leading outside `out/` is an error, a linked file is foreign.
  */
-export async function compareOutputs(outDir: string, files: readonly Pick<OutputFile, "path" | "content">[], known?: KnownOutputs): Promise<OutputStatus[]> {
-  const compare = fileComparer(outDir, known);
-  const statuses = await mapConcurrently(files, READ_CONCURRENCY, compare);
-  statuses.push(...(await unexpectedOutputs(outDir, new Set(files.map((f) => f.path)))));
-  return statuses.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-}
-
-/** Compares one rendered file at a time with `out/` (each folder checked once): for a build that streams its files. */
 export function fileComparer(outDir: string, known?: KnownOutputs): (file: Pick<OutputFile, "path" | "content">) => Promise<OutputStatus> {
   const checkParent = parentChecker(outDir);
   return async (file) => {
