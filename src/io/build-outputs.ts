@@ -1,14 +1,16 @@
 import { hasErrors, sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { createRenderer, templatesKey, TemplateError, type Renderer } from "../render/handlebars-env.js";
-import { renderDocuments, type OutputFile, type RenderMemo } from "../render/render-documents.js";
+import type { RecordMemo } from "../model/build-plan.js";
+import { renderDocuments, renderMemo, type OutputFile, type RenderMemo } from "../render/render-documents.js";
 import { loadPlan, type LoadedPlan } from "./load-plan.js";
 import type { KnownOutputs } from "./compare-outputs.js";
 import type { ParseCache, ReadEnv } from "./read-plan.js";
 import { loadTemplates } from "./load-templates.js";
 
-/** What `watch` keeps between builds: parsed files and rendered documents, so an edit redoes only what it changed. */
+/** What `watch` keeps between builds: parsed files, built records and rendered documents, so an edit redoes only what it changed. */
 export interface BuildMemory {
   parsed: ParseCache;
+  records: RecordMemo;
   rendered: RenderMemo;
   /** What the last build left in `out/`, so files it wrote and did not change since are not read again. */
   outputs: KnownOutputs;
@@ -18,7 +20,7 @@ export interface BuildMemory {
 
 /** An empty memory, for the first build. */
 export function buildMemory(): BuildMemory {
-  return { parsed: new Map(), rendered: new Map(), outputs: new Map() };
+  return { parsed: new Map(), records: new WeakMap(), rendered: renderMemo(), outputs: new Map() };
 }
 
 /** The result of rendering a plan in memory: nothing is written. */
@@ -36,7 +38,7 @@ export interface BuildOptions {
   /** Render only the documents whose output path this accepts (`prompt` needs one). */
   only?: (path: string) => boolean;
   /** The previous build's documents and templates, reused where unchanged (and updated). */
-  memory?: Pick<BuildMemory, "rendered" | "renderer">;
+  memory?: Pick<BuildMemory, "records" | "rendered" | "renderer">;
 }
 
 /** A plan loaded and its templates compiled, ready to render; no renderer when the plan or a template has errors. */
@@ -46,7 +48,7 @@ export interface PreparedBuild extends LoadedPlan {
 
 /** Loads the plan and compiles the templates (or keeps the compiled ones when their text is unchanged). */
 export async function prepareBuild(options: BuildOptions): Promise<PreparedBuild> {
-  const loaded = await loadPlan(options.planDir, options.cwd, options.env ?? {});
+  const loaded = await loadPlan(options.planDir, options.cwd, options.env ?? {}, options.memory?.records);
   if (hasErrors(loaded.diagnostics)) return loaded;
   try {
     const templates = await loadTemplates(options.templatesDir, options.cwd);

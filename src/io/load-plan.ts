@@ -1,6 +1,6 @@
 import path from "node:path";
 import { sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { buildPlan } from "../model/build-plan.js";
+import { buildPlan, type RecordMemo } from "../model/build-plan.js";
 import type { Plan } from "../model/types.js";
 import { computeSchedule } from "../schedule/index.js";
 import type { PlanSchedule } from "../schedule/types.js";
@@ -13,11 +13,11 @@ export interface LoadedPlan {
   diagnostics: Diagnostic[];
 }
 
-/** Reads, parses, validates and schedules the plan folder. */
-export async function loadPlan(planDir: string, cwd: string, env: ReadEnv = {}): Promise<LoadedPlan> {
+/** Reads, parses, validates and schedules the plan folder; `records` keeps built records between loads (`watch`). */
+export async function loadPlan(planDir: string, cwd: string, env: ReadEnv = {}, records?: RecordMemo): Promise<LoadedPlan> {
   const read = await readPlan(planDir, cwd, env);
   const shownDir = path.relative(cwd, planDir).split(path.sep).join("/") || ".";
-  const built = buildPlan(read.files, { planDir: shownDir });
+  const built = buildPlan(read.files, { planDir: shownDir, ...(records ? { memo: records } : {}) });
   const scheduled = computeSchedule(built.plan);
   return { plan: built.plan, schedule: scheduled.schedule, diagnostics: sortDiagnostics([...read.diagnostics, ...built.diagnostics, ...scheduled.diagnostics]) };
 }

@@ -11,6 +11,29 @@ import type { Plan, Project } from "./types.js";
 export interface BuildOptions {
   /** The plan folder as shown in diagnostics (`plan`), for problems about a missing file. */
   planDir?: string;
+  /** Records built earlier (`watch` keeps them between builds), reused for the raw records they were built from. */
+  memo?: RecordMemo;
+}
+
+/**
+ * Built records by the raw record they came from, with the problems found building them. A file that was not parsed
+ * again keeps its raw records, so its built records stay the same objects from build to build: what lets a later
+ * stage tell what changed by identity alone. A workstream's defaults depend on the project: `context` says on which.
+ */
+export type RecordMemo = WeakMap<RawRecord, { built: unknown; diagnostics: Diagnostic[]; context: string }>;
+
+/** Builds one record, or takes it from the memo when built from the same raw record in the same context. */
+function memoized<T>(memo: RecordMemo | undefined, record: RawRecord, context: string, build: (diagnostics: Diagnostic[]) => T, diagnostics: Diagnostic[]): T {
+  const kept = memo?.get(record);
+  if (kept && kept.context === context) {
+    diagnostics.push(...kept.diagnostics);
+    return kept.built as T;
+  }
+  const found: Diagnostic[] = [];
+  const built = build(found);
+  memo?.set(record, { built, diagnostics: found, context });
+  diagnostics.push(...found);
+  return built;
 }
 
 /** Turns parsed files into the typed, validated plan; every problem of every file is returned, none thrown. */
@@ -24,21 +47,25 @@ export function buildPlan(files: readonly ParsedFile[], options: BuildOptions = 
   }
   const records = (kind: RecordKind) => byKind.get(kind)!;
 
+  const { memo } = options;
+  const build = <T>(kind: RecordKind, builder: (record: RawRecord, found: Diagnostic[]) => T, context = ""): T[] =>
+    records(kind).map((r) => memoized(memo, r, context, (found) => builder(r, found), diagnostics));
+
   const projectRecords = records("project");
-  const project: Project = projectRecords[0] ? buildProject(projectRecords[0], diagnostics) : placeholderProject(planDir);
+  const project: Project = projectRecords[0] ? memoized(memo, projectRecords[0], "", (found) => buildProject(projectRecords[0]!, found), diagnostics) : placeholderProject(planDir);
   if (!projectRecords[0]) {
     diagnostics.push(diagnostic("error", "missing-project", fileStart(`${planDir}/project.md`), "the plan has no project.md", "Create project.md with front matter `name: <project>` (run `paraplan init` for an example)."));
   }
 
   const plan: Plan = {
     project,
-    agents: records("agent").map((r) => buildAgent(r, diagnostics)).sort(by((x) => x.id)),
-    workstreams: records("workstream").map((r) => buildWorkstream(r, project, diagnostics)).sort(by((x) => x.id)),
-    waves: records("wave").map((r) => buildWave(r, diagnostics)).sort(by((x) => x.number)),
-    gates: records("gate").map((r) => buildGate(r, diagnostics)).sort(by((x) => x.id)),
-    risks: records("risk").map((r) => buildRisk(r, diagnostics)).sort(by((x) => x.id)),
-    decisions: records("decision").map((r) => buildDecision(r, diagnostics)).sort(by((x) => x.number ?? x.id)),
-    sessions: records("session").map((r) => buildSession(r, diagnostics)).sort(by((x) => `${x.date}-${x.slug}`)),
+    agents: build("agent", buildAgent).sort(by((x) => x.id)),
+    workstreams: build("workstream", (r, found) => buildWorkstream(r, project, found), `${project.name}\0${project.worktreePattern}`).sort(by((x) => x.id)),
+    waves: build("wave", buildWave).sort(by((x) => x.number)),
+    gates: build("gate", buildGate).sort(by((x) => x.id)),
+    risks: build("risk", buildRisk).sort(by((x) => x.id)),
+    decisions: build("decision", buildDecision).sort(by((x) => x.number ?? x.id)),
+    sessions: build("session", buildSession).sort(by((x) => `${x.date}-${x.slug}`)),
   };
   for (const rule of RULES) diagnostics.push(...rule.check(plan));
   return { plan, diagnostics: sortDiagnostics(diagnostics) };

@@ -6,6 +6,7 @@ import { documentTooLarge, MAX_DOCUMENT_CHARS } from "./document-limits.js";
 import { withHeader } from "./generated-header.js";
 import { TemplateError, type Renderer } from "./handlebars-env.js";
 import { layoutMarkdown } from "./layout-markdown.js";
+import { localChanges } from "./local-changes.js";
 import { ADR_INDEX, adrPath, PLAN_DOCUMENT, sessionPath } from "./output-paths.js";
 import { decisionIndexView, decisionView } from "./views/decision-view.js";
 import { planView } from "./views/plan-view.js";
@@ -26,6 +27,8 @@ interface Job {
   template: string;
   view: () => object;
   sources: string[];
+  /** The files whose local fields (`LOCAL_FIELDS`) the view shows, when not all its sources. */
+  reads?: string[];
 }
 
 const unique = (list: readonly string[]) => [...new Set(list)].sort();
@@ -37,7 +40,10 @@ export function documentJobs(plan: Plan, schedule: PlanSchedule): Job[] {
     plan.project.source.file,
     ...[plan.agents, plan.workstreams, plan.waves, plan.gates, plan.risks, plan.decisions, plan.sessions].flatMap((list) => list.map((r) => r.source.file)),
   ]);
-  const jobs: Job[] = [{ path: PLAN_DOCUMENT, template: "execution-plan.md", view: () => planView(ctx), sources: allSources }];
+  // The plan shows the project's and the waves' text, agents' names and risks, but of workstreams, ADRs and sessions
+  // only what any document may show (ids, names, titles, schedule).
+  const planReads = unique([plan.project, ...plan.agents, ...plan.waves, ...plan.risks].map((r) => r.source.file));
+  const jobs: Job[] = [{ path: PLAN_DOCUMENT, template: "execution-plan.md", view: () => planView(ctx), sources: allSources, reads: planReads }];
   for (const ws of plan.workstreams) {
     const agent = ws.agent ? ctx.agent.get(ws.agent.id) : undefined;
     jobs.push({
@@ -69,15 +75,28 @@ export function documentJobs(plan: Plan, schedule: PlanSchedule): Job[] {
   for (const decision of plan.decisions) {
     jobs.push({ path: adrPath(decision), template: "adr.md", view: () => decisionView(ctx, decision), sources: [decision.source.file] });
   }
-  if (plan.decisions.length > 0) jobs.push({ path: ADR_INDEX, template: "adr-index.md", view: () => decisionIndexView(ctx), sources: unique(plan.decisions.map((d) => d.source.file)) });
+  if (plan.decisions.length > 0) {
+    // The index shows numbers, titles, dates, statuses and links: none of an ADR's local fields.
+    jobs.push({ path: ADR_INDEX, template: "adr-index.md", view: () => decisionIndexView(ctx), sources: unique(plan.decisions.map((d) => d.source.file)), reads: [] });
+  }
   return jobs;
 }
 
 /**
  * The documents of an earlier build (`watch` keeps one between builds), by path: a hash of the templates, sources and
- * view each was rendered from, and the result. A document whose view is unchanged is not rendered again.
+ * view each was rendered from, and the result. A document whose view is unchanged is not rendered again; after an
+ * edit of local fields only, a document that does not read the edited files is not even given a view.
  */
-export type RenderMemo = Map<string, { key: string; file: OutputFile }>;
+export interface RenderMemo {
+  documents: Map<string, { key: string; file: OutputFile }>;
+  /** The plan and templates of the last rendering that completed: every document in `documents` comes from them. */
+  last?: { plan: Plan; templates: string };
+}
+
+/** An empty memo. */
+export function renderMemo(): RenderMemo {
+  return { documents: new Map() };
+}
 
 /** What a document's text is a function of: the templates, the template's name, the sources and the view model. */
 function renderKey(renderer: Renderer, job: Job, view: object): string {
@@ -101,19 +120,30 @@ export function* renderEach(
 ): Generator<Rendering, void, undefined> {
   const seen = new Set<string>();
   const reported = new Set<string>();
-  const remembered = new Map(memo);
-  memo?.clear();
+  const remembered = new Map(memo?.documents);
+  const last = memo?.last;
+  memo?.documents.clear();
+  delete memo?.last;
+  // Only local fields changed since the last rendering, with the same templates: a document that reads none of the
+  // changed files shows what it showed then.
+  const changed = last && renderer.key !== undefined && last.templates === renderer.key ? localChanges(last.plan, plan) : undefined;
   for (const job of documentJobs(plan, schedule)) {
     // Two records may map to one output name (duplicate ids are reported by validation): keep the first.
     if (seen.has(job.path)) continue;
     seen.add(job.path);
     if (!only(job.path)) continue;
+    const kept = changed && !(job.reads ?? job.sources).some((file) => changed.has(file)) ? remembered.get(job.path) : undefined;
+    if (kept) {
+      memo?.documents.set(job.path, kept);
+      yield { file: kept.file };
+      continue;
+    }
     try {
       const view = job.view();
       const key = memo && renderer.key !== undefined ? renderKey(renderer, job, view) : undefined;
       const earlier = key !== undefined ? remembered.get(job.path) : undefined;
       if (earlier && earlier.key === key) {
-        memo?.set(job.path, earlier);
+        memo?.documents.set(job.path, earlier);
         yield { file: earlier.file };
         continue;
       }
@@ -123,7 +153,7 @@ export function* renderEach(
         return;
       }
       const file = { path: job.path, content: withHeader(layoutMarkdown(markdown), job.sources), sources: job.sources };
-      if (key !== undefined) memo?.set(job.path, { key, file });
+      if (key !== undefined) memo?.documents.set(job.path, { key, file });
       yield { file };
     } catch (error) {
       if (!(error instanceof TemplateError)) throw error;
@@ -134,6 +164,7 @@ export function* renderEach(
       reported.add(id);
     }
   }
+  if (memo && reported.size === 0 && renderer.key !== undefined) memo.last = { plan, templates: renderer.key };
 }
 
 /** Renders every document (or those `only` selects) into memory, sorted by path; template failures become diagnostics. */

@@ -522,3 +522,33 @@ describe("validation rules", () => {
     ]);
   });
 });
+
+describe("the record memo (watch)", () => {
+  it("reuses a record built from the same raw record, with its problems, and builds again what changed", () => {
+    const project = parse("project.md", lines("---", "name: autoD", "---"));
+    const td1 = parse("workstreams/TD1-a.md", lines("---", "id: TD1", "days: 2", "priority: urgent", "---"));
+    const td2 = parse("workstreams/TD2-b.md", lines("---", "id: TD2", "days: 1", "---"));
+    const memo = new WeakMap();
+    const first = buildPlan([project, td1, td2], { memo });
+    expect(brief(first.diagnostics).some((d) => d.includes("priority"))).toBe(true);
+
+    const again = buildPlan([project, td1, td2], { memo });
+    expect(again.plan.workstreams[0]).toBe(first.plan.workstreams[0]);
+    expect(again.plan.workstreams[1]).toBe(first.plan.workstreams[1]);
+    expect(again.diagnostics).toEqual(first.diagnostics);
+
+    // TD2 parsed again (its text changed): only it is built again.
+    const td2b = parse("workstreams/TD2-b.md", lines("---", "id: TD2", "days: 3", "---"));
+    const edited = buildPlan([project, td1, td2b], { memo });
+    expect(edited.plan.workstreams[0]).toBe(first.plan.workstreams[0]);
+    expect(edited.plan.workstreams[1]).not.toBe(first.plan.workstreams[1]);
+    expect(edited.plan.workstreams[1]!.days.high).toBe(3);
+
+    // A workstream's worktree comes from the project's pattern: a new pattern builds every workstream again.
+    const moved = parse("project.md", lines("---", "name: autoD", 'worktree_pattern: "../wt/{slug}"', "---"));
+    const repatterned = buildPlan([moved, td1, td2b], { memo });
+    expect(repatterned.plan.workstreams[0]).not.toBe(first.plan.workstreams[0]);
+    expect(repatterned.plan.workstreams[0]!.worktree).toBe("../wt/td1");
+    expect(repatterned.diagnostics).toEqual(buildPlan([moved, td1, td2b]).diagnostics);
+  });
+});

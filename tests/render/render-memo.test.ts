@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { loadPlan } from "../../src/io/load-plan.js";
 import { loadTemplates } from "../../src/io/load-templates.js";
 import { createRenderer, type Renderer } from "../../src/render/handlebars-env.js";
-import { renderDocuments, type RenderMemo } from "../../src/render/render-documents.js";
+import { renderDocuments, renderMemo } from "../../src/render/render-documents.js";
 import { REPO } from "../helpers/run-cli.js";
 
 /** A renderer that counts what it renders, by template. */
@@ -17,7 +17,7 @@ describe("the render memo (watch)", () => {
     const loaded = await loadPlan(path.join(REPO, "plan"), REPO);
     const templates = await loadTemplates(undefined, REPO);
     const base = createRenderer(templates);
-    const memo: RenderMemo = new Map();
+    const memo = renderMemo();
 
     const first = counting(base);
     const fresh = renderDocuments(loaded.plan, loaded.schedule, first, undefined, memo);

@@ -23,7 +23,7 @@ export async function generateOnce(context: CommandContext, options: { force: bo
     return { diagnostics: manifest.diagnostics, report, ms: performance.now() - started };
   }
   // The disk cache is pruned once per process: `watch` prunes on its first build only.
-  const first = !options.memory || options.memory.rendered.size === 0;
+  const first = !options.memory || options.memory.rendered.documents.size === 0;
   const prepared = await prepareWithEnv(context, { prune: first, ...(options.memory ? { memory: options.memory } : {}) });
   const { renderer, plan, schedule } = prepared;
   if (!renderer || hasErrors(prepared.diagnostics)) return { diagnostics: prepared.diagnostics, ms: performance.now() - started };
