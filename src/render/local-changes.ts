@@ -27,7 +27,7 @@ const kinds = Object.keys(LOCAL_FIELDS) as (keyof Plan)[];
 
 function recordsOf(plan: Plan, kind: keyof Plan): readonly AnyRecord[] {
   const value = plan[kind];
-  return Array.isArray(value) ? value : [value as AnyRecord];
+  return Array.isArray(value) ? value : [value];
 }
 
 /** A record as text without its local fields and without positions (an edit above a field moves it, nothing shows where). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildPlan } from "../../src/model/build-plan.js";
+import { buildPlan, type RecordMemo } from "../../src/model/build-plan.js";
 import { toSlug, worktreePath } from "../../src/model/build-records.js";
 import { build, lines, parse, showAll, span } from "../parse/helpers.js";
 
@@ -528,7 +528,7 @@ describe("the record memo (watch)", () => {
     const project = parse("project.md", lines("---", "name: autoD", "---"));
     const td1 = parse("workstreams/TD1-a.md", lines("---", "id: TD1", "days: 2", "priority: urgent", "---"));
     const td2 = parse("workstreams/TD2-b.md", lines("---", "id: TD2", "days: 1", "---"));
-    const memo = new WeakMap();
+    const memo: RecordMemo = new WeakMap();
     const first = buildPlan([project, td1, td2], { memo });
     expect(brief(first.diagnostics).some((d) => d.includes("priority"))).toBe(true);
 

@@ -35,7 +35,7 @@ const SAMPLES: Record<string, unknown> = {
 function edited(value: unknown, field: string): unknown {
   if (typeof value === "string") return `${value} Edited.`;
   if (value === undefined) return field === "severity" ? "low" : "edited";
-  if (Array.isArray(value)) return value.length === 0 ? (SAMPLES[field] ?? ["Edited item"]) : [edited(value[0], field), ...value.slice(1)];
+  if (Array.isArray(value)) return value.length === 0 ? (SAMPLES[field] ?? ["Edited item"]) : [edited(value[0], field), ...(value.slice(1) as unknown[])];
   if (value && typeof value === "object") {
     const entries = Object.entries(value);
     const i = entries.findIndex(([k, v]) => k !== "at" && (typeof v === "string" || Array.isArray(v)));
@@ -118,7 +118,7 @@ describe("local changes (watch re-renders only the documents that read the edite
     expect(localChanges(plan.plan, { ...plan.plan, risks: [...plan.plan.risks, { ...plan.plan.risks[0]!, id: "R9" }] })).toBeUndefined();
     // The same plan: nothing changed. A copy of every record: everything "changed", too many files to compare.
     expect(localChanges(plan.plan, plan.plan)).toEqual(new Set());
-    const copies = Object.fromEntries(Object.entries(plan.plan).map(([k, v]) => [k, Array.isArray(v) ? v.map((r) => ({ ...r })) : { ...v }])) as unknown as Plan;
+    const copies = Object.fromEntries(Object.entries(plan.plan).map(([k, v]: [string, unknown]) => [k, Array.isArray(v) ? (v as object[]).map((r) => ({ ...r })) : { ...(v as object) }])) as unknown as Plan;
     expect(localChanges(plan.plan, copies)).toBeUndefined();
   });
 
