@@ -16,7 +16,8 @@ export function cacheDirOf(context: Pick<CommandContext, "planDir">): string {
 export function buildEnv(context: CommandContext, memory?: ParseCache): { env: ReadEnv; disk: DiskCache; close: () => Promise<void> } {
   const disk = context.cache ? openDiskCache(cacheDirOf(context)) : NO_CACHE;
   let pool: WorkerPool | undefined;
-  const env: ReadEnv = { disk };
+  // Without a cache nothing is looked up, nor serialised for storing.
+  const env: ReadEnv = context.cache ? { disk } : {};
   if (memory) env.memory = memory;
   if (workersAvailable()) env.pool = () => (pool ??= createWorkerPool());
   return {

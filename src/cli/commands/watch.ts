@@ -78,7 +78,11 @@ export async function watch(context: CommandContext, options: { force: boolean; 
   watcher.on("error", (error) => context.stderr(`watch error: ${(error as Error).message}\n`));
   await new Promise<void>((resolve) => watcher.on("ready", () => resolve()));
   context.stderr(`watching ${folders.map((f) => shown(context, f)).join(" and ")} (Ctrl-C to stop)\n`);
+  // The first build may find every file in the disk cache and never load the parser: it is loaded meanwhile, so the
+  // first edit does not wait for it (about 100 ms).
+  const parser = import("../../parse/parse-record.js").catch(() => undefined);
   await build("start");
+  await parser;
   await stop;
   if (timer) clearTimeout(timer);
   for (const pending of rechecks.values()) clearTimeout(pending);
