@@ -103,8 +103,8 @@ function renderKey(renderer: Renderer, job: Job, view: object): string {
   return createHash("sha1").update(`${renderer.key ?? ""}\0${job.template}\0${job.sources.join("\0")}\0`).update(JSON.stringify(view)).digest("hex");
 }
 
-/** One rendered document, or the diagnostic of one that could not be rendered. */
-export type Rendering = { file: OutputFile } | { diagnostic: Diagnostic };
+/** One rendered document (`reused` when taken from the memo: no garbage made), or the diagnostic of one that could not be rendered. */
+export type Rendering = { file: OutputFile; reused?: true } | { diagnostic: Diagnostic };
 
 /**
  * Renders the documents (or those `only` selects) one at a time, as they are asked for, so a build can write each
@@ -135,7 +135,7 @@ export function* renderEach(
     const kept = changed && !(job.reads ?? job.sources).some((file) => changed.has(file)) ? remembered.get(job.path) : undefined;
     if (kept) {
       memo?.documents.set(job.path, kept);
-      yield { file: kept.file };
+      yield { file: kept.file, reused: true };
       continue;
     }
     try {
@@ -144,7 +144,7 @@ export function* renderEach(
       const earlier = key !== undefined ? remembered.get(job.path) : undefined;
       if (earlier && earlier.key === key) {
         memo?.documents.set(job.path, earlier);
-        yield { file: earlier.file };
+        yield { file: earlier.file, reused: true };
         continue;
       }
       const markdown = renderer.render(job.template, view);

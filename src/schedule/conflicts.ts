@@ -9,8 +9,9 @@
 import { diagnostic, type Diagnostic, type Location } from "../diagnostics/diagnostic.js";
 import type { FileRef, Project, ResolutionRule, Workstream } from "../model/types.js";
 import { compareIds } from "../model/compare-ids.js";
+import { groupBy } from "../model/group-by.js";
 import { dayRange, daysPhrase } from "./day-list.js";
-import { isGlob, literalPrefix, nested, normalizePattern, patternsMayOverlap, patternsSurelyOverlap, ruleCovers, sharedFile } from "./file-patterns.js";
+import { isGlob, literalPrefix, normalizePattern, patternsMayOverlap, patternsSurelyOverlap, ruleCovers, sharedFile } from "./file-patterns.js";
 import type { ConflictSide, FileConflict, WorkstreamTiming } from "./types.js";
 
 /** One `owns` / `touches` entry of a workstream. */
@@ -76,10 +77,21 @@ export function candidatePairs(entries: readonly Entry[][]): [number, number][] 
       for (const owner of literals.get(paths[k]!)!) add(g.owner, owner);
     }
   }
-  for (let x = 0; x < globs.length; x++) {
-    for (let y = x + 1; y < globs.length; y++) if (nested(globs[x]!.prefix, globs[y]!.prefix)) add(globs[x]!.owner, globs[y]!.owner);
+  // Two globs may share a file when one prefix contains the other: each glob is paired with the globs whose prefix is
+  // one of its prefix's ancestors (or the same), found by look-up rather than by comparing every pair of globs.
+  const byPrefix = groupBy(globs.map((g): [string, number] => [g.prefix, g.owner]));
+  for (const g of globs) {
+    for (const ancestor of ancestorsOf(g.prefix)) for (const owner of byPrefix.get(ancestor) ?? []) add(g.owner, owner);
   }
   return [...pairs].sort((a, b) => a - b).map((key) => [Math.floor(key / n), key % n]);
+}
+
+/** A directory and every directory containing it, "" (everywhere) included: `a/b` gives "", `a` and `a/b`. */
+function ancestorsOf(prefix: string): string[] {
+  const found = [""];
+  for (let i = prefix.indexOf("/"); i !== -1; i = prefix.indexOf("/", i + 1)) if (i > 0) found.push(prefix.slice(0, i));
+  if (prefix !== "") found.push(prefix);
+  return found;
 }
 
 /** The first index whose value is ≥ `key`. */

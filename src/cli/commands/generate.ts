@@ -33,7 +33,8 @@ export async function generateOnce(context: CommandContext, options: { force: bo
   const pace = documentPacer(plan);
   const documents = function* () {
     for (const r of renderEach(plan, schedule, renderer, undefined, options.memory?.rendered)) {
-      pace();
+      // Collecting garbage pays after rendering many documents, not after reusing them (watch).
+      if (!("reused" in r)) pace();
       if ("diagnostic" in r) problems.push(r.diagnostic);
       else if (!hasErrors(problems)) {
         paths.push(r.file.path);

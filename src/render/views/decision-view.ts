@@ -1,7 +1,8 @@
 import { INVERSE } from "../../model/decision-link-phrase.js";
 import type { Decision } from "../../model/types.js";
 import { ADR_INDEX, adrPath, sessionPath } from "../output-paths.js";
-import { groupBy, linkFrom, type RenderContext } from "./render-context.js";
+import { groupBy } from "../../model/group-by.js";
+import { linkFrom, type RenderContext } from "./render-context.js";
 import { extrasView } from "./shared-views.js";
 
 /** `0003`; an ADR without a number (log4brains) goes by its file name. */

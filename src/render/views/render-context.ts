@@ -1,5 +1,6 @@
 import path from "node:path";
 import { decisionIndex } from "../../model/decision-ref.js";
+import { groupBy } from "../../model/group-by.js";
 import type { Agent, Decision, Plan, Risk, Session, Wave, Workstream } from "../../model/types.js";
 import type { FileConflict, PlanSchedule, WaveTiming, WorkstreamTiming } from "../../schedule/types.js";
 import { adrPath, promptPath, sessionPath } from "../output-paths.js";
@@ -39,16 +40,6 @@ export interface RenderContext {
   ownedFiles: number;
 }
 
-/** Groups values under keys: a list per key, in the order the values come. */
-export function groupBy<K, V>(pairs: Iterable<[K, V]>): Map<K, V[]> {
-  const groups = new Map<K, V[]>();
-  for (const [key, value] of pairs) {
-    const group = groups.get(key);
-    if (group) group.push(value);
-    else groups.set(key, [value]);
-  }
-  return groups;
-}
 
 /** Each item under every id it names, once per id. */
 function byNamed<T>(items: readonly T[], refs: (item: T) => readonly { id: string }[]): Map<string, T[]> {
