@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { appendFile, cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { appendFile, cp, mkdtemp, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { CLI, REPO } from "../helpers/run-cli.js";
+import { CLI, REPO, runCli } from "../helpers/run-cli.js";
 
 /** Waits until the accumulated output matches, or fails with what was seen. */
 async function until(read: () => string, pattern: RegExp, from: number, ms = 20_000): Promise<number> {
@@ -38,6 +38,13 @@ async function watching(dir: string, args: string[], body: (read: () => string, 
     child.kill("SIGINT");
   }
   expect(await new Promise<number | null>((resolve) => child.on("close", resolve))).toBe(0);
+}
+
+/** Every file under a folder, by relative path, with its text. */
+async function tree(dir: string): Promise<Record<string, string>> {
+  const files = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
+  const entries = await Promise.all(files.map(async (e) => [path.relative(dir, path.join(e.parentPath, e.name)), await readFile(path.join(e.parentPath, e.name), "utf8")] as const));
+  return Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
 describe("watch (the built binary)", () => {
@@ -82,6 +89,41 @@ describe("watch (the built binary)", () => {
       await writeFile(template, `${await readFile(template, "utf8")}\nA line the template added.\n`);
       await until(read, /\[templates\/prompt\.md\.hbs\] [\s\S]*?6 written, 0 removed, \d+ unchanged in \d+ ms\n/, at);
       expect(await readFile(out("prompts/WS2_BATCH_PROCESSING.md"), "utf8")).toContain("A line the template added.");
+    });
+  });
+
+  it("after edits of prose alone, which re-render only the documents that show it, out/ is what a fresh generate writes", async () => {
+    const { dir } = await project();
+    const plan = (rel: string) => path.join(dir, "plan", rel);
+    // Prose of each kind of record: a workstream's goal, an ADR's section, a session's summary, the project's summary,
+    // a risk's mitigation; each shows in its own document and in those that quote it.
+    const edits = [
+      { file: "workstreams/TD1-error-handling.md", from: "## Goal\n\n", to: "## Goal\n\nA goal edited. " },
+      { file: "decisions/0002-progressive-wave-based-merging.md", from: "## Decision\n\n", to: "## Decision\n\nA decision edited. " },
+      { file: "sessions/2025-10-16-parallel-execution-strategy-setup.md", from: "## Summary\n\n", to: "## Summary\n\nA summary edited. " },
+      { file: "project.md", from: "## Summary\n\n", to: "## Summary\n\nA project edited. " },
+      { file: "risks/R2-merge-conflicts-on-core-files.md", from: "## Mitigation\n\n", to: "## Mitigation\n\n- A mitigation edited.\n" },
+    ];
+    await watching(dir, ["--debounce", "50"], async (read) => {
+      let at = await until(read, /\[start\] [\s\S]*?13 written, 0 removed, 0 unchanged in \d+ ms\n/, 0);
+      for (const edit of edits) {
+        const text = await readFile(plan(edit.file), "utf8");
+        expect(text).toContain(edit.from);
+        // Saved as editors do, whole: a hidden temporary file renamed over the record.
+        const temporary = path.join(path.dirname(plan(edit.file)), ".saving");
+        await writeFile(temporary, text.replace(edit.from, edit.to));
+        await rename(temporary, plan(edit.file));
+        const from = at;
+        await until(read, new RegExp(`\\[plan/${edit.file.replace(/\./g, "\\.")}\\] [\\s\\S]*?unchanged in \\d+ ms\\n`), from);
+        // Watch looks at a changed file again after chokidar's window, which may make one more (empty) build.
+        await new Promise((r) => setTimeout(r, 400));
+        at = read().length;
+        const written = [...read().slice(from, at).matchAll(/(\d+) written, 0 removed/g)].reduce((n, m) => n + Number(m[1]), 0);
+        expect(written, `${edit.file}:\n${read().slice(from, at)}`).toBeGreaterThan(0);
+        const fresh = await runCli(["generate", "--no-cache", "--out", "fresh", "--quiet"], dir);
+        expect(fresh.code).toBe(0);
+        expect(await tree(path.join(dir, "out"))).toEqual(await tree(path.join(dir, "fresh")));
+      }
     });
   });
 
