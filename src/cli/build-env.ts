@@ -1,16 +1,9 @@
-import { readFile } from "node:fs/promises";
-import path from "node:path";
-import { inputsUnchanged, outputsIntact, readManifest, snapshotInputs } from "../io/build-manifest.js";
 import { NO_CACHE, openDiskCache, type DiskCache } from "../io/disk-cache.js";
 import type { BuildMemory, BuildOptions } from "../io/build-outputs.js";
 import type { ParseCache, ReadEnv } from "../io/read-plan.js";
 import { createWorkerPool, workersAvailable, type WorkerPool } from "../io/worker-pool.js";
+import { cacheDirOf } from "./cache-dir.js";
 import type { CommandContext } from "./context.js";
-
-/** The cache folder beside the plan: safe to delete, and to ignore in git. */
-export function cacheDirOf(context: Pick<CommandContext, "planDir">): string {
-  return path.join(path.dirname(context.planDir), ".paraplan-cache");
-}
 
 /** The caches and worker threads a command may use, and how to release them. */
 export function buildEnv(context: CommandContext, memory?: ParseCache): { env: ReadEnv; disk: DiskCache; close: () => Promise<void> } {
@@ -73,16 +66,4 @@ export async function prepareWithEnv(context: CommandContext, options: { memory?
     if (options.prune && prepared.renderer) await disk.prune();
     return prepared;
   });
-}
-
-/** The text of a generated file, when the last build's manifest shows nothing changed since; otherwise undefined. */
-export async function freshOutput(context: CommandContext, wanted: (path: string) => boolean): Promise<string | undefined> {
-  if (!context.cache) return undefined;
-  const manifest = await readManifest(cacheDirOf(context));
-  const matches = manifest?.outputs.filter((o) => wanted(o.path)) ?? [];
-  // Two candidates (ids that are prefixes of each other) need the plan to tell them apart.
-  const output = matches.length === 1 ? matches[0] : undefined;
-  if (!manifest || !output) return undefined;
-  if (!(await inputsUnchanged(await snapshotInputs(context), manifest)) || !outputsIntact(context.outDir, [output])) return undefined;
-  return readFile(path.join(context.outDir, output.path), "utf8");
 }

@@ -5,7 +5,7 @@ import path from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { VERSION } from "../version.js";
 import { listTemplateFiles } from "./load-templates.js";
-import { listPlanFiles } from "./read-plan.js";
+import { listPlanFiles } from "./list-plan-files.js";
 
 /** One input file as it stood: enough to notice, without reading it, that it did not change. */
 interface InputStat {

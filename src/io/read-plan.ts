@@ -1,10 +1,10 @@
 import { readFileSync, statSync } from "node:fs";
-import { readdir, realpath, stat } from "node:fs/promises";
-import path from "node:path";
+import { stat } from "node:fs/promises";
 import { deserialize, serialize } from "node:v8";
 import { diagnostic, type Diagnostic, type Location } from "../diagnostics/diagnostic.js";
 import { garbagePacer } from "./collect-garbage.js";
 import { mapConcurrently } from "./concurrently.js";
+import { listPlanFiles } from "./list-plan-files.js";
 import { PlanNotFoundError } from "./plan-not-found.js";
 import type { ParsedFile } from "../parse/raw-record.js";
 import type { DiskCache } from "./disk-cache.js";
@@ -19,42 +19,8 @@ export interface PlanFile {
   text: string;
 }
 
-const toPosix = (p: string) => p.split(path.sep).join("/");
-
 function at(file: string): Location {
   return { file, start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
-}
-
-/** Lists the `.md` files of a plan folder (sorted), refusing symlinks that lead outside it. */
-export async function listPlanFiles(planDir: string, cwd: string): Promise<{ files: { abs: string; relative: string; file: string }[]; diagnostics: Diagnostic[] }> {
-  const diagnostics: Diagnostic[] = [];
-  const root = await realpath(planDir);
-  const files: { abs: string; relative: string; file: string }[] = [];
-  const walk = async (dir: string): Promise<void> => {
-    const entries = await readdir(dir, { withFileTypes: true });
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const entry of entries) {
-      if (entry.name.startsWith(".") || entry.name === "node_modules" || entry.name === "templates") continue;
-      const abs = path.join(dir, entry.name);
-      const shown = toPosix(path.relative(cwd, abs)) || entry.name;
-      let isDir = entry.isDirectory();
-      let isFile = entry.isFile();
-      if (entry.isSymbolicLink()) {
-        const target = await realpath(abs).catch(() => undefined);
-        if (!target || (target !== root && !target.startsWith(root + path.sep))) {
-          diagnostics.push(diagnostic("error", "symlink-outside-plan", at(shown), "symbolic link points outside the plan folder (or nowhere) and is not read", "Replace the link with a copy of the file, or remove it."));
-          continue;
-        }
-        const info = await stat(target);
-        isDir = info.isDirectory();
-        isFile = info.isFile();
-      }
-      if (isDir) await walk(abs);
-      else if (isFile && /\.md$/i.test(entry.name)) files.push({ abs, relative: toPosix(path.relative(planDir, abs)), file: shown });
-    }
-  };
-  await walk(planDir);
-  return { files, diagnostics };
 }
 
 const decoder = new TextDecoder("utf-8", { fatal: true });

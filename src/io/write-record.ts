@@ -7,7 +7,8 @@ import type { Plan } from "../model/types.js";
 import { parseRecord } from "../parse/parse-record.js";
 import type { ParsedFile } from "../parse/raw-record.js";
 import { validateFiles } from "../writeback/revalidate.js";
-import { listPlanFiles, PlanNotFoundError, readPlanFile, type PlanFile } from "./read-plan.js";
+import { listPlanFiles } from "./list-plan-files.js";
+import { PlanNotFoundError, readPlanFile, type PlanFile } from "./read-plan.js";
 
 /** A plan read for a change: every file's text and parse, the plan built from them, and every problem found. */
 export interface PlanForWrite {

@@ -3,7 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadPlan } from "../../src/io/load-plan.js";
-import { listPlanFiles, PlanNotFoundError, readPlan, readPlanFile } from "../../src/io/read-plan.js";
+import { listPlanFiles } from "../../src/io/list-plan-files.js";
+import { PlanNotFoundError, readPlan, readPlanFile } from "../../src/io/read-plan.js";
 import { showAll } from "../parse/helpers.js";
 
 let root: string;
@@ -68,6 +69,11 @@ describe("readPlan: which files, in which order", () => {
     expect(files.map((f) => [f.file, f.kind, f.records.length])).toEqual([["TD1-a.md", "workstream", 1]]);
     const fromAbove = await readPlan(planDir, path.dirname(root));
     expect(fromAbove.files.map((f) => f.file)).toEqual([`${path.basename(root)}/plan/workstreams/TD1-a.md`]);
+    const fromPlan = await readPlan(planDir, planDir);
+    expect(fromPlan.files.map((f) => f.file)).toEqual(["workstreams/TD1-a.md"]);
+    await mkdir(path.join(root, "docs"));
+    const fromBeside = await readPlan(planDir, path.join(root, "docs"));
+    expect(fromBeside.files.map((f) => f.file)).toEqual(["../plan/workstreams/TD1-a.md"]);
   });
 
   it("throws PlanNotFoundError for a plan folder that does not exist or is a file", async () => {

@@ -1,6 +1,7 @@
 import { hasErrors, sortDiagnostics, type Diagnostic } from "../../diagnostics/diagnostic.js";
 import { formatDiagnostics, summarize, type DiagnosticFormat } from "../../diagnostics/format.js";
-import { cacheDirOf, prepareWithEnv } from "../build-env.js";
+import { prepareWithEnv } from "../build-env.js";
+import { cacheDirOf } from "../cache-dir.js";
 import { inputsUnchanged, outputsIntact, readManifest, snapshotInputs, writeManifest } from "../../io/build-manifest.js";
 import { withOutputLock } from "../../io/output-lock.js";
 import type { BuildMemory } from "../../io/build-outputs.js";

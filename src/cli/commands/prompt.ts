@@ -1,6 +1,6 @@
 import { formatDiagnostics } from "../../diagnostics/format.js";
 import { hasErrors } from "../../diagnostics/diagnostic.js";
-import { buildWithEnv, freshOutput } from "../build-env.js";
+import { freshOutput } from "../fresh-output.js";
 import { promptPath } from "../../render/output-paths.js";
 import { suggest } from "../../parse/suggest.js";
 import type { CommandContext } from "../context.js";
@@ -26,6 +26,7 @@ export async function prompt(context: CommandContext, id: string, options: { cop
     return EXIT.ok;
   }
   // Otherwise only this workstream's prompt is rendered (every prompt when the id is not an exact file name).
+  const { buildWithEnv } = await import("../build-env.js");
   let result = await buildWithEnv(context, { only: wanted });
   if (result.files.length === 0 && !hasErrors(result.diagnostics)) result = await buildWithEnv(context, { only: (file) => file.startsWith("prompts/") });
   if (hasErrors(result.diagnostics)) {

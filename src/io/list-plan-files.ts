@@ -1,0 +1,63 @@
+import { readdir, realpath, stat } from "node:fs/promises";
+import path from "node:path";
+import { diagnostic, type Diagnostic, type Location } from "../diagnostics/diagnostic.js";
+
+/** A plan file found by the listing: its absolute path, its path inside the plan folder, and how it is shown. */
+export interface ListedFile {
+  abs: string;
+  /** Path inside the plan folder (`workstreams/TD2-x.md`). */
+  relative: string;
+  /** Path shown to users (relative to the working directory, POSIX separators). */
+  file: string;
+}
+
+const toPosix = (p: string) => p.split(path.sep).join("/");
+
+function at(file: string): Location {
+  return { file, start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
+}
+
+/**
+ * How files under the plan folder are shown: the folder's path from the working directory and a file's path inside
+ * it, joined, when the working directory is outside the folder (the usual case, and a string join per file instead
+ * of two path resolutions); otherwise each path is worked out.
+ */
+function shownPaths(planDir: string, cwd: string): (abs: string, relative: string) => string {
+  const base = toPosix(path.relative(cwd, planDir));
+  if (base === "" || base === ".." || base.startsWith("../") || path.isAbsolute(base)) return (abs) => toPosix(path.relative(cwd, abs));
+  return (_abs, relative) => `${base}/${relative}`;
+}
+
+/** Lists the `.md` files of a plan folder (sorted), refusing symlinks that lead outside it. */
+export async function listPlanFiles(planDir: string, cwd: string): Promise<{ files: ListedFile[]; diagnostics: Diagnostic[] }> {
+  const diagnostics: Diagnostic[] = [];
+  const root = await realpath(planDir);
+  const shownAs = shownPaths(planDir, cwd);
+  const files: ListedFile[] = [];
+  const walk = async (dir: string, prefix: string): Promise<void> => {
+    const entries = await readdir(dir, { withFileTypes: true });
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      if (entry.name.startsWith(".") || entry.name === "node_modules" || entry.name === "templates") continue;
+      const abs = path.join(dir, entry.name);
+      const relative = `${prefix}${entry.name}`;
+      const shown = shownAs(abs, relative) || entry.name;
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        const target = await realpath(abs).catch(() => undefined);
+        if (!target || (target !== root && !target.startsWith(root + path.sep))) {
+          diagnostics.push(diagnostic("error", "symlink-outside-plan", at(shown), "symbolic link points outside the plan folder (or nowhere) and is not read", "Replace the link with a copy of the file, or remove it."));
+          continue;
+        }
+        const info = await stat(target);
+        isDir = info.isDirectory();
+        isFile = info.isFile();
+      }
+      if (isDir) await walk(abs, `${relative}/`);
+      else if (isFile && /\.md$/i.test(entry.name)) files.push({ abs, relative, file: shown });
+    }
+  };
+  await walk(planDir, "");
+  return { files, diagnostics };
+}
