@@ -176,7 +176,7 @@ function headingMarkdown(node: Heading, src: SourceText): string {
 }
 
 /** The fields a `# Title` gives for a kind: `TD2: Name` → id and name, `3. Title` → number and title. */
-function titleToFields(title: string, spec: KindSpec, at: Location): RawField[] {
+export function titleToFields(title: string, spec: KindSpec, at: Location): RawField[] {
   const field = (name: string, value: unknown): RawField => ({ name, key: "title", source: "title", value, at, keyAt: at });
   const nameField = spec.fields.some((f) => f.name === "title") ? "title" : "name";
   if (spec.title === "id-name") {

@@ -1,6 +1,6 @@
 import { diagnostic, type Diagnostic, type Location } from "../diagnostics/diagnostic.js";
 import { headOf } from "../model/read-fields.js";
-import { parseRecord } from "../parse/parse-record.js";
+import { parseRecord, titleToFields } from "../parse/parse-record.js";
 import type { FieldSource, ParsedFile, RawField, RawRecord } from "../parse/raw-record.js";
 import { suggest } from "../parse/suggest.js";
 import { normalizeKey, type FieldSpec } from "../schema/field-spec.js";
@@ -40,7 +40,7 @@ const MARKDOWN = new Set(["text", "items", "text-or-items", "consequences"]);
 
 /**
  * Changes one field of one record by splicing the new value into the file at the positions the parser recorded; every
- * other byte stays. The value is checked against the field's type first, and the new text is parsed again to make sure
+ * other byte stays, but for a `# Title` that showed the old value. The value is checked against the field's type first, and the new text is parsed again to make sure
  * the field reads as intended and nothing else reads differently. `force` rewrites a value even when it is unchanged.
  */
 export function editRecord(file: RecordFile, index: number, edit: FieldEdit, options: { force?: boolean } = {}): EditResult {
@@ -70,12 +70,24 @@ export function editRecord(file: RecordFile, index: number, edit: FieldEdit, opt
   const eol = lineEnding(file.text);
   const placed = raw ? editInPlace(file.text, record, kind, spec, raw, intended, item, before, eol) : placeAbsent(file.text, parsed, record, kind, spec, intended, eol);
   if ("problem" in placed) return refuse(placed.code, at, placed.problem, placed.hint);
-  const text = applySplices(file.text, placed.splices);
+  const splices = raw?.source === "title" ? placed.splices : [...placed.splices, ...staleTitle(file.text, record, kind, spec, before, intended)];
+  const text = applySplices(file.text, splices);
   const problem = readBack(parsed, parseRecord(text, file.file, file.relative), text, index, kind, spec, intended, raw?.source);
   if (problem) {
     return refuse("write-read-back", at, `the change was not made: ${problem}`, "Edit the file by hand, or write the value differently (quotes, no Markdown markup).");
   }
-  return { status: "changed", text, splices: placed.splices, field: spec.name, source: raw?.source ?? "new", before, after: intended };
+  return { status: "changed", text, splices, field: spec.name, source: raw?.source ?? "new", before, after: intended };
+}
+
+/**
+ * A `# Title` that shows the field's old value (`# WS1: Vector Store` under `name: Vector Store` in the front matter)
+ * is changed with it, so the file does not say two things; a title that shows something else is left as written.
+ */
+function staleTitle(text: string, record: RawRecord, kind: KindSpec, spec: FieldSpec, before: unknown, intended: unknown): Splice[] {
+  if (!record.heading || before === undefined) return [];
+  const shown = titleToFields(record.heading.text, kind, record.heading.at).find((f) => f.name === spec.name || findField(kind, f.name)?.name === spec.name);
+  if (!shown || valueText(shown.value) !== valueText(before)) return [];
+  return setTitlePart(text, shown, valueText(intended)) ?? [];
 }
 
 /** The value a field is to read as after the edit (for `add`, the list with the entry appended), checked; or the outcome when that settles it. */

@@ -242,7 +242,13 @@ function checkEdit(text: string, relative: string, index: number, edit: FieldEdi
   expect(applySplices(text, result.splices)).toBe(result.text);
   const record = before.records[index]!;
   const field = record.fields.get(result.field);
+  const heading = record.heading?.at;
   for (const splice of result.splices) {
+    // A `# Title` that showed the old value changes with it (and only then: the title still reads as the new value).
+    if (heading && field?.source !== "title" && splice.start >= heading.start.offset! && splice.end <= heading.end.offset!) {
+      expect(splice.text).toBe(String(result.after));
+      continue;
+    }
     if (field) {
       const from = Math.min(field.at.start.offset!, field.keyAt.start.offset!);
       expect(splice.start).toBeGreaterThanOrEqual(from);

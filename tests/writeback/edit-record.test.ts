@@ -52,7 +52,8 @@ describe("front matter", () => {
 
   it("keeps single and double quotes", () => {
     expect(changed(WS, text, set("agent", "backend-architect"))).toBe(text.replace("agent: 'python-pro'", "agent: 'backend-architect'"));
-    expect(changed(WS, text, set("name", "Config: Pydantic"))).toBe(text.replace('name: "Config Management"', 'name: "Config: Pydantic"'));
+    // The title showed the old name: it shows the new one.
+    expect(changed(WS, text, set("name", "Config: Pydantic"))).toBe(text.replace('name: "Config Management"', 'name: "Config: Pydantic"').replace("# TD2: Config Management", "# TD2: Config: Pydantic"));
     expect(changed(WS, text, set("agent", "it's"))).toBe(text.replace("agent: 'python-pro'", "agent: 'it''s'"));
   });
 
@@ -201,6 +202,23 @@ describe("title", () => {
     const adr = lines("# 0003. Config First", "", "Text.");
     expect(changed("decisions/x.md", adr, set("number", "12"))).toBe(adr.replace("0003", "0012"));
     expect(changed("sessions/2025-10-16-x.md", lines("# Session: Setup"), set("title", "Kick-off"))).toBe(lines("# Session: Kick-off"));
+  });
+
+  it("changes a title that shows the value it had, when the value is written elsewhere (front matter, a key-value line)", () => {
+    const ws = lines("---", "id: TD2", "name: Config Management", "days: 1", "---", "", "# TD2: Config Management", "");
+    expect(changed(WS, ws, set("name", "Config Foundation"))).toBe(ws.replaceAll("Config Management", "Config Foundation"));
+    expect(changed(WS, ws, set("id", "TD9"))).toBe(ws.replace("id: TD2", "id: TD9").replace("# TD2:", "# TD9:"));
+    const adr = lines("---", "title: Use REST", "---", "", "# 2. Use REST", "");
+    expect(changed("decisions/0002-x.md", adr, set("title", "Use GraphQL"))).toBe(adr.replaceAll("Use REST", "Use GraphQL"));
+    const risk = lines("# R1: Late Config", "", "**Title:** Late Config", "**Severity:** high");
+    expect(changed("risks/R1-x.md", risk, set("title", "Config Late"))).toBe(risk.replaceAll("Late Config", "Config Late"));
+  });
+
+  it("leaves a title that shows something else as written", () => {
+    const ws = lines("---", "id: TD2", "name: Config Management", "days: 1", "---", "", "# Configuration work", "");
+    expect(changed(WS, ws, set("name", "Config Foundation"))).toBe(ws.replace("name: Config Management", "name: Config Foundation"));
+    const other = lines("---", "id: TD2", "name: Config Management", "days: 1", "---", "", "# TD2: Config (older name)", "");
+    expect(changed(WS, other, set("name", "Config Foundation"))).toBe(other.replace("name: Config Management", "name: Config Foundation"));
   });
 });
 
