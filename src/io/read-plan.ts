@@ -122,11 +122,22 @@ export async function readPlan(planDir: string, cwd: string = process.cwd(), env
   return { files: files.filter((f) => f !== undefined), diagnostics };
 }
 
+/**
+ * File times tick coarsely (every few milliseconds here), so a file read within a tick of its last change could change
+ * again, at the same size, without its time changing. Such a file is not vouched for by its size and time: the next
+ * build reads it again (and parses it only if its text changed), as git re-checks its "racily clean" entries.
+ */
+const RACY_MS = 50;
+
+function settled(info: { mtimeMs: number }): boolean {
+  return Date.now() - info.mtimeMs > RACY_MS;
+}
+
 /** Parses one file, or takes it from the memory or disk cache when its text is unchanged. */
 async function parseCached(planFile: PlanFile, env: ReadEnv, pool: WorkerPool | undefined, info?: { size: number; mtimeMs: number }): Promise<ParsedFile> {
   const { text, file, relative } = planFile;
   const remembered = env.memory?.get(file);
-  const stamp = info ? { size: info.size, mtimeMs: info.mtimeMs } : {};
+  const stamp = info && settled(info) ? { size: info.size, mtimeMs: info.mtimeMs } : {};
   if (remembered && remembered.text === text) {
     env.memory?.set(file, { text, parsed: remembered.parsed, ...stamp });
     return remembered.parsed;

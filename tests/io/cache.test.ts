@@ -1,4 +1,4 @@
-import { mkdtemp, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, mkdir, readdir, readFile, rename, rm, utimes, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -73,10 +73,33 @@ describe("the parse cache", () => {
     expect([...memory.keys()].sort()).toEqual(["plan/agents/dev.md", "plan/project.md"]);
     const before = memory.get("plan/project.md");
     await readPlan(plan, root, { memory });
-    expect(memory.get("plan/project.md")).toBe(before);
+    expect(memory.get("plan/project.md")?.parsed).toBe(before?.parsed);
     await rm(path.join(plan, "agents", "dev.md"));
     await readPlan(plan, root, { memory });
     expect([...memory.keys()]).toEqual(["plan/project.md"]);
     expect(await readFile(path.join(plan, "project.md"), "utf8")).toContain("cached");
+  });
+
+  it("does not trust the size and time of a file read within a tick of its last change (watch)", async () => {
+    const { root, plan } = await project();
+    const file = path.join(plan, "project.md");
+    const memory: ParseCache = new Map();
+    const text = await readFile(file, "utf8");
+    // Read just after a change: its time is "now".
+    const tick = new Date();
+    await utimes(file, tick, tick);
+    await readPlan(plan, root, { memory });
+    // Changed again within the same tick, at the same size: the time does not move.
+    await writeFile(file, text.replace("cached", "CACHED"));
+    await utimes(file, tick, tick);
+    const again = await readPlan(plan, root, { memory });
+    expect(again.files.find((f) => f.file === "plan/project.md")!.records[0]!.fields.get("name")?.value).toBe("CACHED");
+    // Once its time is well past, the file is known by its size and time, and not read again.
+    const old = new Date(Date.now() - 60_000);
+    await utimes(file, old, old);
+    await readPlan(plan, root, { memory });
+    const kept = memory.get("plan/project.md");
+    await readPlan(plan, root, { memory });
+    expect(memory.get("plan/project.md")).toBe(kept);
   });
 });
