@@ -36,8 +36,21 @@ interface Paragraph {
   texts: string[];
 }
 
+/** How to lay out a document. */
+export interface LayoutOptions {
+  /** The column prose is wrapped at. */
+  width?: number;
+  /**
+   * Give a heading whose text an earlier heading has a number (`Confirmation (2)`), so that quoted records (two ADRs
+   * in a session log, each with a `### Confirmation`) never repeat a heading (markdownlint's MD024).
+   */
+  uniqueHeadings?: boolean;
+}
+
 /** Lays out rendered Markdown: paragraphs re-flowed at `width`, `-` bullets, single blank lines, one final newline. */
-export function layoutMarkdown(markdown: string, width = WRAP_WIDTH): string {
+export function layoutMarkdown(markdown: string, options: LayoutOptions = {}): string {
+  const width = options.width ?? WRAP_WIDTH;
+  const unique = options.uniqueHeadings ? headingNumberer() : undefined;
   const lines = markdown.replace(/\r\n?/g, "\n").split("\n");
   const out: string[] = [];
   let fence: Fence | undefined;
@@ -87,7 +100,8 @@ export function layoutMarkdown(markdown: string, width = WRAP_WIDTH): string {
     fence = opened;
     if (kind === "comment" || kind === "html" || kind === "table") block = kind === "comment" && kept.includes("-->") ? undefined : kind;
     if (kind !== "prose") {
-      out.push(kind === "table" ? compactRow(kept) : bullet !== undefined ? `${part.quote}${" ".repeat(part.indent)}${bullet}${part.gap}${part.content}` : kept);
+      const heading = unique && part.quote === "" && !part.marker && part.indent - (listColumns.at(-1) ?? 0) < 4 && ATX_HEADING.test(part.content);
+      out.push(kind === "table" ? compactRow(kept) : bullet !== undefined ? `${part.quote}${" ".repeat(part.indent)}${bullet}${part.gap}${part.content}` : heading ? unique(kept) : kept);
       continue;
     }
     if (part.marker && part.quote === "") listColumns.push(part.indent + part.marker.length + part.gap.length);
@@ -159,6 +173,25 @@ function classify(part: LineParts, line: string, next: string | undefined, listC
   // A heading, an underline, a definition, or a second block opened on the same line (`- * item`, `- > quote`).
   if (SETEXT_OR_DELIMITER.test(content) || LINK_DEFINITION.test(content) || startsBlock(content.slice(0, content.indexOf(" ") >>> 0))) return "keep";
   return "prose";
+}
+
+const ATX_HEADING = /^#{1,6}(?:[ \t]|$)/;
+
+/** Numbers repeated ATX headings: the second `## Notes` becomes `## Notes (2)`, skipping numbers already taken. */
+function headingNumberer(): (line: string) => string {
+  const seen = new Set<string>();
+  return (line) => {
+    const marks = /^ *#+/.exec(line)![0];
+    const text = line.slice(marks.length).replace(/[ \t]+#+[ \t]*$/, "").trim();
+    if (text === "" || !seen.has(text)) {
+      seen.add(text);
+      return line;
+    }
+    let n = 2;
+    while (seen.has(`${text} (${n})`)) n++;
+    seen.add(`${text} (${n})`);
+    return `${marks} ${text} (${n})`;
+  };
 }
 
 /** Whether a line is a GFM table's delimiter row (`| --- | :-: |`). */

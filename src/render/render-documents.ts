@@ -152,7 +152,7 @@ export function* renderEach(
         yield { diagnostic: documentTooLarge(job.path, job.sources, markdown.length) };
         return;
       }
-      const file = { path: job.path, content: withHeader(layoutMarkdown(markdown), job.sources), sources: job.sources };
+      const file = { path: job.path, content: withHeader(layoutMarkdown(markdown, { uniqueHeadings: true }), job.sources), sources: job.sources };
       if (key !== undefined) memo?.documents.set(job.path, { key, file });
       yield { file };
     } catch (error) {

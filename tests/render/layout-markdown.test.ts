@@ -74,6 +74,38 @@ describe("layoutMarkdown", () => {
     expect(layoutMarkdown("| A | B |\n|---|---|\n| 1 |  |\n")).toBe("| A | B |\n| --- | --- |\n| 1 | |\n");
   });
 
+  it("numbers repeated headings when asked (quoted ADRs in a session log), never a comment in code, and stays idempotent", async () => {
+    const doc = [
+      "# Log",
+      "## Decisions",
+      "### ADR-0003: Cache",
+      "### Confirmation",
+      "A load test.",
+      "```bash\n# Confirmation\n# Confirmation\n```",
+      "### ADR-0004: GraphQL",
+      "### Confirmation ###",
+      "One query per page.",
+      "## Confirmation (2)",
+      "- item\n\n  ### Confirmation",
+    ].join("\n\n");
+    const out = layoutMarkdown(doc, { uniqueHeadings: true });
+    expect(out.split("\n").filter((l) => /^ *#/.test(l))).toEqual([
+      "# Log",
+      "## Decisions",
+      "### ADR-0003: Cache",
+      "### Confirmation",
+      "# Confirmation",
+      "# Confirmation",
+      "### ADR-0004: GraphQL",
+      "### Confirmation (2)",
+      "## Confirmation (2) (2)",
+      "  ### Confirmation (3)",
+    ]);
+    expect(layoutMarkdown(out, { uniqueHeadings: true })).toBe(out);
+    expect(layoutMarkdown(doc)).not.toContain("(2) (2)");
+    expect(await lintMarkdown({ "log.md": out })).toEqual([]);
+  });
+
   it("is idempotent", () => {
     const doc = `# T\n\n* ${long(30)}\n\n| a | b |\n|-|-|\n\n${long(25)}\n`;
     expect(layoutMarkdown(layoutMarkdown(doc))).toBe(layoutMarkdown(doc));
