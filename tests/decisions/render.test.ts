@@ -31,6 +31,7 @@ describe("an ADR page", () => {
       "## Decision Drivers",
       "## Considered Options",
       "## Decision Outcome",
+      "### Confirmation",
       "### Positive Consequences",
       "### Negative Consequences",
       "## Pros and Cons of the Options",
