@@ -3,7 +3,7 @@ import { diagnostic, type Diagnostic, type Location } from "../diagnostics/diagn
 import type { RawRecord } from "../parse/raw-record.js";
 import { AGENT, GATE, PROJECT, RISK, SESSION, WAVE, WORKSTREAM } from "../schema/record-kinds.js";
 import { fileRefs, ref, refs, rich, subsections, text } from "./field-readers.js";
-import { readFields } from "./read-fields.js";
+import { readFields, type Fields } from "./read-fields.js";
 import type {
   Agent,
   ExtraSection,
@@ -31,6 +31,11 @@ function source(record: RawRecord) {
 
 function extrasOf(record: RawRecord): ExtraSection[] {
   return record.extras;
+}
+
+/** Where a field is written, when it is (not a default). */
+function positionOf(f: Fields, name: string): Location | undefined {
+  return f.has(name) ? f.at(name) : undefined;
 }
 
 /** Sets optional properties only when defined (exactOptionalPropertyTypes). */
@@ -68,7 +73,7 @@ export function buildProject(record: RawRecord, diagnostics: Diagnostic[]): Proj
       extras: extrasOf(record),
       source: source(record),
     },
-    { baseCommit: f.string("base_commit"), startDate: f.string("start_date"), maxParallel: f.number("max_parallel") },
+    { baseCommit: f.string("base_commit"), startDate: f.string("start_date"), maxParallel: f.number("max_parallel"), maxParallelAt: positionOf(f, "max_parallel") },
   );
 }
 
@@ -123,7 +128,7 @@ export function buildWorkstream(record: RawRecord, project: Pick<Project, "name"
       extras: extrasOf(record),
       source: source(record),
     },
-    { agent: ref(f, "agent"), start: f.number("start"), wave: f.number("wave") },
+    { agent: ref(f, "agent"), start: f.number("start"), wave: f.number("wave"), waveAt: positionOf(f, "wave") },
   );
 }
 
@@ -143,7 +148,7 @@ export function buildWave(record: RawRecord, diagnostics: Diagnostic[]): Wave {
       extras: extrasOf(record),
       source: source(record),
     },
-    { day: f.number("day"), branch: f.string("branch"), coverage: f.number("coverage") },
+    { day: f.number("day"), dayAt: positionOf(f, "day"), branch: f.string("branch"), coverage: f.number("coverage") },
   );
 }
 

@@ -70,6 +70,8 @@ export interface Project {
   /** Calendar date (YYYY-MM-DD) of day 1. */
   startDate?: string;
   maxParallel?: number;
+  /** Where `max_parallel` is written, for the warning that the plan runs more at once. */
+  maxParallelAt?: Location;
   summary: string;
   context: string;
   goals: string[];
@@ -101,6 +103,8 @@ export interface Workstream {
   start?: number;
   /** The wave number that merges it, as written in the workstream (waves may also list it). */
   wave?: number;
+  /** Where `wave` is written. */
+  waveAt?: Location;
   branch: string;
   worktree: string;
   owns: FileRef[];
@@ -121,6 +125,8 @@ export interface Wave {
   name: string;
   /** Planned merge day; absent means "when its last workstream finishes". */
   day?: number;
+  /** Where `day` is written, for the warning that the wave merges later. */
+  dayAt?: Location;
   branch?: string;
   workstreams: Ref[];
   coverage?: number;

@@ -30,11 +30,14 @@ function recordsOf(plan: Plan, kind: keyof Plan): readonly AnyRecord[] {
   return Array.isArray(value) ? value : [value];
 }
 
+/** Where things are written (`at`, `statusAt`, `dayAt`): positions, which no document shows. */
+const POSITION = /^(?:at|[a-z]\w*At)$/;
+
 /** A record as text without its local fields and without positions (an edit above a field moves it, nothing shows where). */
 function shared(record: AnyRecord, local: ReadonlySet<string>): string {
   return JSON.stringify(record, function (this: unknown, key: string, value: unknown) {
     if (this === record && local.has(key)) return undefined;
-    return key === "at" || key === "statusAt" ? undefined : value;
+    return POSITION.test(key) ? undefined : value;
   });
 }
 

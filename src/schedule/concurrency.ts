@@ -45,7 +45,7 @@ export function tooManyParallel(project: Project, high: ScheduleVariant, low: Sc
     diagnostic(
       "warning",
       "too-many-parallel",
-      project.source.at,
+      project.maxParallelAt ?? project.source.at,
       `up to ${peak} workstreams run at once, more than max_parallel (${max}): ${where}`,
       "spread the work with start days or dependencies, or raise max_parallel",
     ),

@@ -149,7 +149,7 @@ function duplicateMerge(ws: Workstream, listed: readonly Listing[]): Diagnostic 
 }
 
 function mismatch(ws: Workstream, own: number, listing: Listing): Diagnostic {
-  const related: Related[] = [{ ...ws.source.at, message: `${ws.id} says wave ${own}` }];
+  const related: Related[] = [{ ...(ws.waveAt ?? ws.source.at), message: `${ws.id} says wave ${own}` }];
   return diagnostic(
     "error",
     "wave-mismatch",
@@ -230,7 +230,7 @@ export function waveLateDiagnostics(plan: WavePlan, high: ScheduleVariant, low: 
       return late.has(timing.id) ? [{ ...wave.memberAt[pos]!, message: `${timing.id} finishes on day ${timing.finish}` }] : [];
     });
     const message = `wave ${wave.number} is planned for day ${h.plannedDay} but merges on day ${h.mergeDay}, ${days(h.lateBy)} late: ${lateReasons(h, high.waves[k - 1])}${lower}`;
-    found.push(diagnostic("warning", "wave-late", wave.record.source.at, message, lateHint(h), related));
+    found.push(diagnostic("warning", "wave-late", wave.record.dayAt ?? wave.record.source.at, message, lateHint(h), related));
   });
   return found;
 }
