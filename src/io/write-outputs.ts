@@ -1,7 +1,7 @@
 import { lstat, mkdir, open, readdir, rename, rm, rmdir } from "node:fs/promises";
 import path from "node:path";
 import type { OutputFile } from "../render/render-documents.js";
-import { OUTPUT_FOLDERS } from "../render/output-paths.js";
+import { byPath, OUTPUT_FOLDERS } from "../render/output-paths.js";
 import { fileComparer, unexpectedOutputs, type KnownOutputs, type OutputStatus } from "./compare-outputs.js";
 import { forEachConcurrently, mapConcurrently } from "./concurrently.js";
 import { assertRealParentInside, insideFolder, parentChecker } from "./inside-folder.js";
@@ -58,7 +58,7 @@ export async function syncOutputs(outDir: string, files: Iterable<Rendered>, opt
         await Promise.all(decided.flatMap((d) => (d.staged ? [rm(d.staged.temporary, { force: true })] : [])));
         throw error;
       }
-      decided.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+      decided.sort(byPath);
       return { report: await commit(outDir, decided, options.known) };
     },
     options.lock,

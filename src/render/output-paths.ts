@@ -72,3 +72,8 @@ export const ADR_INDEX = "adr/README.md";
 
 /** Every folder of `out/` a document is written to: the paths above never leave them. */
 export const OUTPUT_FOLDERS = [".", "prompts", "sessions", "adr"] as const;
+
+/** Orders outputs by path, code unit by code unit, so every report and listing comes out the same on every machine. */
+export function byPath(a: { path: string }, b: { path: string }): number {
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+}

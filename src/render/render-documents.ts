@@ -7,7 +7,7 @@ import { withHeader } from "./generated-header.js";
 import { TemplateError, type Renderer } from "./handlebars-env.js";
 import { layoutMarkdown } from "./layout-markdown.js";
 import { localChanges } from "./local-changes.js";
-import { ADR_INDEX, adrPath, PLAN_DOCUMENT, sessionPath } from "./output-paths.js";
+import { ADR_INDEX, adrPath, byPath, PLAN_DOCUMENT, sessionPath } from "./output-paths.js";
 import { decisionIndexView, decisionView } from "./views/decision-view.js";
 import { planView } from "./views/plan-view.js";
 import { promptView } from "./views/prompt-view.js";
@@ -183,6 +183,6 @@ export function renderDocuments(
   }
   // A document too large ends rendering: nothing of it is kept, as nothing will be written.
   if (diagnostics.some((d) => d.code === "document-too-large")) return { files: [], diagnostics };
-  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  files.sort(byPath);
   return { files, diagnostics };
 }

@@ -6,6 +6,7 @@ import { fileComparer, unexpectedOutputs, type OutputStatus } from "../../io/com
 import { documentPacer } from "../../io/collect-garbage.js";
 import { forEachConcurrently } from "../../io/concurrently.js";
 import { renderEach } from "../../render/render-documents.js";
+import { byPath } from "../../render/output-paths.js";
 import { shown, type CommandContext } from "../context.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 
@@ -68,7 +69,7 @@ export async function check(context: CommandContext, options: { format: Diagnost
     return EXIT.invalid;
   }
   const warnings = diagnostics.filter((d) => d.severity === "warning").length;
-  const statuses = [...differing, ...(await unexpectedOutputs(context.outDir, seen))].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const statuses = [...differing, ...(await unexpectedOutputs(context.outDir, seen))].sort(byPath);
   const out = shown(context, context.outDir);
   for (const status of statuses) context.stdout(describe(status, out, context.paint));
   if (statuses.length > 0) {
