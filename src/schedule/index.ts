@@ -78,6 +78,7 @@ export function computeSchedule(plan: Plan): { schedule: PlanSchedule; diagnosti
     agentLoad: agentLoads(workstreams),
     conflicts,
     execution: executionModel(plan, workstreams, deps, wavePlan, withWaves),
+    problems: [],
   };
   const diagnostics = [
     ...findCycles(graph),
@@ -88,7 +89,9 @@ export function computeSchedule(plan: Plan): { schedule: PlanSchedule; diagnosti
     ...conflictProblems,
     ...progressDiagnostics(workstreams, dependentsById(graph, deps)),
   ];
-  return { schedule, diagnostics: sortDiagnostics(diagnostics) };
+  const sorted = sortDiagnostics(diagnostics);
+  schedule.problems = sorted.map((d) => ({ code: d.code, severity: d.severity, file: d.file, line: d.start.line, message: d.message, hint: d.hint ?? "" }));
+  return { schedule, diagnostics: sorted };
 }
 
 /** Both schedules at one end of the durations. */

@@ -146,6 +146,21 @@ export interface PlanSchedule {
   conflicts: FileConflict[];
   /** Where each workstream branches from, what it merges in, when it runs and where it is merged. */
   execution: ExecutionModel;
+  /** The scheduling problems found (late waves, shared files without a rule, too many at once, blocked work, a missed target), with their fixes. */
+  problems: ScheduleProblem[];
+}
+
+/** A scheduling problem as documents show it: what, where, and what to do. */
+export interface ScheduleProblem {
+  /** The diagnostic code (`wave-late`). */
+  code: string;
+  severity: "error" | "warning" | "info";
+  /** The plan file it points at, and the line. */
+  file: string;
+  line: number;
+  message: string;
+  /** What to do; empty when there is no hint. */
+  hint: string;
 }
 
 /** A git ref a workstream's worktree starts from, or merges in before it starts. */

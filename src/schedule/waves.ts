@@ -87,7 +87,7 @@ export function planWaves(
       const parts = ws.waves.map((n) => position.get(n)!);
       const last = parts[parts.length - 1]!;
       partsOf[i] = parts.slice(0, -1);
-      for (const k of partsOf[i]!) planned[k]!.partial.push(i);
+      for (const k of partsOf[i]) planned[k]!.partial.push(i);
       planned[last]!.members.push(i);
       planned[last]!.memberAt.push(listed.find((l) => l.wave === ws.waves!.at(-1))?.at ?? ws.wavesAt ?? ws.source.at);
       return last;

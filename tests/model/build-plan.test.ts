@@ -265,7 +265,7 @@ describe("field values are checked against their type", () => {
         severity: "error",
         code: "invalid-value",
         message: "`status` is `shipped`, expected one of: planned, in progress, blocked, done, merged",
-        hint: "Use one of: planned, active, blocked, done, merged.",
+        hint: "Use one of: planned, in progress, blocked, done, merged.",
       },
     ]);
   });
