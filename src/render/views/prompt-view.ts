@@ -114,12 +114,12 @@ function availability(
   if (status === undefined || dep === undefined) return "not in the plan";
   if (status === "merged") return source?.kind === "wave" ? `merged: ${code(source.ref)} carries it` : "merged";
   const state = status === "planned" ? "not started" : status;
-  if (source?.kind === "wave") return `${state}; wave ${source.wave} merges it into ${code(source.ref)} at the end of ${label(source.readyAfter.high)}`;
+  if (source?.kind === "wave") return `${state}; wave ${source.wave} merges it into ${code(source.ref)} at the end of ${finishText(source.readyAfter, label)}`;
   if (source?.kind === "workstream") {
     const done = status === "done" ? "done: its branch is ready to build on" : `${state}; it finishes at the end of ${finishText(source.readyAfter, label)}`;
     return `${done} (your wave merges it too: you build on its branch ${code(source.ref)})`;
   }
-  return dep.wave !== null ? `${state}; wave ${dep.wave} merges it at the end of ${label(dep.finish.high)} or later` : `${state}; no wave merges it`;
+  return dep.wave !== null ? `${state}; wave ${dep.wave} merges it, at the end of ${finishText(dep.finish, label)} at the earliest` : `${state}; no wave merges it`;
 }
 
 function code(text: string): string {
@@ -128,7 +128,7 @@ function code(text: string): string {
 
 /** `day 4 (…)`, or `day 3 (…) or day 4 (…)` when the ends of the durations differ. */
 function finishText(r: Range, label: (day: number) => string): string {
-  return r.low === r.high ? label(r.high) : `${label(r.low)} (shortest durations) or ${label(r.high)} (longest)`;
+  return r.low === r.high ? label(r.high) : `${label(r.low)} with the shortest durations, ${label(r.high)} with the longest`;
 }
 
 /** The merge day of a wave at both ends. */
