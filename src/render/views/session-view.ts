@@ -3,7 +3,7 @@ import type { Session, Subsection } from "../../model/types.js";
 import { adrPath, PLAN_DOCUMENT, sessionPath } from "../output-paths.js";
 import { dayLabel, days, range, workingDayOf } from "./figures.js";
 import { linkFrom, type RenderContext } from "./render-context.js";
-import { abbreviatedPath } from "./critical-path-text.js";
+import { abbreviatedPath, criticalPathSteps } from "./critical-path-text.js";
 import { adrLabel, decisionBody } from "./decision-view.js";
 import { extrasView, type ExtraView } from "./shared-views.js";
 
@@ -62,7 +62,7 @@ export function sessionView(ctx: RenderContext, session: Session) {
       speedUp: `${range(schedule.speedUp.withWaves)}×`,
       waveCost: schedule.waveCost.summary,
       // A log summarises: a few paths, each shortened; the execution plan lists them all in full.
-      criticalPaths: summaryPaths(w.criticalPaths).map((p) => abbreviatedPath(p)),
+      criticalPaths: summaryPaths(w.criticalPaths).map((p) => abbreviatedPath(criticalPathSteps(ctx.plan, p))),
       moreCriticalPaths: w.criticalPaths.length - summaryPaths(w.criticalPaths).length,
       peak: w.peak.count,
       // Small plans list every worktree; large ones only those active on the session's day, so a log stays readable.
