@@ -22,7 +22,7 @@ export function promptView(ctx: RenderContext, ws: Workstream) {
   const dependency = (id: string, hard: boolean) => {
     const dep = ctx.workstream.get(id);
     const depExec = ctx.execution.get(id);
-    const source = exec && depExec && hard ? sourceOf(ctx, exec, depExec) : undefined;
+    const source = exec && depExec ? (hard ? sourceOf(ctx, exec, depExec) : mergeOf(ctx, depExec)) : undefined;
     return {
       id,
       name: dep?.name ?? id,
@@ -99,6 +99,12 @@ function sourceOf(ctx: RenderContext, exec: WorkstreamExecution, dep: Workstream
   const wave = dep.wave !== null ? ctx.waveExecution.get(dep.wave) : undefined;
   if (wave && exec.wave !== null && dep.wave! < exec.wave) return { ref: wave.branch, kind: "wave", wave: wave.number, workstream: null, readyAfter: wave.mergeDay };
   return { ref: dep.branch, kind: "workstream", wave: null, workstream: dep.id, readyAfter: dep.finish };
+}
+
+/** Where a soft dependency lands: its wave's integration branch, when a wave merges it. */
+function mergeOf(ctx: RenderContext, dep: WorkstreamExecution): BranchSource | undefined {
+  const wave = dep.wave !== null ? ctx.waveExecution.get(dep.wave) : undefined;
+  return wave ? { ref: wave.branch, kind: "wave", wave: wave.number, workstream: null, readyAfter: wave.mergeDay } : undefined;
 }
 
 /** A dependency's deliverables shown in a dependant's prompt; the rest are in its own prompt. */
