@@ -64,7 +64,7 @@ export const WORKSTREAM: KindSpec = {
   fields: [
     { name: "id", type: "string", required: true, description: "Short id, e.g. `TD2` (or from a `# TD2: Name` title)." },
     { name: "name", type: "string", description: "Name (or from the title)." },
-    { name: "agent", type: "string", description: "The agent persona's id." },
+    { name: "agent", type: "string", description: "The agent persona's id. Not optional in practice: a workstream without one is the error `missing-agent`." },
     { name: "days", type: "duration", required: true, description: "Working days: a number (`2`, `1.5`) or a range (`1-2`)." },
     { name: "priority", type: "enum", values: PRIORITIES, description: "Priority (default `medium`)." },
     { name: "depends_on", type: "list", aliases: ["depends", "dependencies", "blocked_by"], description: "Workstream ids that must be merged before this one starts." },
