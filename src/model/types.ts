@@ -72,6 +72,10 @@ export interface Project {
   maxParallel?: number;
   /** Where `max_parallel` is written, for the warning that the plan runs more at once. */
   maxParallelAt?: Location;
+  /** The makespan (working days, with waves) the plan must meet. */
+  targetDays?: number;
+  /** Where `target_days` is written, for the warning that the schedule misses it. */
+  targetDaysAt?: Location;
   summary: string;
   context: string;
   goals: string[];

@@ -13,6 +13,7 @@ import { durationEnds, earliestStartDay, speedUp, sumDurations, workDays, type E
 import { breakCycles, buildDependencyGraph, findCycles, topologicalSort, type DependencyGraph } from "./graph.js";
 import { dependenciesOnlyNetwork, wavesNetwork } from "./network.js";
 import { runPasses } from "./schedule.js";
+import { checkTarget } from "./target.js";
 import { compareSources } from "./source-order.js";
 import type { DependencyEdge, PlanSchedule, ScheduleVariant } from "./types.js";
 import { buildVariant } from "./variant.js";
@@ -74,6 +75,7 @@ export function computeSchedule(plan: Plan): { schedule: PlanSchedule; diagnosti
     brokenEdges: broken.map((b) => edge(graph, b.node, b.dependsOn)),
     agentLoad: agentLoads(workstreams),
     conflicts,
+    target: null,
   };
   const diagnostics = [
     ...findCycles(graph),
@@ -83,7 +85,9 @@ export function computeSchedule(plan: Plan): { schedule: PlanSchedule; diagnosti
     ...tooManyParallel(plan.project, withWaves.high, withWaves.low),
     ...conflictProblems,
   ];
-  return { schedule, diagnostics: sortDiagnostics(diagnostics) };
+  const target = checkTarget(plan, schedule, diagnostics, computeSchedule);
+  schedule.target = target.target;
+  return { schedule, diagnostics: sortDiagnostics([...diagnostics, ...target.diagnostics]) };
 }
 
 /** Both schedules at one end of the durations. */

@@ -142,4 +142,6 @@ export interface PlanSchedule {
   agentLoad: AgentLoad[];
   /** Files shared by two workstreams, by file then workstreams. */
   conflicts: FileConflict[];
+  /** The project's `target_days` against the makespan with waves, and changes that would meet it (target.ts); null without a target. */
+  target: import("./target.js").TargetCheck | null;
 }
