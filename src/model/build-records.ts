@@ -1,4 +1,5 @@
 import { slug as githubSlug } from "github-slugger";
+import { proseAt } from "./prose-at.js";
 import { diagnostic, type Diagnostic, type Location } from "../diagnostics/diagnostic.js";
 import type { RawRecord } from "../parse/raw-record.js";
 import { AGENT, GATE, PROJECT, RISK, SESSION, WAVE, WORKSTREAM } from "../schema/record-kinds.js";
@@ -80,6 +81,7 @@ export function buildProject(record: RawRecord, diagnostics: Diagnostic[]): Proj
       maxParallelAt: positionOf(f, "max_parallel"),
       targetDays: f.number("target_days"),
       targetDaysAt: positionOf(f, "target_days"),
+      proseAt: proseAt(f, ["summary", "context", "goals", "success_metrics"]),
     },
   );
 }
@@ -135,7 +137,7 @@ export function buildWorkstream(record: RawRecord, project: Pick<Project, "name"
       extras: extrasOf(record),
       source: source(record),
     },
-    { agent: ref(f, "agent"), start: f.number("start"), wave: f.number("wave"), waveAt: positionOf(f, "wave") },
+    { agent: ref(f, "agent"), start: f.number("start"), wave: f.number("wave"), waveAt: positionOf(f, "wave"), proseAt: proseAt(f, ["goal", "context", "notes", "deliverables", "out_of_scope"]) },
   );
 }
 

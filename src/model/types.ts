@@ -1,4 +1,5 @@
 import type { Location } from "../diagnostics/diagnostic.js";
+import type { ProseMap } from "./prose-at.js";
 
 /** A reference to another record (a workstream id, an agent id, an ADR number as text) with where it was written. */
 export interface Ref {
@@ -76,6 +77,8 @@ export interface Project {
   targetDays?: number;
   /** Where `target_days` is written, for the warning that the schedule misses it. */
   targetDaysAt?: Location;
+  /** Where its prose fields start, for warnings about a sentence inside them (prose-at.ts). */
+  proseAt?: ProseMap;
   summary: string;
   context: string;
   goals: string[];
@@ -109,6 +112,8 @@ export interface Workstream {
   wave?: number;
   /** Where `wave` is written. */
   waveAt?: Location;
+  /** Where its prose fields start, for warnings about a sentence inside them (prose-at.ts). */
+  proseAt?: ProseMap;
   branch: string;
   worktree: string;
   owns: FileRef[];

@@ -236,7 +236,7 @@ function recordBuilder(spec: KindSpec, src: SourceText, diagnostics: Diagnostic[
         return;
       }
       const { value, items, leftover } = readSectionValue(fieldSpec, section, src);
-      const field: RawField = { name: fieldSpec.name, key: section.title, source: "section", value, at: section.at, keyAt: section.headingAt, body: section.body };
+      const field: RawField = { name: fieldSpec.name, key: section.title, source: "section", value, at: section.at, keyAt: section.headingAt, body: section.body, bodyAt: section.bodyAt };
       if (items) field.items = items;
       add(record, field);
       // An HTML comment (`<!-- markdownlint-disable-file MD024 -->`) is invisible: kept, but not worth a warning.

@@ -12,6 +12,7 @@ import { findConflicts } from "./conflicts.js";
 import { durationEnds, earliestStartDay, speedUp, sumDurations, workDays, type End } from "./durations.js";
 import { breakCycles, buildDependencyGraph, findCycles, topologicalSort, type DependencyGraph } from "./graph.js";
 import { dependenciesOnlyNetwork, wavesNetwork } from "./network.js";
+import { proseContradictions } from "./prose-figures.js";
 import { runPasses } from "./schedule.js";
 import { checkTarget } from "./target.js";
 import { compareSources } from "./source-order.js";
@@ -84,6 +85,7 @@ export function computeSchedule(plan: Plan): { schedule: PlanSchedule; diagnosti
     ...waveLateDiagnostics(wavePlan, withWaves.high, withWaves.low),
     ...tooManyParallel(plan.project, withWaves.high, withWaves.low),
     ...conflictProblems,
+    ...proseContradictions(plan, schedule),
   ];
   const target = checkTarget(plan, schedule, diagnostics, computeSchedule);
   schedule.target = target.target;

@@ -1,0 +1,90 @@
+import { describe, expect, it } from "vitest";
+import { computeSchedule } from "../../src/schedule/index.js";
+import { build, lines } from "../parse/helpers.js";
+
+const AGENT = { "agents/dev.md": lines("# Dev") };
+const WAVES = lines("| Wave | Workstreams |", "| --- | --- |", "| 1 | A, C |", "| 2 | B |");
+
+/** A (2 days) and C (1 day) in wave 1, merged on day 2; B (1-2 days) after it: days 3 or 3–4, wave 2 merges on day 3 or 4. */
+function warnings(files: Record<string, string>) {
+  const { plan, diagnostics } = build({
+    ...AGENT,
+    "waves.md": WAVES,
+    "workstreams/A.md": lines("---", "id: A", "agent: dev", "days: 2", "---"),
+    "workstreams/C.md": lines("---", "id: C", "agent: dev", "days: 1", "---"),
+    ...files,
+  });
+  expect(diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  return computeSchedule(plan)
+    .diagnostics.filter((d) => d.code === "prose-contradicts-schedule")
+    .map((d) => `${d.file}:${d.start.line}:${d.start.column}-${d.end.line}:${d.end.column} ${d.message}`);
+}
+
+const b = (...body: string[]) => ({ "workstreams/B.md": lines("---", "id: B", "agent: dev", "days: 1-2", "depends_on: [A]", "---", "", "# B: Second", "", ...body) });
+const project = (...body: string[]) => ({ "project.md": lines("---", "name: demo", "---", "", "# Demo", "", ...body) });
+
+describe("prose that contradicts the schedule", () => {
+  it("flags a workstream's start day and its wave's merge day, at the phrase inside the section", () => {
+    expect(warnings(b("## Context", "", "Waits for A. It launches on day 2, and merges in Wave 2 on", "the afternoon of day 5."))).toEqual([
+      "plan/workstreams/B.md:12:17-12:34 the text says `launches on day 2`, but the schedule starts B on day 3",
+      "plan/workstreams/B.md:12:40-13:23 the text says `merges in Wave 2 on the afternoon of day 5`, but the schedule merges wave 2 on day 3 or 4 (lower or upper end of the durations)",
+    ]);
+  });
+
+  it("accepts a figure that agrees with either end of the durations", () => {
+    expect(warnings(b("## Notes", "", "It starts on day 3 and merges on day 3.", "", "Or it merges on day 4."))).toEqual([]);
+  });
+
+  it("reads the subject of the sentence: another workstream named before the verb, not one only mentioned", () => {
+    // C starts on day 1; A's Config is only mentioned ("A's"), so "it" is B.
+    expect(warnings(b("## Goal", "", "C starts on day 1. It needs A's output, so it begins on day 1."))).toEqual([
+      "plan/workstreams/B.md:12:47-12:62 the text says `begins on day 1`, but the schedule starts B on day 3",
+    ]);
+    expect(warnings(b("## Goal", "", "A and C start on day 2."))).toEqual([
+      "plan/workstreams/B.md:12:9-12:23 the text says `start on day 2`, but the schedule starts A on day 1",
+      "plan/workstreams/B.md:12:9-12:23 the text says `start on day 2`, but the schedule starts C on day 1",
+    ]);
+  });
+
+  it("flags the project's makespan, finish day, speed-up, peak and waves' days, and once for two phrasings of one figure", () => {
+    const text = project(
+      "## Summary",
+      "",
+      "We finish in 9 working days. Everything is merged by day 2.",
+      "",
+      "## Success Metrics",
+      "",
+      "- A 3x speed-up with all 3 sessions busy; waves on days 2, 5.",
+      "- Done in",
+      "  7 working days instead of 9.",
+    );
+    expect(warnings({ ...b(), ...text })).toEqual([
+      "plan/project.md:9:11-9:28 the text says `in 9 working days`, but the schedule with waves takes 3–4 days",
+      "plan/project.md:9:51-9:59 the text says `by day 2`, but the schedule with waves ends on day 3 or 4 (lower or upper end of the durations)",
+      "plan/project.md:13:5-13:16 the text says `3x speed-up`, but the schedule's speed-up with waves is 1.25–1.33×",
+      "plan/project.md:13:22-13:36 the text says `all 3 sessions`, but at most 2 sessions run at once in the schedule with waves",
+      "plan/project.md:13:43-13:61 the text says `waves on days 2, 5`, but the waves merge on days 2, 4 (2, 3 at the lower end of durations)",
+      "plan/project.md:14:8-15:17 the text says `in 7 working days`, but the schedule with waves takes 3–4 days",
+    ]);
+  });
+
+  it("keeps quiet when the project's figures agree, rounded as written", () => {
+    const text = project("## Summary", "", "All merged in 4 working days, by day 4: a 1.3× speed-up, 1x faster, with 2 parallel sessions and waves merging on days 2 and 3.");
+    expect(warnings({ ...b(), ...text })).toEqual([]);
+  });
+
+  it("ignores numbers that are not about the schedule", () => {
+    const text = project(
+      "## Summary",
+      "",
+      "Coverage goes from 42% to 60% by day 1. A merged by day 1. The baseline report lands on day 1-2; 3 sessions of review.",
+    );
+    const ws = b("## Goal", "", "Raise coverage by day 1, in 2 working days, with all 9 tests merged on day 1-2.");
+    expect(warnings({ ...ws, ...text })).toEqual([]);
+  });
+
+  it("points at the field when the text is YAML, whose exact offset is not kept", () => {
+    const ws = { "workstreams/B.md": lines("---", "id: B", "agent: dev", "days: 1-2", "depends_on: [A]", 'goal: "It launches on day 9."', "---") };
+    expect(warnings(ws)).toEqual(["plan/workstreams/B.md:6:7-6:30 the text says `launches on day 9`, but the schedule starts B on day 3"]);
+  });
+});
