@@ -1,6 +1,8 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { computeSchedule } from "../../src/schedule/index.js";
 import { build, lines } from "../parse/helpers.js";
+import { makePlan } from "./make-plan.js";
 
 const AGENT = { "agents/dev.md": lines("# Dev") };
 const WAVES = lines("| Wave | Workstreams |", "| --- | --- |", "| 1 | A, C |", "| 2 | B |");
@@ -86,5 +88,46 @@ describe("prose that contradicts the schedule", () => {
   it("points at the field when the text is YAML, whose exact offset is not kept", () => {
     const ws = { "workstreams/B.md": lines("---", "id: B", "agent: dev", "days: 1-2", "depends_on: [A]", 'goal: "It launches on day 9."', "---") };
     expect(warnings(ws)).toEqual(["plan/workstreams/B.md:6:7-6:30 the text says `launches on day 9`, but the schedule starts B on day 3"]);
+  });
+});
+
+describe("prose figures on generated plans", () => {
+  const genPlan = fc.array(fc.record({ low: fc.integer({ min: 1, max: 3 }), extra: fc.integer({ min: 0, max: 2 }), depMask: fc.nat({ max: 31 }), wave: fc.integer({ min: 1, max: 3 }) }), { minLength: 1, maxLength: 5 });
+
+  it("never warns about prose that restates the computed figures, and always about a start day outside the range", () => {
+    fc.assert(
+      fc.property(genPlan, fc.integer({ min: 1, max: 3 }), (gen, beyond) => {
+        const ids = gen.map((_, i) => `W${i + 1}`);
+        const specs = gen.map((g, i) => ({
+          id: ids[i]!,
+          days: [g.low, g.low + g.extra] as [number, number],
+          wave: g.wave,
+          deps: ids.slice(0, i).filter((_, j) => (g.depMask >> j) & 1 && gen[j]!.wave <= g.wave),
+        }));
+        const waves = [1, 2, 3].map((n) => ({ number: n, workstreams: specs.filter((w) => w.wave === n).map((w) => w.id) }));
+        const plan = makePlan({ workstreams: specs, waves });
+        const { schedule } = computeSchedule(plan);
+        const { high, low } = schedule.withWaves;
+        const merge = (id: string, v: typeof high) => v.waves.find((w) => w.workstreams.includes(id))!.mergeDay;
+        plan.workstreams.forEach((ws) => {
+          const hi = high.workstreams.find((t) => t.id === ws.id)!;
+          const lo = low.workstreams.find((t) => t.id === ws.id)!;
+          ws.notes = `It starts on day ${hi.start}. It begins on day ${lo.start}. It merges on day ${merge(ws.id, high)}, or merges on day ${merge(ws.id, low)}.`;
+        });
+        plan.project.summary = `Done in ${high.makespan} working days with ${high.peak.count} parallel sessions, waves on days ${high.waves.map((w) => w.mergeDay).join(", ")}.`;
+        expect(computeSchedule(plan).diagnostics.filter((d) => d.code === "prose-contradicts-schedule")).toEqual([]);
+        const first = plan.workstreams[0]!;
+        const latest = Math.max(...[high, low].map((v) => v.workstreams.find((t) => t.id === first.id)!.start));
+        first.notes = `It launches on day ${latest + beyond}.`;
+        expect(computeSchedule(plan).diagnostics.filter((d) => d.code === "prose-contradicts-schedule").map((d) => d.message)).toEqual([
+          `the text says \`launches on day ${latest + beyond}\`, but the schedule starts ${first.id} on ${(() => {
+            const a = low.workstreams.find((t) => t.id === first.id)!.start;
+            const b = high.workstreams.find((t) => t.id === first.id)!.start;
+            return a === b ? `day ${b}` : `day ${Math.min(a, b)} or ${Math.max(a, b)} (lower or upper end of the durations)`;
+          })()}`,
+        ]);
+      }),
+      { seed: 20251016, numRuns: 100 },
+    );
   });
 });

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { computeSchedule } from "../../src/schedule/index.js";
 import { at, makePlan, PROJECT_FILE, type PlanSpec } from "./make-plan.js";
@@ -133,5 +134,44 @@ describe("target_days", () => {
     expect(brief(diagnostics).map((d) => d.hint)).toEqual([
       "No change tried meets it (moving a critical workstream to another wave, making one of its hard dependencies soft, dropping a critical wave's planned day, or two of these; the search stopped after 300 tries): shorten or split the critical workstreams, or raise target_days.",
     ]);
+  });
+});
+
+describe("target_days on generated plans", () => {
+  const genPlan = fc.record({
+    workstreams: fc.array(fc.record({ days: fc.integer({ min: 1, max: 4 }), depMask: fc.nat({ max: 63 }), wave: fc.integer({ min: 1, max: 3 }) }), { minLength: 1, maxLength: 6 }),
+    planned: fc.array(fc.option(fc.integer({ min: 1, max: 8 }), { nil: undefined }), { minLength: 3, maxLength: 3 }),
+    target: fc.integer({ min: 1, max: 12 }),
+  });
+
+  it("says met exactly when the makespan fits, suggests only changes that fit, at most 3, shortest first, and never changes the plan", () => {
+    fc.assert(
+      fc.property(genPlan, ({ workstreams, planned, target }) => {
+        const ids = workstreams.map((_, i) => `W${i + 1}`);
+        // Dependencies only on earlier workstreams in the same or an earlier wave: a plan with no errors of its own.
+        const wsSpecs = workstreams.map((w, i) => ({
+          id: ids[i]!,
+          days: w.days,
+          wave: w.wave,
+          deps: ids.slice(0, i).filter((_, j) => (w.depMask >> j) & 1 && workstreams[j]!.wave <= w.wave),
+        }));
+        const waves = [1, 2, 3].map((n) => ({ number: n, ...(planned[n - 1] !== undefined ? { day: planned[n - 1]! } : {}), workstreams: wsSpecs.filter((w) => w.wave === n).map((w) => w.id) }));
+        const plan = withTarget({ workstreams: wsSpecs, waves }, target);
+        const before = structuredClone(plan);
+        const { schedule, diagnostics } = computeSchedule(plan);
+        expect(plan).toEqual(before);
+        const result = schedule.target!;
+        const makespan = schedule.withWaves.high.makespan;
+        expect(result.makespan).toBe(makespan);
+        expect(result.met).toBe(makespan <= target);
+        expect(result.missedBy).toBe(Math.max(0, makespan - target));
+        expect(brief(diagnostics)).toHaveLength(result.met ? 0 : 1);
+        expect(result.suggestions.length).toBeLessThanOrEqual(3);
+        for (const s of result.suggestions) expect(s.makespan).toBeLessThanOrEqual(target);
+        const spans = result.suggestions.map((s) => s.makespan);
+        expect(spans).toEqual([...spans].sort((a, b) => a - b));
+      }),
+      { seed: 20251016, numRuns: 80 },
+    );
   });
 });
