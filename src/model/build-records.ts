@@ -1,4 +1,5 @@
 import { slug as githubSlug } from "github-slugger";
+import { proseAt } from "./prose-at.js";
 import { diagnostic, type Diagnostic, type Location } from "../diagnostics/diagnostic.js";
 import type { RawRecord } from "../parse/raw-record.js";
 import { AGENT, GATE, PROJECT, RISK, SESSION, WAVE, WORKSTREAM } from "../schema/record-kinds.js";
@@ -73,7 +74,15 @@ export function buildProject(record: RawRecord, diagnostics: Diagnostic[]): Proj
       extras: extrasOf(record),
       source: source(record),
     },
-    { baseCommit: f.string("base_commit"), startDate: f.string("start_date"), maxParallel: f.number("max_parallel"), maxParallelAt: positionOf(f, "max_parallel") },
+    {
+      baseCommit: f.string("base_commit"),
+      startDate: f.string("start_date"),
+      maxParallel: f.number("max_parallel"),
+      maxParallelAt: positionOf(f, "max_parallel"),
+      targetDays: f.number("target_days"),
+      targetDaysAt: positionOf(f, "target_days"),
+      proseAt: proseAt(f, ["summary", "context", "goals", "success_metrics"]),
+    },
   );
 }
 
@@ -144,6 +153,7 @@ export function buildWorkstream(record: RawRecord, project: Pick<Project, "name"
       wavesAt: positionOf(f, "waves"),
       started: f.number("started"),
       finished: f.number("finished"),
+      proseAt: proseAt(f, ["goal", "context", "notes", "deliverables", "out_of_scope"]),
     },
   );
 }

@@ -1,4 +1,5 @@
 import type { Location } from "../diagnostics/diagnostic.js";
+import type { ProseMap } from "./prose-at.js";
 
 /** A reference to another record (a workstream id, an agent id, an ADR number as text) with where it was written. */
 export interface Ref {
@@ -72,6 +73,12 @@ export interface Project {
   maxParallel?: number;
   /** Where `max_parallel` is written, for the warning that the plan runs more at once. */
   maxParallelAt?: Location;
+  /** The makespan (working days, with waves) the plan must meet. */
+  targetDays?: number;
+  /** Where `target_days` is written, for the warning that the schedule misses it. */
+  targetDaysAt?: Location;
+  /** Where its prose fields start, for warnings about a sentence inside them (prose-at.ts). */
+  proseAt?: ProseMap;
   summary: string;
   context: string;
   goals: string[];
@@ -113,6 +120,8 @@ export interface Workstream {
   started?: number;
   /** The day it actually finished, when known. */
   finished?: number;
+  /** Where its prose fields start, for warnings about a sentence inside them (prose-at.ts). */
+  proseAt?: ProseMap;
   branch: string;
   worktree: string;
   owns: FileRef[];

@@ -21,6 +21,7 @@ import {
 } from "./sections.js";
 import { sourceText, type SourceText } from "./source-text.js";
 import { readTable, type Row } from "./table.js";
+import { isScheduleField } from "./schedule-fields.js";
 import { suggest } from "./suggest.js";
 
 /**
@@ -212,9 +213,7 @@ function recordBuilder(spec: KindSpec, src: SourceText, diagnostics: Diagnostic[
     }
     record.unknown.push(field);
     const guess = suggest(field.name, known);
-    if (guess) {
-      diagnostics.push(diagnostic("warning", "unknown-field", field.keyAt, `unknown ${spec.kind} field \`${field.key}\`; did you mean \`${guess}\`?`, `Rename it to \`${guess}\`; unknown fields are kept but not used.`));
-    }
+    if (guess) diagnostics.push(misspelled(spec, guess, field.keyAt, "field", field.key));
   };
   return {
     start(at: Location, stem: string): RawRecord {
@@ -231,13 +230,13 @@ function recordBuilder(spec: KindSpec, src: SourceText, diagnostics: Diagnostic[
       if (!fieldSpec) {
         const guess = suggest(name, known);
         if (guess && !record.fields.has(guess)) {
-          diagnostics.push(diagnostic("warning", "unknown-section", section.headingAt, `unknown ${spec.kind} section \`${section.title}\`; did you mean \`${guess}\`?`, "Rename the heading; unknown sections are kept and rendered as extra text."));
+          diagnostics.push(misspelled(spec, guess, section.headingAt, "section", section.title));
         }
         record.extras.push({ heading: section.title, body: section.body, at: section.at });
         return;
       }
       const { value, items, leftover } = readSectionValue(fieldSpec, section, src);
-      const field: RawField = { name: fieldSpec.name, key: section.title, source: "section", value, at: section.at, keyAt: section.headingAt, body: section.body };
+      const field: RawField = { name: fieldSpec.name, key: section.title, source: "section", value, at: section.at, keyAt: section.headingAt, body: section.body, bodyAt: section.bodyAt };
       if (items) field.items = items;
       add(record, field);
       // An HTML comment (`<!-- markdownlint-disable-file MD024 -->`) is invisible: kept, but not worth a warning.
@@ -253,6 +252,21 @@ function recordBuilder(spec: KindSpec, src: SourceText, diagnostics: Diagnostic[
       return record;
     },
   };
+}
+
+/**
+ * A likely typo of a field name: a warning, or the error `misspelled-schedule-field` when the field it
+ * resembles is one the schedule reads (dropping it would change the computed days silently).
+ */
+function misspelled(spec: KindSpec, guess: string, at: Location, place: "field" | "section", written: string): Diagnostic {
+  const canonical = findField(spec, guess)?.name ?? guess;
+  const what = `unknown ${spec.kind} ${place} \`${written}\`; did you mean \`${guess}\`?`;
+  if (isScheduleField(spec.kind, canonical)) {
+    const hint = place === "section" ? "Rename the heading." : `Rename it to \`${guess}\`.`;
+    return diagnostic("error", "misspelled-schedule-field", at, `${what} The schedule reads \`${canonical}\`: misspelt, it would be ignored and the computed days would change without notice`, hint);
+  }
+  const hint = place === "section" ? "Rename the heading; unknown sections are kept and rendered as extra text." : `Rename it to \`${guess}\`; unknown fields are kept but not used.`;
+  return diagnostic("warning", place === "section" ? "unknown-section" : "unknown-field", at, what, hint);
 }
 
 function isComment(node: RootContent): boolean {

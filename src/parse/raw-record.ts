@@ -9,6 +9,8 @@ export type FieldSource = "front-matter" | "title" | "key-value" | "section" | "
 export interface RawItem {
   value: unknown;
   at: Location;
+  /** For a Markdown list item: where its text (after the bullet) starts. */
+  textAt?: Location;
 }
 
 /** A field as written: its value before type checks, and where it came from. */
@@ -27,6 +29,8 @@ export interface RawField {
   items?: RawItem[];
   /** For a field read from a `##` section: the section's Markdown, verbatim (its value may be reshaped). */
   body?: string;
+  /** For a field read from a `##` section: where `body` starts. */
+  bodyAt?: Location;
 }
 
 /** Text-or-items and consequences sections keep both shapes. */

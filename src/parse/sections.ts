@@ -13,6 +13,8 @@ export interface Section {
   nodes: RootContent[];
   /** Verbatim Markdown of the body (without the heading line), trimmed of blank lines. */
   body: string;
+  /** Where the body starts and ends: its first character is at `bodyAt.start`. */
+  bodyAt: Location;
   at: Location;
   headingAt: Location;
 }
@@ -50,6 +52,7 @@ function makeSection(heading: Heading, nodes: RootContent[], end: number, src: S
     title: toString(heading, { includeHtml: false }).trim(),
     nodes,
     body: nodes.length > 0 ? src.text.slice(bodyStart, bodyEnd) : "",
+    bodyAt: src.span(bodyStart, Math.max(bodyStart, bodyEnd)),
     at: src.span(heading.position?.start.offset ?? 0, Math.max(bodyEnd, Math.min(end, bodyEnd))),
     headingAt: src.nodeSpan(heading),
   };
@@ -79,7 +82,11 @@ export function listItems(nodes: RootContent[], src: SourceText, plain: boolean)
       continue;
     }
     for (const item of node.children) {
-      items.push({ value: plain ? toString(item).trim() : itemMarkdown(item, src), at: src.nodeSpan(item) });
+      const entry: RawItem = { value: plain ? toString(item).trim() : itemMarkdown(item, src), at: src.nodeSpan(item) };
+      // Where the item's Markdown starts (after the bullet), for positions inside its text.
+      const first = item.children[0]?.position?.start.offset;
+      if (!plain && first !== undefined) entry.textAt = src.span(first, item.position?.end.offset ?? first);
+      items.push(entry);
     }
   }
   return { items, other };

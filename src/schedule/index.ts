@@ -14,7 +14,9 @@ import { durationEnds, earliestStartDay, speedUp, sumDurations, workDays, type E
 import { breakCycles, buildDependencyGraph, findCycles, topologicalSort, type DependencyGraph } from "./graph.js";
 import { dependenciesOnlyNetwork, wavesNetwork } from "./network.js";
 import { progressDiagnostics, progressOf } from "./progress.js";
+import { proseContradictions } from "./prose-figures.js";
 import { runPasses } from "./schedule.js";
+import { checkTarget } from "./target.js";
 import { compareSources } from "./source-order.js";
 import type { DependencyEdge, PlanSchedule, ScheduleVariant } from "./types.js";
 import { buildVariant } from "./variant.js";
@@ -79,6 +81,7 @@ export function computeSchedule(plan: Plan): { schedule: PlanSchedule; diagnosti
     conflicts,
     execution: executionModel(plan, workstreams, deps, wavePlan, withWaves),
     problems: [],
+    target: null,
   };
   const diagnostics = [
     ...findCycles(graph),
@@ -88,9 +91,15 @@ export function computeSchedule(plan: Plan): { schedule: PlanSchedule; diagnosti
     ...tooManyParallel(plan.project, withWaves.high, withWaves.low),
     ...conflictProblems,
     ...progressDiagnostics(workstreams, dependentsById(graph, deps)),
+    ...proseContradictions(plan, schedule),
   ];
-  const sorted = sortDiagnostics(diagnostics);
-  schedule.problems = sorted.map((d) => ({ code: d.code, severity: d.severity, file: d.file, line: d.start.line, message: d.message, hint: d.hint ?? "" }));
+  const target = checkTarget(plan, schedule, diagnostics, computeSchedule);
+  schedule.target = target.target;
+  const sorted = sortDiagnostics([...diagnostics, ...target.diagnostics]);
+  // Prose contradictions point into prose that only its own record's documents show; the execution plan lists the rest.
+  schedule.problems = sorted
+    .filter((d) => d.code !== "prose-contradicts-schedule")
+    .map((d) => ({ code: d.code, severity: d.severity, file: d.file, line: d.start.line, message: d.message, hint: d.hint ?? "" }));
   return { schedule, diagnostics: sorted };
 }
 

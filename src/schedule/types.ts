@@ -148,6 +148,8 @@ export interface PlanSchedule {
   execution: ExecutionModel;
   /** The scheduling problems found (late waves, shared files without a rule, too many at once, blocked work, a missed target), with their fixes. */
   problems: ScheduleProblem[];
+  /** The project's `target_days` against the makespan with waves, and changes that would meet it (target.ts); null without a target. */
+  target: import("./target.js").TargetCheck | null;
 }
 
 /** A scheduling problem as documents show it: what, where, and what to do. */

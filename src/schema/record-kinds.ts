@@ -38,6 +38,7 @@ export const PROJECT: KindSpec = {
     { name: "worktree_pattern", type: "string", description: "Worktree path of a workstream, with `{project}` and `{slug}` (default `../{project}-{slug}`)." },
     { name: "start_date", type: "date", description: "Calendar date of day 1." },
     { name: "max_parallel", type: "integer", description: "Sessions a person can watch at once; exceeding it is a warning." },
+    { name: "target_days", type: "integer", description: "The makespan the plan must meet, in working days; a schedule with waves that takes longer is a warning naming the smallest changes that would meet it." },
     { name: "summary", type: "text", description: "What the plan is for." },
     { name: "context", type: "text", description: "Background: what was read, what is at stake." },
     { name: "goals", type: "items", description: "What the plan must achieve." },
@@ -65,7 +66,7 @@ export const WORKSTREAM: KindSpec = {
   fields: [
     { name: "id", type: "string", required: true, description: "Short id, e.g. `TD2` (or from a `# TD2: Name` title)." },
     { name: "name", type: "string", description: "Name (or from the title)." },
-    { name: "agent", type: "string", description: "The agent persona's id." },
+    { name: "agent", type: "string", description: "The agent persona's id. Not optional in practice: a workstream without one is the error `missing-agent`." },
     { name: "days", type: "duration", required: true, description: "Working days: a number (`2`, `1.5`) or a range (`1-2`)." },
     { name: "priority", type: "enum", values: PRIORITIES, description: "Priority (default `medium`)." },
     { name: "depends_on", type: "list", aliases: ["depends", "dependencies", "blocked_by"], description: "Workstream ids that must be merged before this one starts." },

@@ -196,9 +196,10 @@ describe("readPlan: symbolic links", () => {
 
 describe("loadPlan", () => {
   it("reads, parses and validates, with every diagnostic sorted and the plan folder shown relative to cwd", async () => {
-    await put("plan/workstreams/TD1-a.md", "---\nid: TD1\ndays: 1\npriority: urgent\nwave: 1\n---\n");
+    await put("plan/workstreams/TD1-a.md", "---\nid: TD1\ndays: 1\npriority: urgent\nwave: 1\nagent: python-pro\n---\n");
     await put("plan/waves.md", "| Wave |\n| --- |\n| 1 |\n");
     await put("plan/agents/x.md", bytes([0xff]));
+    await put("plan/agents/python-pro.md", "# Python Pro\n");
     const { plan, diagnostics } = await loadPlan(planDir, root);
     expect(plan.workstreams.map((w) => w.id)).toEqual(["TD1"]);
     expect(showAll(diagnostics).map((d) => `${d.at} ${d.code}`)).toEqual([

@@ -3,6 +3,8 @@ import { buildPlan, type RecordMemo } from "../../src/model/build-plan.js";
 import { toSlug, worktreePath } from "../../src/model/build-records.js";
 import { build, lines, parse, showAll, span } from "../parse/helpers.js";
 
+// Every workstream names an agent (a missing one is the error `missing-agent`): the plans below share this persona.
+const AGENT = { "agents/python-pro.md": lines("# Python Pro") };
 const ids = (refs: readonly { id: string }[]) => refs.map((r) => r.id);
 const brief = (list: ReturnType<typeof build>["diagnostics"]) => showAll(list).map((d) => `${d.at} ${d.severity} ${d.code} ${d.message}`);
 
@@ -34,7 +36,8 @@ describe("defaults", () => {
   it("fills a workstream's slug (github-slugger), branch, worktree, priority, status and lists", () => {
     const { plan, diagnostics } = build({
       "project.md": lines("---", "name: autoD", 'worktree_pattern: "../{project}-{slug}"', "---"),
-      "workstreams/TD3-api.md": lines("---", "days: 2", "---", "", "# TD3: API Client Refactor (v2) & Cleanup!"),
+      "workstreams/TD3-api.md": lines("---", "days: 2", "agent: python-pro", "---", "", "# TD3: API Client Refactor (v2) & Cleanup!"),
+      ...AGENT,
     });
     expect(diagnostics).toEqual([]);
     expect(plan.workstreams[0]).toMatchObject({
@@ -51,7 +54,6 @@ describe("defaults", () => {
       owns: [],
       touches: [],
     });
-    expect(plan.workstreams[0]!.agent).toBeUndefined();
     expect(plan.workstreams[0]!.wave).toBeUndefined();
   });
 
@@ -68,7 +70,7 @@ describe("defaults", () => {
   });
 
   it("falls back to the id for the name, and to the file name for the id", () => {
-    const { plan, diagnostics } = build({ "workstreams/TD7.md": lines("**Days:** 1") });
+    const { plan, diagnostics } = build({ "workstreams/TD7.md": lines("**Days:** 1", "**Agent:** python-pro"), ...AGENT });
     // `id` is required: its absence is reported, and the file name stands in so the plan stays usable.
     expect(brief(diagnostics)).toEqual(["plan/workstreams/TD7.md:1:1 error missing-field workstream has no `id`"]);
     expect(plan.workstreams[0]).toMatchObject({ id: "TD7", name: "TD7", slug: "td7" });
@@ -181,8 +183,9 @@ describe("defaults", () => {
     const { plan, diagnostics } = build({
       "waves.md": waves,
       "gates.md": lines("| Id | Command |", "| --- | --- |", "| tests | `pytest` |", "| types | `mypy src/` |"),
-      "workstreams/TD1.md": lines("# TD1: A", "", "**Days:** 1"),
-      "workstreams/TD2.md": lines("# TD2: B", "", "**Days:** 1"),
+      "workstreams/TD1.md": lines("# TD1: A", "", "**Days:** 1", "**Agent:** python-pro"),
+      "workstreams/TD2.md": lines("# TD2: B", "", "**Days:** 1", "**Agent:** python-pro"),
+      ...AGENT,
     });
     expect(diagnostics).toEqual([]);
     expect(plan.waves.map((w) => [w.number, w.name, w.day, w.branch, ids(w.workstreams), w.coverage, ids(w.gates), w.mergeProcedure])).toEqual([
@@ -247,7 +250,8 @@ describe("defaults", () => {
 });
 
 describe("field values are checked against their type", () => {
-  const ws = (...fieldLines: string[]) => ({ "workstreams/TD1-x.md": lines("---", "id: TD1", ...fieldLines, "---") });
+  // The agent line goes last so that the positions of the lines under test do not move.
+  const ws = (...fieldLines: string[]) => ({ "workstreams/TD1-x.md": lines("---", "id: TD1", ...fieldLines, "agent: python-pro", "---"), ...AGENT });
 
   it("rejects a bad enum value, with the allowed values and a did-you-mean hint", () => {
     expect(showAll(build(ws("days: 1", "priority: critcal")).diagnostics)).toEqual([
@@ -334,7 +338,7 @@ describe("field values are checked against their type", () => {
   });
 
   it("reports a missing required field at the start of its record: the file, or the table row", () => {
-    expect(showAll(build({ "workstreams/TD1-x.md": lines("# TD1: Errors") }).diagnostics)).toEqual([
+    expect(showAll(build({ "workstreams/TD1-x.md": lines("# TD1: Errors", "", "**Agent:** python-pro"), ...AGENT }).diagnostics)).toEqual([
       {
         at: "plan/workstreams/TD1-x.md:1:1",
         severity: "error",
@@ -366,10 +370,14 @@ describe("field values are checked against their type", () => {
 });
 
 describe("validation rules", () => {
-  const ws = (id: string, ...fieldLines: string[]) => lines("---", `id: ${id}`, "days: 1", ...fieldLines, "---");
+  // An agent unless the test writes its own; last, so that the positions of the lines under test do not move.
+  const ws = (id: string, ...fieldLines: string[]) => {
+    const agent = fieldLines.some((l) => l.startsWith("agent:")) ? [] : ["agent: python-pro"];
+    return lines("---", `id: ${id}`, "days: 1", ...fieldLines, ...agent, "---");
+  };
 
   it("reports an id defined twice, across files, pointing at both", () => {
-    const { diagnostics } = build({ "workstreams/TD1-a.md": ws("TD1"), "workstreams/TD1-b.md": ws("TD1") });
+    const { diagnostics } = build({ "workstreams/TD1-a.md": ws("TD1"), "workstreams/TD1-b.md": ws("TD1"), ...AGENT });
     expect(showAll(diagnostics)).toEqual([
       {
         at: "plan/workstreams/TD1-b.md:1:1",
@@ -384,7 +392,7 @@ describe("validation rules", () => {
 
   it("compares ids without case, and ADR numbers without leading zeros", () => {
     // Exact order breaks the tie: `TD1` sorts before `td1`, so `td1` is the second definition.
-    expect(brief(build({ "workstreams/a.md": ws("td1"), "workstreams/b.md": ws("TD1") }).diagnostics)).toEqual(["plan/workstreams/a.md:1:1 error duplicate-id workstream `td1` is defined twice"]);
+    expect(brief(build({ "workstreams/a.md": ws("td1"), "workstreams/b.md": ws("TD1"), ...AGENT }).diagnostics)).toEqual(["plan/workstreams/a.md:1:1 error duplicate-id workstream `td1` is defined twice"]);
     const adrs = build({ "decisions/0001-a.md": lines("# A"), "decisions/1-b.md": lines("# B") }).diagnostics.filter((d) => d.severity === "error");
     expect(brief(adrs)).toEqual(["plan/decisions/1-b.md:1:1 error duplicate-id decision `0001` is defined twice"]);
   });
@@ -421,12 +429,32 @@ describe("validation rules", () => {
     ]);
   });
 
+  it("reports a workstream without an agent, in the grammar of an unknown one, with the known agents in the hint", () => {
+    const noAgent = lines("# TD2: Config", "", "**Days:** 1");
+    const agents = { ...AGENT, "agents/backend-architect.md": lines("# Backend Architect") };
+    expect(showAll(build({ "workstreams/TD2.md": noAgent, ...agents }).diagnostics)).toEqual([
+      {
+        at: "plan/workstreams/TD2.md:1:1",
+        severity: "error",
+        code: "missing-agent",
+        message: "workstream `TD2` has no agent, expected one of: backend-architect, python-pro",
+        hint: "Add `agent: <id>` to the workstream's front matter, naming one of: backend-architect, python-pro.",
+      },
+    ]);
+    expect(brief(build({ "workstreams/TD2.md": noAgent, ...AGENT }).diagnostics)).toEqual(["plan/workstreams/TD2.md:1:1 error missing-agent workstream `TD2` has no agent, expected one of: python-pro"]);
+    expect(showAll(build({ "workstreams/TD2.md": noAgent }).diagnostics).map((d) => [d.message, d.hint])).toEqual([
+      ["workstream `TD2` has no agent, and the plan has no agents", "Create an agent persona in `plan/agents/<id>.md` and name it with `agent: <id>` in the workstream's front matter."],
+    ]);
+    // Named, it is fine: the same plan with `**Agent:**` has no problem at all.
+    expect(build({ "workstreams/TD2.md": lines("# TD2: Config", "", "**Days:** 1", "**Agent:** python-pro"), ...AGENT }).diagnostics).toEqual([]);
+  });
+
   it("says so when there is nothing to refer to, and shortens long lists", () => {
     expect(brief(build({ "workstreams/TD1.md": ws("TD1", "agent: python-pro") }).diagnostics)).toEqual([
       "plan/workstreams/TD1.md:4:8 error unknown-agent unknown agent `python-pro`, there are no agents",
     ]);
     const many = Object.fromEntries(Array.from({ length: 14 }, (_, i) => [`workstreams/W${i + 1}.md`, ws(`W${i + 1}`)]));
-    const { diagnostics } = build({ ...many, "workstreams/X.md": ws("X", "depends_on: [Z9]") });
+    const { diagnostics } = build({ ...many, "workstreams/X.md": ws("X", "depends_on: [Z9]"), ...AGENT });
     expect(brief(diagnostics)).toEqual(["plan/workstreams/X.md:4:14 error unknown-workstream unknown workstream `Z9`, expected one of: W1, W2, W3, W4, W5, W6, W7, W8, W9, W10, W11, W12, …"]);
   });
 
@@ -436,6 +464,7 @@ describe("validation rules", () => {
       "waves.md": lines("| Wave | Workstreams |", "| --- | --- |", "| 1 | TD1, TD4 |"),
       "risks/R1.md": lines("---", "id: R1", "severity: high", "workstreams: [TD5]", "---"),
       "decisions/0001-a.md": lines("---", "workstreams: [TD6]", "---", "", "## Context", "", "C.", "", "## Decision", "", "D."),
+      ...AGENT,
     });
     expect(showAll(diagnostics)).toEqual([
       { at: "plan/decisions/0001-a.md:2:15", severity: "error", code: "unknown-workstream", message: "unknown workstream `TD6`, expected one of: TD1", hint: "Did you mean `TD1`?" },
@@ -447,7 +476,7 @@ describe("validation rules", () => {
   });
 
   it("reports a workstream merged by a wave that does not exist", () => {
-    const { diagnostics } = build({ "workstreams/TD1.md": ws("TD1", "wave: 4"), "waves.md": lines("| Wave |", "| --- |", "| 1 |") });
+    const { diagnostics } = build({ "workstreams/TD1.md": ws("TD1", "wave: 4"), "waves.md": lines("| Wave |", "| --- |", "| 1 |"), ...AGENT });
     expect(showAll(diagnostics)).toEqual([{ at: "plan/workstreams/TD1.md:1:1", severity: "error", code: "unknown-wave", message: "unknown wave `4`, expected one of: 1", hint: "Create the wave or fix the reference." }]);
   });
 
@@ -483,7 +512,7 @@ describe("validation rules", () => {
   });
 
   it("reports a plan without project.md, and still builds the rest", () => {
-    const { plan, diagnostics } = build({ "project.md": undefined, "workstreams/TD1.md": ws("TD1") });
+    const { plan, diagnostics } = build({ "project.md": undefined, "workstreams/TD1.md": ws("TD1"), ...AGENT });
     expect(showAll(diagnostics)).toEqual([
       { at: "plan/project.md:1:1", severity: "error", code: "missing-project", message: "the plan has no project.md", hint: "Create project.md with front matter `name: <project>` (run `paraplan init` for an example)." },
     ]);

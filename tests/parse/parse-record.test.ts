@@ -142,20 +142,53 @@ describe("key-value lines before the first `##`", () => {
   });
 
   it("keeps unknown keys as unknown fields, warning only about likely typos", () => {
-    const parsed = parse("workstreams/a.md", lines("---", "id: TD1", "depnds_on: [TD2]", "reviewer: Ana", "---"));
+    const parsed = parse("workstreams/a.md", lines("---", "id: TD1", "priorty: high", "reviewer: Ana", "---"));
     expect(showAll(parsed.diagnostics)).toEqual([
       {
         at: "plan/workstreams/a.md:3:1",
         severity: "warning",
         code: "unknown-field",
-        message: "unknown workstream field `depnds_on`; did you mean `depends_on`?",
-        hint: "Rename it to `depends_on`; unknown fields are kept but not used.",
+        message: "unknown workstream field `priorty`; did you mean `priority`?",
+        hint: "Rename it to `priority`; unknown fields are kept but not used.",
       },
     ]);
     expect(only(parsed).unknown.map((u) => [u.name, u.value])).toEqual([
-      ["depnds_on", ["TD2"]],
+      ["priorty", "high"],
       ["reviewer", "Ana"],
     ]);
+  });
+
+  it("makes a misspelt field the schedule reads an error, in front matter, key-value lines, sections and wave tables", () => {
+    const front = parse("workstreams/a.md", lines("---", "id: TD1", "depnds_on: [TD2]", "---"));
+    expect(showAll(front.diagnostics)).toEqual([
+      {
+        at: "plan/workstreams/a.md:3:1",
+        severity: "error",
+        code: "misspelled-schedule-field",
+        message: "unknown workstream field `depnds_on`; did you mean `depends_on`? The schedule reads `depends_on`: misspelt, it would be ignored and the computed days would change without notice",
+        hint: "Rename it to `depends_on`.",
+      },
+    ]);
+    // The misspelt value is still kept, as any unknown field is.
+    expect(only(front).unknown.map((u) => u.name)).toEqual(["depnds_on"]);
+    const keyValue = parse("workstreams/a.md", lines("# TD1: A", "", "**Dayss:** 3", "", "**Wavee:** 2"));
+    expect(showAll(keyValue.diagnostics).map((d) => [d.at, d.severity, d.code])).toEqual([
+      // At the key inside `**…:**`.
+      ["plan/workstreams/a.md:3:3", "error", "misspelled-schedule-field"],
+      ["plan/workstreams/a.md:5:3", "error", "misspelled-schedule-field"],
+    ]);
+    const section = parse("workstreams/a.md", lines("# TD1: A", "", "## Strat", "", "3"));
+    expect(showAll(section.diagnostics).map((d) => [d.at, d.severity, d.code, d.hint])).toEqual([["plan/workstreams/a.md:3:1", "error", "misspelled-schedule-field", "Rename the heading."]]);
+    const waves = parse("waves.md", lines("| Wave | Dya | Workstreams |", "| --- | --- | --- |", "| 1 | 2 | TD1 |"));
+    expect(showAll(waves.diagnostics).map((d) => [d.severity, d.code, d.message.slice(0, 47)])).toEqual([["error", "misspelled-schedule-field", "unknown wave field `Dya`; did you mean `day`? T"]]);
+  });
+
+  it("keeps a typo of a field the schedule does not read a warning, even when another kind's field of that name counts", () => {
+    // A risk's `status` and an agent's `name` do not move any day.
+    const risk = parse("risks/R1-x.md", lines("---", "id: R1", "stauts: open", "---"));
+    expect(showAll(risk.diagnostics).map((d) => [d.severity, d.code])).toEqual([["warning", "unknown-field"]]);
+    const ws = parse("workstreams/a.md", lines("# TD1: A", "", "## Deliverabels", "", "- a"));
+    expect(showAll(ws.diagnostics).map((d) => [d.severity, d.code])).toEqual([["warning", "unknown-section"]]);
   });
 });
 

@@ -7,7 +7,7 @@ const ws = (id: string, ...fields: string[]) => lines("---", `id: ${id}`, "days:
 
 describe("positions of scheduling problems", () => {
   const { plan } = build({
-    "project.md": lines("---", "name: demo", "max_parallel: 1", "---", "", "# Demo"),
+    "project.md": lines("---", "name: demo", "max_parallel: 1", "target_days: 3", "---", "", "# Demo"),
     "waves.md": lines("# Waves", "", "| Wave | Day | Workstreams |", "| --- | --- | --- |", "| 1 | 1 | A, B |", "| 2 | 9 | C |"),
     "workstreams/A-a.md": ws("A"),
     "workstreams/B-b.md": ws("B"),
@@ -21,6 +21,10 @@ describe("positions of scheduling problems", () => {
 
   it("running more at once than max_parallel, at max_parallel", () => {
     expect(found.find((d) => d.code === "too-many-parallel")?.at).toBe("plan/project.md:3:15");
+  });
+
+  it("a missed target, at target_days", () => {
+    expect(found.find((d) => d.code === "target-missed")?.at).toBe("plan/project.md:4:14");
   });
 
   it("a wave that disagrees with a workstream's own, at that workstream's `wave`", () => {

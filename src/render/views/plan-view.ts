@@ -113,7 +113,9 @@ export function planView(ctx: RenderContext) {
     const exec = ctx.execution.get(id)!;
     return { id, name: ctx.workstream.get(id)?.name ?? id, base: exec.base.ref, prompt: ctx.promptPath.get(id)! };
   });
-  const problems = schedule.problems.map((p) => ({ code: p.code, where: `${p.file}:${p.line}`, message: p.message, hint: p.hint }));
+  // Messages and hints are sentences without their full stop in diagnostics; the template adds one.
+  const sentence = (text: string) => text.trim().replace(/[.\s]+$/, "");
+  const problems = schedule.problems.map((p) => ({ id: p.code, where: `${p.file}:${p.line}`, message: sentence(p.message), hint: sentence(p.hint) }));
 
   const conflicts = schedule.conflicts.map((c) => ({
     file: c.file,
@@ -157,6 +159,7 @@ export function planView(ctx: RenderContext) {
       speedUp: `${range(schedule.speedUp.withWaves)}×`,
       speedUpDependenciesOnly: `${range(schedule.speedUp.dependenciesOnly)}×`,
       waveCost: schedule.waveCost.summary,
+      target: schedule.target ? `${days(schedule.target.days)}: ${schedule.target.met ? "met" : `missed by ${days(schedule.target.missedBy)}`}` : null,
       peak: `${waves.peak.count} on ${waves.peak.days.length === 1 ? "day" : "days"} ${dayRanges(waves.peak.days)}`,
       overParallel: project.maxParallel !== undefined && waves.peak.count > project.maxParallel,
       criticalPaths: waves.criticalPaths.map((p) => criticalPathText(plan, p)),
