@@ -1,3 +1,4 @@
+import { realpathSync } from "node:fs";
 import { lstat, realpath } from "node:fs/promises";
 import path from "node:path";
 
@@ -65,4 +66,24 @@ export function parentChecker(root: string, prepare: (dir: string) => Promise<un
 export async function isSymlink(abs: string): Promise<boolean> {
   const info = await lstat(abs).catch(() => undefined);
   return info?.isSymbolicLink() ?? false;
+}
+
+/**
+ * The real path of `abs` even when it does not exist yet: the longest existing prefix with its symbolic links
+ * resolved, and the rest as written. Synchronous, for the few checks made before a command starts.
+ */
+export function realPathSync(abs: string): string {
+  const resolved = path.resolve(abs);
+  const rest: string[] = [];
+  let dir = resolved;
+  for (;;) {
+    try {
+      return path.join(realpathSync(dir), ...rest.reverse());
+    } catch {
+      const parent = path.dirname(dir);
+      if (parent === dir) return resolved;
+      rest.push(path.basename(dir));
+      dir = parent;
+    }
+  }
 }
