@@ -1,6 +1,7 @@
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import type { DiagnosticFormat } from "../diagnostics/format.js";
 import { resolveContext, type CommandContext, type GlobalOptions } from "./context.js";
+import { OutsideFolderError } from "../io/inside-folder.js";
 import { PlanNotFoundError } from "../io/plan-not-found.js";
 import { CliError, EXIT, type ExitCode } from "./exit-codes.js";
 import { REGISTRARS } from "./registrars.js";
@@ -196,6 +197,10 @@ function reportError(error: unknown, io: CliIO): ExitCode {
   if (error instanceof CliError) {
     io.stderr(`paraplan: ${error.message}\n${error.hint ? `  hint: ${error.hint}\n` : ""}`);
     return error.exitCode;
+  }
+  if (error instanceof OutsideFolderError) {
+    io.stderr(`paraplan: ${error.message}\n  hint: paraplan never reads or writes through a symbolic link leading out of its folder: replace the link with a folder or file inside it.\n`);
+    return EXIT.io;
   }
   const errno = error as NodeJS.ErrnoException;
   if (errno && typeof errno.code === "string" && typeof errno.syscall === "string") {

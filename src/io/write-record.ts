@@ -7,6 +7,7 @@ import type { Plan } from "../model/types.js";
 import { parseRecord } from "../parse/parse-record.js";
 import type { ParsedFile } from "../parse/raw-record.js";
 import { validateFiles } from "../writeback/revalidate.js";
+import { assertWritableInside } from "./inside-folder.js";
 import { listPlanFiles } from "./list-plan-files.js";
 import { applyPlanChange, resumePlanChange } from "./plan-change.js";
 import { PlanNotFoundError, readPlanFile, type PlanFile } from "./read-plan.js";
@@ -107,6 +108,7 @@ async function currentHash(abs: string): Promise<string | undefined> {
  */
 export async function writeVersions(planDir: string, changes: readonly { version: FileVersion; text: string }[]): Promise<void> {
   for (const { version } of changes) {
+    await assertWritableInside(planDir, version.abs, "the plan folder");
     if ((await currentHash(version.abs)) !== version.hash) throw new FileChangedError(version.file);
   }
   if (changes.length > 1) {
@@ -133,7 +135,10 @@ export async function createPlanFile(planDir: string, relative: string, shownFil
   const root = path.resolve(planDir);
   const abs = path.resolve(root, relative);
   if (relative.includes("\0") || !abs.startsWith(root + path.sep)) throw new Error(`refusing to create a file outside the plan folder: ${relative}`);
+  // Checked before mkdir (which would follow a linked folder) and again after it.
+  await assertWritableInside(root, abs, "the plan folder");
   await mkdir(path.dirname(abs), { recursive: true });
+  await assertWritableInside(root, abs, "the plan folder");
   const temporary = `${abs}.${process.pid}.${Date.now()}.tmp`;
   await writeFile(temporary, text, { flag: "wx" });
   try {

@@ -1,6 +1,7 @@
 import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { formatText } from "../../diagnostics/format.js";
+import { assertWritableInside } from "../../io/inside-folder.js";
 import { readRegularFile } from "../../io/read-regular-file.js";
 import { FileExistsError, createPlanFile } from "../../io/write-record.js";
 import { numberFromStem } from "../../model/decision-ref.js";
@@ -70,6 +71,8 @@ export async function importDecisions(context: CommandContext, dir: string, opti
     throw new CliError(`${dir} is not a folder`, EXIT.usage, "Give the folder that holds the ADRs, e.g. doc/adr or docs/decisions.");
   }
   const decisionsDir = path.join(context.planDir, "decisions");
+  // A linked plan/decisions leading out of the plan is neither read nor written (a dry run says so too).
+  await assertWritableInside(context.planDir, path.join(decisionsDir, "x.md"), "the plan folder");
   const target = shown(context, decisionsDir);
   const sources = await readSources(source);
   const steps = planDecisionImport(sources, await existingDecisions(decisionsDir), target);
