@@ -102,10 +102,15 @@ export async function run(argv: readonly string[], io: CliIO): Promise<ExitCode>
     .description("fail when out/ is not what the plan generates (for CI)")
     .addOption(formatOption())
     .option("--strict", "warnings fail too")
-    .addHelpText("after", examples("paraplan check", "paraplan check --strict --format github") + "\nExit codes: 0 up to date, 1 stale output or plan errors (a short diff of each stale file is printed).")
-    .action(async (opts: { format: DiagnosticFormat; strict?: boolean }, cmd: Command) => {
+    .option("--allow-extra", "do not report files in out/ that the plan does not generate")
+    .addHelpText(
+      "after",
+      examples("paraplan check", "paraplan check --strict --format github") +
+        "\nExit codes: 0 up to date, 1 stale output, files in out/ the plan does not generate (unless\n--allow-extra), or plan errors (a short diff of each stale file is printed).",
+    )
+    .action(async (opts: { format: DiagnosticFormat; strict?: boolean; allowExtra?: boolean }, cmd: Command) => {
       const { check } = await import("./commands/check.js");
-      code = await check(context(cmd), { format: opts.format, strict: opts.strict ?? false });
+      code = await check(context(cmd), { format: opts.format, strict: opts.strict ?? false, allowExtra: opts.allowExtra ?? false });
     });
 
   program

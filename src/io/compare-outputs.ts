@@ -88,6 +88,30 @@ export async function unexpectedOutputs(outDir: string, expectedPaths: ReadonlyS
   return statuses;
 }
 
+/**
+ * Every file in `out/` that the plan does not generate and that `unexpectedOutputs` does not report (its generated or
+ * hand-edited pages): a page without paraplan's header, a forged prompt, an image, a link. `check` lists them, so that
+ * nothing in `out/` passes for a generated page unless the plan generates it. Hidden names (the lock, temporaries) are
+ * paraplan's own; links are listed, never followed.
+ */
+export async function extraFiles(outDir: string, expectedPaths: ReadonlySet<string>, reported: ReadonlySet<string>): Promise<string[]> {
+  const found: string[] = [];
+  const walk = async (dir: string, prefix: string): Promise<void> => {
+    const entries = await readdir(dir, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === "ENOENT" || error.code === "ENOTDIR") return [];
+      throw error;
+    });
+    for (const entry of entries) {
+      if (entry.name.startsWith(".")) continue;
+      const rel = `${prefix}${entry.name}`;
+      if (entry.isDirectory()) await walk(path.join(dir, entry.name), `${rel}/`);
+      else if (!expectedPaths.has(rel) && !reported.has(rel)) found.push(rel);
+    }
+  };
+  await walk(outDir, "");
+  return found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
 function stateKind(state: GeneratedState): "stale" | "edited" | "foreign" {
   return state === "generated" ? "stale" : state;
 }
