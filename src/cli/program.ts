@@ -209,7 +209,9 @@ function reportError(error: unknown, io: CliIO): ExitCode {
   }
   const errno = error as NodeJS.ErrnoException;
   if (errno && typeof errno.code === "string" && typeof errno.syscall === "string") {
-    io.stderr(`paraplan: ${errno.message}\n  hint: check that the path exists and that you may read and write it.\n`);
+    // Some system errors (EISDIR from a read) do not say which path they concern.
+    const where = typeof errno.path === "string" && !errno.message.includes(errno.path) ? ` (${errno.path})` : "";
+    io.stderr(`paraplan: ${errno.message}${where}\n  hint: check that the path exists and that you may read and write it.\n`);
     return EXIT.io;
   }
   const { name, message, stack } = error instanceof Error ? error : { name: "Error", message: String(error), stack: undefined };

@@ -15,8 +15,11 @@ export type OutputStatus =
   | { kind: "stale"; path: string; actual: string; expected: string }
   /** Generated, then edited by hand: replacing it would lose the edit. */
   | { kind: "edited"; path: string; actual: string; expected?: string }
-  /** A file paraplan did not write sits where it would write (a symbolic link counts as one, and is never followed). */
-  | { kind: "foreign"; path: string; actual: string; expected: string }
+  /**
+   * A file paraplan did not write sits where it would write (a symbolic link counts as one, and is never followed);
+   * `notAFile` when it is a folder (or a pipe, a socket), which not even `--force` replaces.
+   */
+  | { kind: "foreign"; path: string; actual: string; expected: string; notAFile?: true }
   /** Generated earlier, no longer produced by the plan: to be removed. */
   | { kind: "orphan"; path: string; actual: string };
 
@@ -60,6 +63,8 @@ export function fileComparer(outDir: string, known?: KnownOutputs): (file: Pick<
     // writes are in flight meanwhile, and a synchronous call would wait on the folder they are creating files in.
     const info = known ? lstatSync(abs, { throwIfNoEntry: false }) : await lstat(abs).catch(() => undefined);
     if (info?.isSymbolicLink()) return { kind: "foreign", path: file.path, actual: "", expected: file.content };
+    // A folder where a document goes: reading it would fail with a bare EISDIR, replacing it would lose what it holds.
+    if (info && !info.isFile()) return { kind: "foreign", path: file.path, actual: "", expected: file.content, notAFile: true };
     // A file this process wrote or read, untouched since (same size and time), and rendered the same: not read again.
     const earlier = known?.get(file.path);
     if (info && earlier && earlier.size === info.size && earlier.mtimeMs === info.mtimeMs && earlier.content === file.content) {
