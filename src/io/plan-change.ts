@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { open, readFile, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { diagnostic, FILE_START, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { processAlive } from "./process-alive.js";
 
 /**
  * A change that spans several plan files (`decision supersede` edits two ADRs) is applied through a journal, so that
@@ -47,13 +48,8 @@ const STALE_MS = 5 * 60_000;
 /** Whether the run that wrote a journal is gone. */
 function abandoned(journal: Journal): boolean {
   if (journal.pid === process.pid) return false;
-  if (Date.now() - journal.startedAt > STALE_MS) return true;
-  try {
-    process.kill(journal.pid, 0);
-    return false;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "ESRCH";
-  }
+  if (typeof journal.startedAt !== "number" || Date.now() - journal.startedAt > STALE_MS) return true;
+  return !processAlive(journal.pid);
 }
 
 /** Writes bytes to a new file (never over one) and flushes them to disk. */
