@@ -4,6 +4,7 @@ import pc from "picocolors";
 import { createRequire } from "node:module";
 import type { Paint } from "../diagnostics/format.js";
 import { CliError, EXIT } from "./exit-codes.js";
+import { checkOutputFolder } from "./output-folder.js";
 
 /** Global options every command accepts. */
 export interface GlobalOptions {
@@ -117,6 +118,7 @@ export function resolveContext(options: GlobalOptions, io: { cwd: string; stdout
     stderr: io.stderr,
   };
   if (templatesDir) context.templatesDir = templatesDir;
+  checkOutputFolder({ outDir: context.outDir, planDir: plan, templatesDir, origin: options.out ? "flag" : config.out ? "config" : "default", shown: (p) => shown(context, p) });
   return context;
 }
 

@@ -4,7 +4,7 @@ export const EXIT = {
   ok: 0,
   /** The plan has errors, or `out/` is stale. */
   invalid: 1,
-  /** Bad usage: unknown command or option, missing argument. */
+  /** Bad usage: unknown command or option, missing argument, an output folder among the plan or templates. */
   usage: 2,
   /** A file system error: a folder missing, a file that cannot be read or written. */
   io: 3,

@@ -1,6 +1,7 @@
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import type { DiagnosticFormat } from "../diagnostics/format.js";
 import { resolveContext, type CommandContext, type GlobalOptions } from "./context.js";
+import { OutsideFolderError } from "../io/inside-folder.js";
 import { PlanNotFoundError } from "../io/plan-not-found.js";
 import { CliError, EXIT, type ExitCode } from "./exit-codes.js";
 import { REGISTRARS } from "./registrars.js";
@@ -101,10 +102,15 @@ export async function run(argv: readonly string[], io: CliIO): Promise<ExitCode>
     .description("fail when out/ is not what the plan generates (for CI)")
     .addOption(formatOption())
     .option("--strict", "warnings fail too")
-    .addHelpText("after", examples("paraplan check", "paraplan check --strict --format github") + "\nExit codes: 0 up to date, 1 stale output or plan errors (a short diff of each stale file is printed).")
-    .action(async (opts: { format: DiagnosticFormat; strict?: boolean }, cmd: Command) => {
+    .option("--allow-extra", "do not report files in out/ that the plan does not generate")
+    .addHelpText(
+      "after",
+      examples("paraplan check", "paraplan check --strict --format github") +
+        "\nExit codes: 0 up to date, 1 stale output, files in out/ the plan does not generate (unless\n--allow-extra), or plan errors (a short diff of each stale file is printed).",
+    )
+    .action(async (opts: { format: DiagnosticFormat; strict?: boolean; allowExtra?: boolean }, cmd: Command) => {
       const { check } = await import("./commands/check.js");
-      code = await check(context(cmd), { format: opts.format, strict: opts.strict ?? false });
+      code = await check(context(cmd), { format: opts.format, strict: opts.strict ?? false, allowExtra: opts.allowExtra ?? false });
     });
 
   program
@@ -197,9 +203,15 @@ function reportError(error: unknown, io: CliIO): ExitCode {
     io.stderr(`paraplan: ${error.message}\n${error.hint ? `  hint: ${error.hint}\n` : ""}`);
     return error.exitCode;
   }
+  if (error instanceof OutsideFolderError) {
+    io.stderr(`paraplan: ${error.message}\n  hint: paraplan never reads or writes through a symbolic link leading out of its folder: replace the link with a folder or file inside it.\n`);
+    return EXIT.io;
+  }
   const errno = error as NodeJS.ErrnoException;
   if (errno && typeof errno.code === "string" && typeof errno.syscall === "string") {
-    io.stderr(`paraplan: ${errno.message}\n  hint: check that the path exists and that you may read and write it.\n`);
+    // Some system errors (EISDIR from a read) do not say which path they concern.
+    const where = typeof errno.path === "string" && !errno.message.includes(errno.path) ? ` (${errno.path})` : "";
+    io.stderr(`paraplan: ${errno.message}${where}\n  hint: check that the path exists and that you may read and write it.\n`);
     return EXIT.io;
   }
   const { name, message, stack } = error instanceof Error ? error : { name: "Error", message: String(error), stack: undefined };

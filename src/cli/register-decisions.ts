@@ -17,7 +17,7 @@ export const registerDecisions: Registrar = (program: Command, tools: RegisterTo
     .addHelpText(
       "after",
       tools.examples("paraplan import decisions doc/adr --dry-run", "paraplan import decisions ../service/docs/decisions") +
-        "\nFiles are copied byte for byte and never replace a file: a name or an ADR number already in\nplan/decisions/ is skipped and said so. Index pages and templates (README.md, template.md) are\nskipped. What was imported is linted at once, as `paraplan validate` would.",
+        "\nFiles are copied byte for byte and never replace a file: a name or an ADR number already in\nplan/decisions/ is skipped and said so. Index pages and templates (README.md, template.md) are\nskipped, and so are symbolic links and pipes: only regular files are read. What was imported is linted at once, as `paraplan validate` would.",
     )
     .action(async (dir: string, opts: { dryRun?: boolean }, cmd: Command) => {
       const { importDecisions } = await import("./commands/import-decisions.js");

@@ -1,4 +1,5 @@
 import type { Diagnostic } from "./diagnostic.js";
+import { printable } from "./printable.js";
 
 /** Output formats for diagnostics. */
 export type DiagnosticFormat = "text" | "json" | "github";
@@ -15,16 +16,17 @@ export interface Paint {
 /** No colour at all. */
 export const PLAIN: Paint = { red: (s) => s, yellow: (s) => s, cyan: (s) => s, dim: (s) => s, bold: (s) => s };
 
-const place = (d: { file: string; start: { line: number; column: number } }) => `${d.file}:${d.start.line}:${d.start.column}`;
+const place = (d: { file: string; start: { line: number; column: number } }) => `${printable(d.file)}:${d.start.line}:${d.start.column}`;
 
 /** `file:line:col severity code message`, the hint and related places indented below: links in editors and terminals. */
 export function formatText(list: readonly Diagnostic[], paint: Paint = PLAIN): string {
   const lines: string[] = [];
   for (const d of list) {
     const severity = d.severity === "error" ? paint.red("error") : d.severity === "warning" ? paint.yellow("warning") : paint.cyan("info");
-    lines.push(`${place(d)} ${severity} ${paint.dim(d.code)} ${d.message}`);
-    if (d.hint) lines.push(`  ${paint.dim("hint:")} ${d.hint}`);
-    for (const r of d.related ?? []) lines.push(`  ${paint.dim("see:")} ${place(r)} ${r.message}`);
+    // Messages quote the plan's values: an escape sequence in one must not act on the terminal.
+    lines.push(`${place(d)} ${severity} ${paint.dim(d.code)} ${printable(d.message)}`);
+    if (d.hint) lines.push(`  ${paint.dim("hint:")} ${printable(d.hint)}`);
+    for (const r of d.related ?? []) lines.push(`  ${paint.dim("see:")} ${place(r)} ${printable(r.message)}`);
   }
   return lines.length > 0 ? `${lines.join("\n")}\n` : "";
 }
@@ -51,8 +53,8 @@ export function formatGithub(list: readonly Diagnostic[]): string {
   return list
     .map((d) => {
       const level = d.severity === "error" ? "error" : d.severity === "warning" ? "warning" : "notice";
-      const props = [`file=${d.file}`, `line=${d.start.line}`, `col=${d.start.column}`, `endLine=${d.end.line}`, `endColumn=${d.end.column}`, `title=${d.code}`].map(escapeProperty).join(",");
-      return `::${level} ${props}::${escapeData(d.hint ? `${d.message}\n${d.hint}` : d.message)}\n`;
+      const props = [`file=${printable(d.file)}`, `line=${d.start.line}`, `col=${d.start.column}`, `endLine=${d.end.line}`, `endColumn=${d.end.column}`, `title=${d.code}`].map(escapeProperty).join(",");
+      return `::${level} ${props}::${escapeData(d.hint ? `${printable(d.message)}\n${printable(d.hint)}` : printable(d.message))}\n`;
     })
     .join("");
 }

@@ -15,8 +15,11 @@ export type OutputStatus =
   | { kind: "stale"; path: string; actual: string; expected: string }
   /** Generated, then edited by hand: replacing it would lose the edit. */
   | { kind: "edited"; path: string; actual: string; expected?: string }
-  /** A file paraplan did not write sits where it would write (a symbolic link counts as one, and is never followed). */
-  | { kind: "foreign"; path: string; actual: string; expected: string }
+  /**
+   * A file paraplan did not write sits where it would write (a symbolic link counts as one, and is never followed);
+   * `notAFile` when it is a folder (or a pipe, a socket), which not even `--force` replaces.
+   */
+  | { kind: "foreign"; path: string; actual: string; expected: string; notAFile?: true }
   /** Generated earlier, no longer produced by the plan: to be removed. */
   | { kind: "orphan"; path: string; actual: string };
 
@@ -60,6 +63,8 @@ export function fileComparer(outDir: string, known?: KnownOutputs): (file: Pick<
     // writes are in flight meanwhile, and a synchronous call would wait on the folder they are creating files in.
     const info = known ? lstatSync(abs, { throwIfNoEntry: false }) : await lstat(abs).catch(() => undefined);
     if (info?.isSymbolicLink()) return { kind: "foreign", path: file.path, actual: "", expected: file.content };
+    // A folder where a document goes: reading it would fail with a bare EISDIR, replacing it would lose what it holds.
+    if (info && !info.isFile()) return { kind: "foreign", path: file.path, actual: "", expected: file.content, notAFile: true };
     // A file this process wrote or read, untouched since (same size and time), and rendered the same: not read again.
     const earlier = known?.get(file.path);
     if (info && earlier && earlier.size === info.size && earlier.mtimeMs === info.mtimeMs && earlier.content === file.content) {
@@ -86,6 +91,30 @@ export async function unexpectedOutputs(outDir: string, expectedPaths: ReadonlyS
     else if (state === "edited") statuses.push({ kind: "edited", path: rel, actual });
   }
   return statuses;
+}
+
+/**
+ * Every file in `out/` that the plan does not generate and that `unexpectedOutputs` does not report (its generated or
+ * hand-edited pages): a page without paraplan's header, a forged prompt, an image, a link. `check` lists them, so that
+ * nothing in `out/` passes for a generated page unless the plan generates it. Hidden names (the lock, temporaries) are
+ * paraplan's own; links are listed, never followed.
+ */
+export async function extraFiles(outDir: string, expectedPaths: ReadonlySet<string>, reported: ReadonlySet<string>): Promise<string[]> {
+  const found: string[] = [];
+  const walk = async (dir: string, prefix: string): Promise<void> => {
+    const entries = await readdir(dir, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === "ENOENT" || error.code === "ENOTDIR") return [];
+      throw error;
+    });
+    for (const entry of entries) {
+      if (entry.name.startsWith(".")) continue;
+      const rel = `${prefix}${entry.name}`;
+      if (entry.isDirectory()) await walk(path.join(dir, entry.name), `${rel}/`);
+      else if (!expectedPaths.has(rel) && !reported.has(rel)) found.push(rel);
+    }
+  };
+  await walk(outDir, "");
+  return found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 function stateKind(state: GeneratedState): "stale" | "edited" | "foreign" {

@@ -6,7 +6,10 @@ import { VERSION } from "../version.js";
 /** What is cached: parsed plan files. */
 export type CacheKind = "parse";
 
-/** A content-addressed cache on disk: entries are keyed by a hash of their input and paraplan's version, so it is always safe to delete. */
+/**
+ * A content-addressed cache on disk: entries are keyed by a hash of their input and paraplan's version, so it is always
+ * safe to delete; each entry carries the hash of its input and of its own data, and one that does not match is a miss.
+ */
 export interface DiskCache {
   get: (kind: CacheKind, input: string) => Promise<Buffer | undefined>;
   set: (kind: CacheKind, input: string, data: Buffer | string) => Promise<void>;
@@ -18,7 +21,31 @@ export interface DiskCache {
 export const NO_CACHE: DiskCache = { get: () => Promise.resolve(undefined), set: () => Promise.resolve(), prune: () => Promise.resolve() };
 
 // Bump when the cached data's shape changes without a version change (during development).
-const FORMAT = 4;
+const FORMAT = 5;
+
+// An entry is `MAGIC`, the SHA-256 of its input, the SHA-256 of its data, then the data. An entry that was edited,
+// cut short, or copied under another entry's name fails one of the checks and is a miss: the cache folder is
+// writable by anything that runs in the project, and what it holds ends up in published pages.
+const MAGIC = Buffer.from("paraplan-cache\n");
+const HASH_BYTES = 32;
+
+const sha256 = (data: Buffer | string) => createHash("sha256").update(data).digest();
+
+/** The stored form of an entry: its data behind the hashes that vouch for it. */
+function sealed(input: string, data: Buffer | string): Buffer {
+  const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : data;
+  return Buffer.concat([MAGIC, sha256(input), sha256(bytes), bytes]);
+}
+
+/** The data of a stored entry, or undefined when it is not the whole, unchanged entry for this input. */
+function unsealed(input: string, stored: Buffer): Buffer | undefined {
+  const head = MAGIC.length + 2 * HASH_BYTES;
+  if (stored.length < head || !stored.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
+  const data = stored.subarray(head);
+  if (!stored.subarray(MAGIC.length, MAGIC.length + HASH_BYTES).equals(sha256(input))) return undefined;
+  if (!stored.subarray(MAGIC.length + HASH_BYTES, head).equals(sha256(data))) return undefined;
+  return data;
+}
 
 function keyOf(version: string, kind: CacheKind, input: string): string {
   return createHash("sha256").update(`paraplan ${version} ${FORMAT} ${kind}\0`).update(input).digest("hex");
@@ -32,7 +59,8 @@ export function openDiskCache(dir: string, version: string = VERSION): DiskCache
     async get(kind, input) {
       const key = keyOf(version, kind, input);
       used.add(`${kind}/${key}`);
-      return readFile(fileOf(kind, key)).catch(() => undefined);
+      const stored = await readFile(fileOf(kind, key)).catch(() => undefined);
+      return stored && unsealed(input, stored);
     },
     async set(kind, input, data) {
       const key = keyOf(version, kind, input);
@@ -42,7 +70,7 @@ export function openDiskCache(dir: string, version: string = VERSION): DiskCache
         await mkdir(path.dirname(file), { recursive: true });
         // A temporary name then a rename: a reader never sees half an entry, even with two runs at once.
         const temporary = `${file}.${process.pid}.tmp`;
-        await writeFile(temporary, data);
+        await writeFile(temporary, sealed(input, data));
         await rename(temporary, file);
       } catch {
         // A cache that cannot be written only costs time.

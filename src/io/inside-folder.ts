@@ -1,3 +1,4 @@
+import { realpathSync } from "node:fs";
 import { lstat, realpath } from "node:fs/promises";
 import path from "node:path";
 
@@ -32,14 +33,14 @@ export function insideFolder(root: string, rel: string): string {
  * such as `out/prompts -> /etc` is never read or written through. Folders that do not exist yet are fine: they will
  * be created inside the nearest one that does.
  */
-export async function assertRealParentInside(root: string, abs: string): Promise<void> {
+export async function assertRealParentInside(root: string, abs: string, folder = "the output folder"): Promise<void> {
   const realRoot = await realpath(root).catch(() => undefined);
   if (!realRoot) return;
   let dir = path.dirname(abs);
   for (;;) {
     const real = await realpath(dir).catch((error: NodeJS.ErrnoException) => (error.code === "ENOENT" ? undefined : Promise.reject(error)));
     if (real !== undefined) {
-      if (!isWithin(realRoot, real)) throw new OutsideFolderError(path.relative(path.dirname(root), dir) || dir, `it is a symbolic link to ${real}, outside the output folder`);
+      if (!isWithin(realRoot, real)) throw new OutsideFolderError(path.relative(path.dirname(root), dir) || dir, `it is a symbolic link to ${real}, outside ${folder}`);
       return;
     }
     if (path.resolve(dir) === path.resolve(root)) return;
@@ -65,4 +66,40 @@ export function parentChecker(root: string, prepare: (dir: string) => Promise<un
 export async function isSymlink(abs: string): Promise<boolean> {
   const info = await lstat(abs).catch(() => undefined);
   return info?.isSymbolicLink() ?? false;
+}
+
+/**
+ * The real path of `abs` even when it does not exist yet: the longest existing prefix with its symbolic links
+ * resolved, and the rest as written. Synchronous, for the few checks made before a command starts.
+ */
+export function realPathSync(abs: string): string {
+  const resolved = path.resolve(abs);
+  const rest: string[] = [];
+  let dir = resolved;
+  for (;;) {
+    try {
+      return path.join(realpathSync(dir), ...rest.reverse());
+    } catch {
+      const parent = path.dirname(dir);
+      if (parent === dir) return resolved;
+      rest.push(path.basename(dir));
+      dir = parent;
+    }
+  }
+}
+
+/**
+ * The one check every write into the plan or template folder makes, before creating folders and again just before
+ * writing: the folder that will hold `abs` lies inside `root` once symbolic links are followed (as the plan reader
+ * requires of what it reads), and `abs` itself, when it is a symbolic link, leads inside `root` too. A write never
+ * goes through a link the reader would refuse.
+ */
+export async function assertWritableInside(root: string, abs: string, folder: string): Promise<void> {
+  await assertRealParentInside(root, abs, folder);
+  if (!(await isSymlink(abs))) return;
+  const realRoot = await realpath(root);
+  const real = await realpath(abs).catch(() => undefined);
+  if (real === undefined || !isWithin(realRoot, real)) {
+    throw new OutsideFolderError(path.relative(path.dirname(root), abs) || abs, real ? `it is a symbolic link to ${real}, outside ${folder}` : `it is a symbolic link that leads nowhere`);
+  }
 }

@@ -4,6 +4,7 @@ import { buildPlan, type RecordMemo } from "../model/build-plan.js";
 import type { Plan } from "../model/types.js";
 import { computeSchedule } from "../schedule/index.js";
 import type { PlanSchedule } from "../schedule/types.js";
+import { resumePlanChange } from "./plan-change.js";
 import { readPlan, type ReadEnv } from "./read-plan.js";
 
 /** A plan read from disk, validated and scheduled, with every diagnostic of every stage. */
@@ -15,9 +16,11 @@ export interface LoadedPlan {
 
 /** Reads, parses, validates and schedules the plan folder; `records` keeps built records between loads (`watch`). */
 export async function loadPlan(planDir: string, cwd: string, env: ReadEnv = {}, records?: RecordMemo): Promise<LoadedPlan> {
-  const read = await readPlan(planDir, cwd, env);
   const shownDir = path.relative(cwd, planDir).split(path.sep).join("/") || ".";
+  // A multi-file change a killed run left half-applied is finished before reading, so no command sees half of it.
+  const resumed = await resumePlanChange(planDir, shownDir);
+  const read = await readPlan(planDir, cwd, env);
   const built = buildPlan(read.files, { planDir: shownDir, ...(records ? { memo: records } : {}) });
   const scheduled = computeSchedule(built.plan);
-  return { plan: built.plan, schedule: scheduled.schedule, diagnostics: sortDiagnostics([...read.diagnostics, ...built.diagnostics, ...scheduled.diagnostics]) };
+  return { plan: built.plan, schedule: scheduled.schedule, diagnostics: sortDiagnostics([...resumed, ...read.diagnostics, ...built.diagnostics, ...scheduled.diagnostics]) };
 }

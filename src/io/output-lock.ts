@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { link, mkdir, readdir, readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { possiblePid, processAlive } from "./process-alive.js";
 
 /** The lock file in the output folder: a dot-file, so neither `check` nor the orphan search ever sees it. */
 export const LOCK_NAME = ".paraplan.lock";
@@ -130,20 +131,13 @@ function describeHolder(text: string): string {
   return holder ? `pid ${holder.pid} on ${holder.host}, since ${holder.started}` : "unreadable lock file";
 }
 
-/** Whether a process with this pid runs on this host (a process we may not signal still runs). */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
 
 /** A lock is abandoned when its process is gone; one that cannot be checked, when it is older than `staleMs`. */
 async function isStale(lockFile: string, text: string, staleMs: number): Promise<boolean> {
   const holder = parseHolder(text);
-  if (holder && holder.host === os.hostname()) return !alive(holder.pid);
+  // No process anywhere has pid 0 or -1: such a lock was written by hand or by a bug, not by a run that may come back.
+  if (holder && !possiblePid(holder.pid)) return true;
+  if (holder && holder.host === os.hostname()) return !processAlive(holder.pid);
   const info = await stat(lockFile).catch(() => undefined);
   if (!info) return false;
   // An unreadable lock may be one being written right now (the no-hard-link path): give it a few seconds.
@@ -176,7 +170,7 @@ async function removeLeftovers(lockFile: string): Promise<void> {
   const names = await readdir(dir).catch(() => [] as string[]);
   for (const name of names) {
     const m = LEFTOVER.exec(name);
-    if (m && !alive(Number(m[1]))) await unlink(path.join(dir, name)).catch(() => undefined);
+    if (m && !processAlive(Number(m[1]))) await unlink(path.join(dir, name)).catch(() => undefined);
   }
 }
 

@@ -7,7 +7,9 @@ import type { Plan } from "../model/types.js";
 import { parseRecord } from "../parse/parse-record.js";
 import type { ParsedFile } from "../parse/raw-record.js";
 import { validateFiles } from "../writeback/revalidate.js";
+import { assertWritableInside } from "./inside-folder.js";
 import { listPlanFiles } from "./list-plan-files.js";
+import { applyPlanChange, resumePlanChange } from "./plan-change.js";
 import { PlanNotFoundError, readPlanFile, type PlanFile } from "./read-plan.js";
 
 /** A plan read for a change: every file's text and parse, the plan built from them, and every problem found. */
@@ -56,15 +58,17 @@ const toPosix = (p: string) => p.split(path.sep).join("/");
 export async function readPlanForWrite(planDir: string, cwd: string): Promise<PlanForWrite> {
   const info = await stat(planDir).catch(() => undefined);
   if (!info?.isDirectory()) throw new PlanNotFoundError(planDir);
+  const shownDir = toPosix(path.relative(cwd, planDir)) || ".";
+  // A change a killed run left half-applied is finished first, so this change starts from a whole plan.
+  const resumed = await resumePlanChange(planDir, shownDir);
   const listed = await listPlanFiles(planDir, cwd);
-  const readDiagnostics = [...listed.diagnostics];
+  const readDiagnostics = [...resumed, ...listed.diagnostics];
   const files: PlanForWrite["files"] = [];
   for (const entry of listed.files) {
     const read = readPlanFile(entry.abs, entry.file, entry.relative);
     readDiagnostics.push(...read.diagnostics);
     if (read.planFile) files.push({ planFile: read.planFile, parsed: parseRecord(read.planFile.text, read.planFile.file, read.planFile.relative) });
   }
-  const shownDir = toPosix(path.relative(cwd, planDir)) || ".";
   const { plan, diagnostics } = validateFiles(
     files.map((f) => f.parsed),
     readDiagnostics,
@@ -99,11 +103,20 @@ async function currentHash(abs: string): Promise<string | undefined> {
 
 /**
  * Writes new texts over files read before: each file is read again first, and if any changed since, nothing is written
- * (FileChangedError). Each write is atomic (a temporary file, then a rename); if a later one fails, the earlier ones are put back.
+ * (FileChangedError). Each write is atomic (a temporary file, then a rename); a change of several files goes through
+ * the plan folder's journal (`applyPlanChange`), so that even a run killed between two renames leaves all or none.
  */
-export async function writeVersions(changes: readonly { version: FileVersion; text: string }[]): Promise<void> {
+export async function writeVersions(planDir: string, changes: readonly { version: FileVersion; text: string }[]): Promise<void> {
   for (const { version } of changes) {
+    await assertWritableInside(planDir, version.abs, "the plan folder");
     if ((await currentHash(version.abs)) !== version.hash) throw new FileChangedError(version.file);
+  }
+  if (changes.length > 1) {
+    await applyPlanChange(
+      planDir,
+      changes.map(({ version, text }) => ({ abs: version.abs, before: version.hash, bytes: (version.bom ? "\uFEFF" : "") + text })),
+    );
+    return;
   }
   const done: FileVersion[] = [];
   try {
@@ -122,7 +135,10 @@ export async function createPlanFile(planDir: string, relative: string, shownFil
   const root = path.resolve(planDir);
   const abs = path.resolve(root, relative);
   if (relative.includes("\0") || !abs.startsWith(root + path.sep)) throw new Error(`refusing to create a file outside the plan folder: ${relative}`);
+  // Checked before mkdir (which would follow a linked folder) and again after it.
+  await assertWritableInside(root, abs, "the plan folder");
   await mkdir(path.dirname(abs), { recursive: true });
+  await assertWritableInside(root, abs, "the plan folder");
   const temporary = `${abs}.${process.pid}.${Date.now()}.tmp`;
   await writeFile(temporary, text, { flag: "wx" });
   try {

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { diagnostic, type Diagnostic, type Location } from "../diagnostics/diagnostic.js";
+import { firstUnprintable, printable } from "../diagnostics/printable.js";
 import type { RawField, RawRecord } from "../parse/raw-record.js";
 import { suggest } from "../parse/suggest.js";
 import type { FieldSpec } from "../schema/field-spec.js";
@@ -47,6 +48,13 @@ export function readFields(record: RawRecord, kind: KindSpec, diagnostics: Diagn
     }
     const coerced = coerce(spec, field);
     const result = schemaOf(spec).safeParse(coerced.value);
+    if (result.success && ONE_LINE.has(spec.type)) {
+      const unprintable = unprintableIn(spec, field, coerced);
+      if (unprintable) {
+        diagnostics.push(unprintable);
+        continue;
+      }
+    }
     if (result.success) {
       const entry: CheckedField = { value: result.data, field };
       if (coerced.items) entry.items = coerced.items;
@@ -74,6 +82,31 @@ export function readFields(record: RawRecord, kind: KindSpec, diagnostics: Diagn
     raw: get,
     at: (name) => get(name)?.field.at ?? headOf(record),
   };
+}
+
+// Fields read as one line of text (and each entry of a list): names, ids, titles, dates, statuses.
+const ONE_LINE = new Set<FieldSpec["type"]>(["string", "list", "enum", "date"]);
+
+/**
+ * A control character or a direction override in a one-line field: it would blank or rewrite a terminal line, end a
+ * Markdown line or a file name early, or make an id read as another. The field is then left out, as an invalid one.
+ */
+function unprintableIn(spec: FieldSpec, field: RawField, coerced: Coerced): Diagnostic | undefined {
+  const values = Array.isArray(coerced.value) ? (coerced.value as unknown[]) : [coerced.value];
+  for (const [i, value] of values.entries()) {
+    if (typeof value !== "string") continue;
+    const found = firstUnprintable(value);
+    if (found === undefined) continue;
+    const at = (Array.isArray(coerced.value) ? coerced.items?.[i]?.at : undefined) ?? field.at;
+    return diagnostic(
+      "error",
+      "control-character",
+      at,
+      `\`${spec.name}\` is \`${printable(value)}\`: a one-line field may not hold a control character or a direction override (\`${found}\`)`,
+      "Remove the character: write the value as plain text on one line.",
+    );
+  }
+  return undefined;
 }
 
 /** The first line of a record, where problems about a missing field are reported. */

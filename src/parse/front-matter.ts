@@ -18,12 +18,17 @@ export interface FrontMatterEntry {
 export function readFrontMatter(node: Yaml, src: SourceText): { entries: FrontMatterEntry[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const nodeStart = node.position?.start.offset ?? 0;
-  // The YAML text starts on the line after the opening `---`.
-  const newline = src.text.indexOf("\n", nodeStart);
-  const base = newline === -1 ? nodeStart : newline + 1;
+  // The YAML text starts on the line after the opening `---` (which may end in `\n`, `\r\n` or a lone `\r`).
+  const lineEnd = /\r\n?|\n/g;
+  lineEnd.lastIndex = nodeStart;
+  const newline = lineEnd.exec(src.text);
+  const base = newline === null ? nodeStart : newline.index + newline[0].length;
+  // Markdown reads a lone CR (classic Mac OS line endings) as a line end, the YAML parser does not: read it as `\n`,
+  // one character for one, so every position stays where it was.
+  const yamlText = node.value.replace(/\r(?!\n)/g, "\n");
   let doc: Document;
   try {
-    doc = parseDocument(node.value, { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: true });
+    doc = parseDocument(yamlText, { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: true });
   } catch (error) {
     // The YAML parser recurses into flow collections: `[[[…]]]` thousands deep overflows its stack.
     if (!isStackOverflow(error)) throw error;
@@ -44,7 +49,7 @@ export function readFrontMatter(node: Yaml, src: SourceText): { entries: FrontMa
       diagnostic(
         "error",
         "yaml-syntax",
-        spanOf(unclosedStart(doc, node.value, error) ?? error.pos),
+        spanOf(unclosedStart(doc, yamlText, error) ?? error.pos),
         `invalid YAML: ${error.message.split("\n")[0] ?? error.code}`,
         "Fix the YAML syntax; quote values that contain `: ` or start with special characters.",
       ),

@@ -130,7 +130,7 @@ export function* renderEach(
   // changed files shows what it showed then.
   const changed = last && renderer.key !== undefined && last.templates === renderer.key ? localChanges(last.plan, plan) : undefined;
   for (const job of documentJobs(plan, schedule)) {
-    // Two records may map to one output name (duplicate ids are reported by validation): keep the first.
+    // Two records may map to one output name (validation reports it: duplicate-id, output-path-clash): keep the first.
     if (seen.has(job.path)) continue;
     seen.add(job.path);
     if (!only(job.path)) continue;

@@ -21,7 +21,7 @@ describe("write-record", () => {
     const snapshot = await readPlanForWrite(path.join(root, "plan"), root);
     const r1 = await readVersion(snapshot, "plan/risks/R1-late.md");
     expect(r1.bom).toBe(true);
-    await writeVersions([{ version: r1, text: r1.text.replace("high", "low") }]);
+    await writeVersions(snapshot.planDir, [{ version: r1, text: r1.text.replace("high", "low") }]);
     expect(await readFile(path.join(root, "plan", "risks", "R1-late.md"), "utf8")).toBe(`\uFEFF${lines("---", "id: R1", "severity: low", "---", "", "# R1: Late")}`);
   });
 
@@ -32,7 +32,7 @@ describe("write-record", () => {
     const r2 = await readVersion(snapshot, "plan/risks/R2-early.md");
     const r2File = path.join(root, "plan", "risks", "R2-early.md");
     await writeFile(r2File, `${r2.text}\nSaved by someone else.\n`);
-    await expect(writeVersions([{ version: r1, text: "changed" }, { version: r2, text: "changed" }])).rejects.toBeInstanceOf(FileChangedError);
+    await expect(writeVersions(snapshot.planDir, [{ version: r1, text: "changed" }, { version: r2, text: "changed" }])).rejects.toBeInstanceOf(FileChangedError);
     expect(await readFile(path.join(root, "plan", "risks", "R1-late.md"), "utf8")).toBe(`\uFEFF${r1.text}`);
     expect(await readFile(r2File, "utf8")).toBe(`${r2.text}\nSaved by someone else.\n`);
   });

@@ -1,6 +1,7 @@
 import { hasErrors, type Diagnostic } from "../../diagnostics/diagnostic.js";
 import { formatText, summarize } from "../../diagnostics/format.js";
 import { loadPlan } from "../../io/load-plan.js";
+import { ChangeInProgressError } from "../../io/plan-change.js";
 import { createPlanFile, FileChangedError, FileExistsError, writeVersions, type FileVersion, type PlanForWrite } from "../../io/write-record.js";
 import { parseRecord } from "../../parse/parse-record.js";
 import { introduced, introducedErrors, validateFiles } from "../../writeback/revalidate.js";
@@ -58,11 +59,12 @@ export async function applyChanges(context: CommandContext, snapshot: PlanForWri
   }
 
   try {
-    await writeVersions(writes.flatMap((w) => (w.before ? [{ version: w.before, text: w.text }] : [])));
+    await writeVersions(snapshot.planDir, writes.flatMap((w) => (w.before ? [{ version: w.before, text: w.text }] : [])));
     for (const w of writes) if (!w.before) await createPlanFile(snapshot.planDir, w.relative, w.file, w.text);
   } catch (error) {
     if (error instanceof FileChangedError) throw new CliError(error.message, EXIT.invalid, "Someone (or an editor) saved it meanwhile: run the command again.");
     if (error instanceof FileExistsError) throw new CliError(error.message, EXIT.invalid, "Choose another title or id; an existing file is never replaced.");
+    if (error instanceof ChangeInProgressError) throw new CliError(error.message, EXIT.invalid, "Wait for it to finish, then run the command again.");
     throw error;
   }
   if (!context.quiet) {

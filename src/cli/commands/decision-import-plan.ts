@@ -11,6 +11,10 @@ export interface ImportSource {
   text?: string;
   /** True for a sub-folder. */
   folder?: boolean;
+  /** Why a Markdown name was not read: a symbolic link, a pipe or a device (import reads regular files only). */
+  notRegular?: string;
+  /** The text as read, byte-order mark included, to copy byte for byte. */
+  raw?: string;
 }
 
 /** What importing does with one file: copy it (under its name or a new one), or skip it and why. */
@@ -70,6 +74,7 @@ export function planDecisionImport(sources: readonly ImportSource[], existing: E
     const skip = (reason: string) => steps.push({ action: "skip", from: source.name, reason });
     if (source.folder) skip("a folder: import reads one folder; import it on its own");
     else if (stem === undefined) skip("not a Markdown file");
+    else if (source.notRegular !== undefined) skip(`${source.notRegular}: import reads regular files only`);
     else if (NOT_RECORDS.test(stem) || source.name.startsWith(".")) skip("an index or a template, not a decision");
     else if (source.text === undefined) skip("not UTF-8 text");
     else return [{ source, stem, decision: readDecision(source.name, source.text) }];

@@ -1,6 +1,8 @@
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { formatText } from "../../diagnostics/format.js";
+import { assertWritableInside } from "../../io/inside-folder.js";
+import { readRegularFile } from "../../io/read-regular-file.js";
 import { FileExistsError, createPlanFile } from "../../io/write-record.js";
 import { numberFromStem } from "../../model/decision-ref.js";
 import { loadWithEnv } from "../build-env.js";
@@ -10,16 +12,21 @@ import { planDecisionImport, type ImportSource, type ImportStep } from "./decisi
 
 const decoder = new TextDecoder("utf-8", { fatal: true });
 
-/** The files of the folder to import, each with its text when it is UTF-8. */
+/**
+ * The files of the folder to import, each with its text when it is UTF-8. Only regular files are read: a symbolic
+ * link (`0009-passwd.md -> /etc/passwd`) or a pipe is listed with why it is skipped, never followed or waited on.
+ */
 async function readSources(dir: string): Promise<ImportSource[]> {
   const entries = await readdir(dir, { withFileTypes: true });
   return Promise.all(
     entries.map(async (entry): Promise<ImportSource> => {
       if (entry.isDirectory()) return { name: entry.name, folder: true };
       if (!/\.(md|markdown)$/i.test(entry.name)) return { name: entry.name };
-      const bytes = await readFile(path.join(dir, entry.name));
+      if (!entry.isFile()) return { name: entry.name, notRegular: entry.isSymbolicLink() ? "a symbolic link" : "not a regular file (a pipe, socket or device)" };
+      const read = await readRegularFile(path.join(dir, entry.name));
+      if ("not" in read) return { name: entry.name, notRegular: read.not };
       try {
-        return { name: entry.name, text: decoder.decode(bytes) };
+        return { name: entry.name, text: decoder.decode(read.bytes), raw: read.bytes.toString("utf8") };
       } catch {
         return { name: entry.name };
       }
@@ -38,7 +45,9 @@ async function existingDecisions(decisionsDir: string) {
   for (const name of names.filter((n) => n.endsWith(".md")).sort()) {
     const n = numberFromStem(name.replace(/\.md$/, ""));
     if (n !== undefined && !numbers.has(n)) numbers.set(n, name);
-    texts.set(name, await readFile(path.join(decisionsDir, name), "utf8"));
+    // Compared with what is imported; a link or pipe among them is not followed (the reader refuses one leading out).
+    const read = await readRegularFile(path.join(decisionsDir, name));
+    if ("bytes" in read) texts.set(name, read.bytes.toString("utf8"));
   }
   return { names, numbers, texts };
 }
@@ -62,13 +71,18 @@ export async function importDecisions(context: CommandContext, dir: string, opti
     throw new CliError(`${dir} is not a folder`, EXIT.usage, "Give the folder that holds the ADRs, e.g. doc/adr or docs/decisions.");
   }
   const decisionsDir = path.join(context.planDir, "decisions");
+  // A linked plan/decisions leading out of the plan is neither read nor written (a dry run says so too).
+  await assertWritableInside(context.planDir, path.join(decisionsDir, "x.md"), "the plan folder");
   const target = shown(context, decisionsDir);
-  const steps = planDecisionImport(await readSources(source), await existingDecisions(decisionsDir), target);
+  const sources = await readSources(source);
+  const steps = planDecisionImport(sources, await existingDecisions(decisionsDir), target);
+  // Copied as read, byte-order mark included: the file is not opened a second time, when it might be something else.
+  const raw = new Map(sources.map((s) => [s.name, s.raw]));
   const copies = steps.filter((s) => s.action === "copy");
   const imported: string[] = [];
   for (const step of steps) {
     if (step.action === "copy" && !options.dryRun) {
-      const text = await readFile(path.join(source, step.from), "utf8");
+      const text = raw.get(step.from)!;
       try {
         await createPlanFile(context.planDir, path.join("decisions", step.to), `${target}/${step.to}`, text);
         imported.push(path.join(decisionsDir, step.to));

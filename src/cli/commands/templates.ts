@@ -1,6 +1,7 @@
 import { constants } from "node:fs";
 import { copyFile, mkdir } from "node:fs/promises";
 import path from "node:path";
+import { assertWritableInside } from "../../io/inside-folder.js";
 import { BUILTIN_TEMPLATES, loadTemplates } from "../../io/load-templates.js";
 import { shown, type CommandContext } from "../context.js";
 import { CliError, EXIT, type ExitCode } from "../exit-codes.js";
@@ -15,7 +16,10 @@ export async function ejectTemplates(context: CommandContext, name: string | und
   if (path.resolve(target) === path.resolve(BUILTIN_TEMPLATES)) throw new CliError("the template folder is paraplan's own built-in folder", EXIT.usage, "Pass --templates DIR to eject into another folder.");
   for (const template of wanted) {
     const to = path.join(target, `${template}.hbs`);
+    // Never through a link (`templates/partials -> elsewhere`) the template reader would refuse: before and after mkdir.
+    await assertWritableInside(target, to, "the template folder");
     await mkdir(path.dirname(to), { recursive: true });
+    await assertWritableInside(target, to, "the template folder");
     try {
       await copyFile(path.join(BUILTIN_TEMPLATES, `${template}.hbs`), to, constants.COPYFILE_EXCL);
       context.stdout(`copied ${shown(context, to)}\n`);

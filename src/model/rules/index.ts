@@ -5,8 +5,9 @@ import { decisionSections } from "./decision-sections.js";
 import { decisionSupersession } from "./decision-supersession.js";
 import { duplicateIds } from "./duplicate-ids.js";
 import { missingAgent } from "./missing-agent.js";
+import { outputClashes } from "./output-clashes.js";
 import { references } from "./references.js";
 import type { Rule } from "./rule.js";
 
 /** Every validation rule, run in this order; the runner sorts what they report. */
-export const RULES: readonly Rule[] = [duplicateIds, references, missingAgent, decisionLinks, decisionSupersession, decisionNumbering, decisionDates, decisionSections];
+export const RULES: readonly Rule[] = [duplicateIds, references, missingAgent, decisionLinks, decisionSupersession, decisionNumbering, decisionDates, decisionSections, outputClashes];
