@@ -12,6 +12,12 @@ import type { SourceText } from "./source-text.js";
 export const LIMITS = {
   /** Characters in one file (512 KiB): ~15,000 table rows; 25× the largest file of the embedded plan. */
   fileChars: 512 * 1024,
+  /**
+   * Bytes read from one file: a UTF-8 character takes at most three bytes per UTF-16 character it becomes (plus a
+   * byte-order mark), so a larger file is over `fileChars` for sure. Checked on the open file before reading: a file of
+   * gigabytes is refused at once, and never held in memory.
+   */
+  fileBytes: 3 * 512 * 1024 + 3,
   /** Levels of nesting: lists, block quotes, emphasis and links inside each other. */
   nesting: 100,
   /** `*`, `_` and `~` runs and brackets between two blank lines (or in one table row): pairing them is quadratic. */
@@ -49,6 +55,17 @@ export function checkTextLimits(text: string, file: string): Diagnostic | undefi
     );
   }
   return scanLines(text, file);
+}
+
+/** The diagnostic for a file refused by its size in bytes, before it is read. */
+export function tooLargeFile(file: string, bytes: number): Diagnostic {
+  return diagnostic(
+    "error",
+    "too-large",
+    at(file, 1, 1, 0),
+    `file has ${bytes.toLocaleString("en-US")} bytes; paraplan reads at most ${LIMITS.fileChars.toLocaleString("en-US")} characters per file`,
+    PLAN_HINT,
+  );
 }
 
 function at(file: string, line: number, column: number, offset: number, endOffset = offset, endColumn = column): Location {
