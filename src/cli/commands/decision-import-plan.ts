@@ -9,6 +9,8 @@ export interface ImportSource {
   name: string;
   /** Undefined for a file that is not text (an image, a binary). */
   text?: string;
+  /** Why a Markdown file was not read, when the plan reader's checks refused it (too large, a FIFO, binary). */
+  problem?: string;
   /** True for a sub-folder. */
   folder?: boolean;
 }
@@ -35,10 +37,12 @@ function markdownStem(name: string): string | undefined {
   return m ? m[1] : undefined;
 }
 
-/** Reads one file as an ADR, as the plan will read it. */
-function readDecision(name: string, text: string): Decision {
+/** Reads one file as an ADR, as the plan will read it; the first error when the plan could not read it as a record. */
+function readDecision(name: string, text: string): Decision | string {
   const parsed = parseRecord(text, name, `decisions/${name}`);
-  return buildDecision(parsed.records[0]!, []);
+  const record = parsed.records[0];
+  if (!record) return parsed.diagnostics.find((d) => d.severity === "error")?.message ?? "not a record";
+  return buildDecision(record, []);
 }
 
 /**
@@ -71,8 +75,13 @@ export function planDecisionImport(sources: readonly ImportSource[], existing: E
     if (source.folder) skip("a folder: import reads one folder; import it on its own");
     else if (stem === undefined) skip("not a Markdown file");
     else if (NOT_RECORDS.test(stem) || source.name.startsWith(".")) skip("an index or a template, not a decision");
+    else if (source.problem !== undefined) skip(source.problem);
     else if (source.text === undefined) skip("not UTF-8 text");
-    else return [{ source, stem, decision: readDecision(source.name, source.text) }];
+    else {
+      const decision = readDecision(source.name, source.text);
+      if (typeof decision === "string") skip(`not readable as a decision: ${decision}`);
+      else return [{ source, stem, decision }];
+    }
     return [];
   });
   // Numbers written in names and titles are claimed first, so a file without one never takes a number another one names.

@@ -1,7 +1,9 @@
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { formatText } from "../../diagnostics/format.js";
+import { readBounded } from "../../io/read-bounded.js";
 import { FileExistsError, createPlanFile } from "../../io/write-record.js";
+import { LIMITS } from "../../parse/limits.js";
 import { numberFromStem } from "../../model/decision-ref.js";
 import { loadWithEnv } from "../build-env.js";
 import { shown, type CommandContext } from "../context.js";
@@ -10,21 +12,32 @@ import { planDecisionImport, type ImportSource, type ImportStep } from "./decisi
 
 const decoder = new TextDecoder("utf-8", { fatal: true });
 
-/** The files of the folder to import, each with its text when it is UTF-8. */
+/**
+ * A file's text with the plan reader's checks: a regular file (a FIFO is opened without waiting and refused), within
+ * the size limit by its size on disk, not binary, UTF-8. Otherwise why it is not read.
+ */
+function readText(abs: string): { text: string } | { problem: string } {
+  const read = readBounded(abs, LIMITS.fileBytes);
+  if ("tooLarge" in read) return { problem: `too large (${read.tooLarge.toLocaleString("en-US")} bytes; paraplan reads at most ${LIMITS.fileChars.toLocaleString("en-US")} characters per file)` };
+  if ("notAFile" in read) return { problem: "not a regular file (a FIFO, socket or device)" };
+  if ("error" in read) return { problem: `cannot be read (${read.error})` };
+  if (read.bytes.includes(0)) return { problem: "not text (it contains NUL bytes)" };
+  try {
+    return { text: decoder.decode(read.bytes) };
+  } catch {
+    return { problem: "not UTF-8 text" };
+  }
+}
+
+/** The files of the folder to import, each with its text when it passes the plan reader's checks. */
 async function readSources(dir: string): Promise<ImportSource[]> {
   const entries = await readdir(dir, { withFileTypes: true });
-  return Promise.all(
-    entries.map(async (entry): Promise<ImportSource> => {
-      if (entry.isDirectory()) return { name: entry.name, folder: true };
-      if (!/\.(md|markdown)$/i.test(entry.name)) return { name: entry.name };
-      const bytes = await readFile(path.join(dir, entry.name));
-      try {
-        return { name: entry.name, text: decoder.decode(bytes) };
-      } catch {
-        return { name: entry.name };
-      }
-    }),
-  );
+  return entries.map((entry): ImportSource => {
+    if (entry.isDirectory()) return { name: entry.name, folder: true };
+    if (!/\.(md|markdown)$/i.test(entry.name)) return { name: entry.name };
+    const read = readText(path.join(dir, entry.name));
+    return "text" in read ? { name: entry.name, text: read.text } : { name: entry.name, problem: read.problem };
+  });
 }
 
 /** The ADR files already in the plan: names, and numbers from their file names. */
@@ -38,7 +51,9 @@ async function existingDecisions(decisionsDir: string) {
   for (const name of names.filter((n) => n.endsWith(".md")).sort()) {
     const n = numberFromStem(name.replace(/\.md$/, ""));
     if (n !== undefined && !numbers.has(n)) numbers.set(n, name);
-    texts.set(name, await readFile(path.join(decisionsDir, name), "utf8"));
+    // Read as the plan reader reads it: a FIFO or a huge file among the ADRs is no text to compare with.
+    const read = readText(path.join(decisionsDir, name));
+    if ("text" in read) texts.set(name, read.text);
   }
   return { names, numbers, texts };
 }
@@ -63,12 +78,15 @@ export async function importDecisions(context: CommandContext, dir: string, opti
   }
   const decisionsDir = path.join(context.planDir, "decisions");
   const target = shown(context, decisionsDir);
-  const steps = planDecisionImport(await readSources(source), await existingDecisions(decisionsDir), target);
+  const sources = await readSources(source);
+  const steps = planDecisionImport(sources, await existingDecisions(decisionsDir), target);
+  const texts = new Map(sources.map((s) => [s.name, s.text]));
   const copies = steps.filter((s) => s.action === "copy");
   const imported: string[] = [];
   for (const step of steps) {
     if (step.action === "copy" && !options.dryRun) {
-      const text = await readFile(path.join(source, step.from), "utf8");
+      // The text read and checked when planning, not the file read again: it may have changed into anything since.
+      const text = texts.get(step.from)!;
       try {
         await createPlanFile(context.planDir, path.join("decisions", step.to), `${target}/${step.to}`, text);
         imported.push(path.join(decisionsDir, step.to));
