@@ -154,6 +154,7 @@ function scanLines(text: string, file: string): Diagnostic | undefined {
     const opening = fenced && !(fenced[1]![0] === "`" && content.slice(fenced[1]!.length).includes("`")) ? fenced : null;
     if (opening) {
       fence = opening[1]!;
+      container = undefined;
       block = { line: lineNo + 1, offset, runs: 0, words: 0 };
       continue;
     }
