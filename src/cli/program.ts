@@ -118,7 +118,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<ExitCode>
     .description("regenerate out/ on every change to the plan or the templates")
     .option("--force", "replace generated files that were edited by hand")
     .addOption(new Option("--debounce <ms>", "wait this long after the last change").default(150).argParser((v) => positiveInt(v, "--debounce")))
-    .addHelpText("after", examples("paraplan watch", "paraplan watch --plan docs/plan --debounce 500") + "\nAn invalid plan prints its diagnostics and the watch goes on. Stop with Ctrl-C.")
+    .addHelpText("after", examples("paraplan watch", "paraplan watch --plan docs/plan --debounce 500") + "\nAn invalid plan prints its diagnostics and the watch goes on; a plan folder moved away or deleted is\nwaited for, and watched again when it is back. Stop with Ctrl-C (exit 0); exit 2 when there is no plan folder.")
     .action(async (opts: { force?: boolean; debounce: number }, cmd: Command) => {
       const { watch } = await import("./commands/watch.js");
       code = await watch(context(cmd), { force: opts.force ?? false, debounceMs: opts.debounce }, io.waitForStop());

@@ -1,3 +1,5 @@
+import { excerpt } from "./excerpt.js";
+
 /** A point in a source file: 1-based line and column, 0-based offset when known. */
 export interface Point {
   line: number;
@@ -35,7 +37,7 @@ export interface Diagnostic extends Location {
 /** The position used when a problem concerns a whole file rather than a place in it. */
 export const FILE_START: Span = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
 
-/** Builds a diagnostic, leaving out optional fields that are undefined. */
+/** Builds a diagnostic, leaving out optional fields that are undefined; long quoted values are cut to an excerpt. */
 export function diagnostic(
   severity: Severity,
   code: string,
@@ -44,9 +46,9 @@ export function diagnostic(
   hint?: string,
   related?: Related[],
 ): Diagnostic {
-  const d: Diagnostic = { code, severity, file: at.file, start: at.start, end: at.end, message };
-  if (hint !== undefined) d.hint = hint;
-  if (related !== undefined && related.length > 0) d.related = related;
+  const d: Diagnostic = { code, severity, file: at.file, start: at.start, end: at.end, message: excerpt(message) };
+  if (hint !== undefined) d.hint = excerpt(hint);
+  if (related !== undefined && related.length > 0) d.related = related.map((r) => ({ ...r, message: excerpt(r.message) }));
   return d;
 }
 

@@ -28,13 +28,15 @@ function shownPaths(planDir: string, cwd: string): (abs: string, relative: strin
   return (_abs, relative) => `${base}/${relative}`;
 }
 
-/** Lists the `.md` files of a plan folder (sorted), refusing symlinks that lead outside it. */
+/** Lists the `.md` files of a plan folder (sorted), refusing symlinks that lead outside it or back into a folder that holds them. */
 export async function listPlanFiles(planDir: string, cwd: string): Promise<{ files: ListedFile[]; diagnostics: Diagnostic[] }> {
   const diagnostics: Diagnostic[] = [];
   const root = await realpath(planDir);
   const shownAs = shownPaths(planDir, cwd);
   const files: ListedFile[] = [];
-  const walk = async (dir: string, prefix: string): Promise<void> => {
+  // Real paths of the folders walked: a link to one of them is followed once, so two links cannot multiply the walk.
+  const walked = new Set<string>([root]);
+  const walk = async (dir: string, prefix: string, real: string, ancestors: ReadonlySet<string>): Promise<void> => {
     const entries = await readdir(dir, { withFileTypes: true });
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
@@ -44,20 +46,39 @@ export async function listPlanFiles(planDir: string, cwd: string): Promise<{ fil
       const shown = shownAs(abs, relative) || entry.name;
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
+      let target = path.join(real, entry.name);
       if (entry.isSymbolicLink()) {
-        const target = await realpath(abs).catch(() => undefined);
-        if (!target || (target !== root && !target.startsWith(root + path.sep))) {
+        const resolved = await realpath(abs).catch((error: NodeJS.ErrnoException) => error);
+        if (resolved instanceof Error && resolved.code === "ELOOP") {
+          diagnostics.push(loopAt(shown));
+          continue;
+        }
+        if (resolved instanceof Error || (resolved !== root && !resolved.startsWith(root + path.sep))) {
           diagnostics.push(diagnostic("error", "symlink-outside-plan", at(shown), "symbolic link points outside the plan folder (or nowhere) and is not read", "Replace the link with a copy of the file, or remove it."));
           continue;
         }
-        const info = await stat(target);
+        const info = await stat(resolved);
         isDir = info.isDirectory();
         isFile = info.isFile();
+        if (isDir && ancestors.has(resolved)) {
+          diagnostics.push(loopAt(shown));
+          continue;
+        }
+        // A folder already walked through another path holds nothing new: its files were listed there.
+        if (isDir && walked.has(resolved)) continue;
+        target = resolved;
       }
-      if (isDir) await walk(abs, `${relative}/`);
-      else if (isFile && /\.md$/i.test(entry.name)) files.push({ abs, relative, file: shown });
+      if (isDir) {
+        walked.add(target);
+        await walk(abs, `${relative}/`, target, new Set([...ancestors, target]));
+      } else if (isFile && /\.md$/i.test(entry.name)) files.push({ abs, relative, file: shown });
     }
   };
-  await walk(planDir, "");
+  await walk(planDir, "", root, new Set([root]));
   return { files, diagnostics };
+}
+
+/** The diagnostic for a link back to a folder that contains it: followed, it would list the same files without end. */
+function loopAt(shown: string): Diagnostic {
+  return diagnostic("error", "symlink-loop", at(shown), "symbolic link leads back into a folder that contains it and is not followed", "Remove the link: it makes the plan folder contain itself.");
 }

@@ -8,13 +8,16 @@ import { isWithin } from "./inside-folder.js";
 /** The built-in templates shipped with paraplan (`templates/` beside `dist/`). */
 export const BUILTIN_TEMPLATES = fileURLToPath(new URL("../../templates/", import.meta.url));
 
-/** The `.hbs` files under a template folder, and the symbolic links in it that lead outside it (never read). */
-async function listHbs(dir: string): Promise<{ names: string[]; outside: string[] }> {
+/** The `.hbs` files under a template folder, the symbolic links in it that lead outside it, and those that loop back (neither read). */
+async function listHbs(dir: string): Promise<{ names: string[]; outside: string[]; loops: string[] }> {
   const root = await realpath(dir).catch(() => undefined);
   const names: string[] = [];
   const outside: string[] = [];
-  if (!root) return { names, outside };
-  const walk = async (at: string, prefix: string): Promise<void> => {
+  const loops: string[] = [];
+  if (!root) return { names, outside, loops };
+  // Real paths of the folders walked: a link to one is followed once, so links cannot multiply the walk.
+  const walked = new Set<string>([root]);
+  const walk = async (at: string, prefix: string, real: string, ancestors: ReadonlySet<string>): Promise<void> => {
     const entries = await readdir(at, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
       if (error.code === "ENOENT") return [];
       throw error;
@@ -23,31 +26,46 @@ async function listHbs(dir: string): Promise<{ names: string[]; outside: string[
       const abs = path.join(at, entry.name);
       let isDirectory = entry.isDirectory();
       let isFile = entry.isFile();
+      let target = path.join(real, entry.name);
       // A link is followed only when it stays inside the template folder: templates are read and rendered into out/.
       if (entry.isSymbolicLink()) {
-        const target = await realpath(abs).catch(() => undefined);
-        if (!target || !isWithin(root, target)) {
+        const resolved = await realpath(abs).catch((error: NodeJS.ErrnoException) => error);
+        if (resolved instanceof Error && resolved.code === "ELOOP") {
+          loops.push(`${prefix}${entry.name}`);
+          continue;
+        }
+        if (resolved instanceof Error || !isWithin(root, resolved)) {
           outside.push(`${prefix}${entry.name}`);
           continue;
         }
-        const info = await stat(target);
+        const info = await stat(resolved);
         isDirectory = info.isDirectory();
         isFile = info.isFile();
+        if (isDirectory && ancestors.has(resolved)) {
+          loops.push(`${prefix}${entry.name}`);
+          continue;
+        }
+        if (isDirectory && walked.has(resolved)) continue;
+        target = resolved;
       }
-      if (isDirectory) await walk(abs, `${prefix}${entry.name}/`);
-      else if (isFile && entry.name.endsWith(".hbs")) names.push(`${prefix}${entry.name}`);
+      if (isDirectory) {
+        walked.add(target);
+        await walk(abs, `${prefix}${entry.name}/`, target, new Set([...ancestors, target]));
+      } else if (isFile && entry.name.endsWith(".hbs")) names.push(`${prefix}${entry.name}`);
     }
   };
-  await walk(dir, "");
-  return { names, outside };
+  await walk(dir, "", root, new Set([root]));
+  return { names, outside, loops };
 }
 
-/** The diagnostic for a template folder entry that is a link to somewhere outside it. */
-function outsideError(dir: string, name: string, cwd: string): TemplateError {
+/** The diagnostic for a template folder entry that is a link to somewhere outside it, or back into a folder holding it. */
+function linkError(dir: string, name: string, cwd: string, loop: boolean): TemplateError {
   const shown = path.relative(cwd, path.join(dir, name)).split(path.sep).join("/");
   const at = { file: shown, start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
   return new TemplateError(
-    diagnostic("error", "symlink-outside-templates", at, "symbolic link points outside the template folder (or nowhere) and is not read", "Replace the link with a copy of the template, or remove it."),
+    loop
+      ? diagnostic("error", "symlink-loop", at, "symbolic link leads back into a folder that contains it and is not followed", "Remove the link: it makes the template folder contain itself.")
+      : diagnostic("error", "symlink-outside-templates", at, "symbolic link points outside the template folder (or nowhere) and is not read", "Replace the link with a copy of the template, or remove it."),
   );
 }
 
@@ -56,8 +74,9 @@ export async function loadTemplates(userDir: string | undefined, cwd: string): P
   const byName = new Map<string, TemplateSource>();
   const dirs = [BUILTIN_TEMPLATES, ...(userDir && path.resolve(userDir) !== path.resolve(BUILTIN_TEMPLATES) ? [userDir] : [])];
   for (const dir of dirs) {
-    const { names, outside } = await listHbs(dir);
-    if (outside.length > 0) throw outsideError(dir, outside[0]!, cwd);
+    const { names, outside, loops } = await listHbs(dir);
+    if (outside.length > 0) throw linkError(dir, outside[0]!, cwd, false);
+    if (loops.length > 0) throw linkError(dir, loops[0]!, cwd, true);
     for (const file of names) {
       const abs = path.join(dir, file);
       const shown = path.relative(cwd, abs).split(path.sep).join("/");

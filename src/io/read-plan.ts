@@ -1,10 +1,12 @@
-import { readFileSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import { deserialize, serialize } from "node:v8";
 import { diagnostic, type Diagnostic, type Location } from "../diagnostics/diagnostic.js";
 import { garbagePacer } from "./collect-garbage.js";
 import { mapConcurrently } from "./concurrently.js";
 import { listPlanFiles } from "./list-plan-files.js";
+import { readBounded } from "./read-bounded.js";
+import { LIMITS, tooLargeFile } from "../parse/limits.js";
 import { PlanNotFoundError } from "./plan-not-found.js";
 import type { ParsedFile } from "../parse/raw-record.js";
 import type { DiskCache } from "./disk-cache.js";
@@ -30,13 +32,11 @@ const decoder = new TextDecoder("utf-8", { fatal: true });
  * purpose: plan files are small, and one read through the thread pool costs several times its system calls.
  */
 export function readPlanFile(abs: string, file: string, relative: string): { planFile?: PlanFile; diagnostics: Diagnostic[] } {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(abs);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? "EIO";
-    return { diagnostics: [diagnostic("error", "unreadable-file", at(file), `file cannot be read (${code})`, "Check the file's permissions.")] };
-  }
+  const read = readBounded(abs, LIMITS.fileBytes);
+  if ("tooLarge" in read) return { diagnostics: [tooLargeFile(file, read.tooLarge)] };
+  if ("notAFile" in read) return { diagnostics: [diagnostic("error", "unreadable-file", at(file), "file is not a regular file (a FIFO, socket or device) and is not read", "Remove it from the plan folder.")] };
+  if ("error" in read) return { diagnostics: [diagnostic("error", "unreadable-file", at(file), `file cannot be read (${read.error})`, "Check the file's permissions.")] };
+  const bytes = read.bytes;
   // A NUL byte means binary content, whatever the rest decodes to: the parser reports it as such.
   if (bytes.includes(0)) return { planFile: { file, relative, text: new TextDecoder().decode(bytes) }, diagnostics: [] };
   let text: string;
@@ -56,22 +56,22 @@ export function readPlanFile(abs: string, file: string, relative: string): { pla
 
 /** Where the first invalid UTF-8 sequence starts, for the diagnostic's position. */
 function firstInvalidUtf8(bytes: Buffer): { line: number; column: number; offset: number } {
-  // One streaming decoder fed byte by byte stops at the byte that makes the text invalid; only runs on the error path.
-  // That byte may end a sequence begun earlier (`C3 28`): the position is where that sequence began.
-  const streaming = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-  let offset = 0;
-  let pending: number | undefined;
-  try {
-    for (; offset < bytes.length; offset++) {
-      const out = streaming.decode(bytes.subarray(offset, offset + 1), { stream: true });
-      pending = out === "" ? (pending ?? offset) : undefined;
+  // The lossy decoding puts U+FFFD where each invalid sequence starts; one that the bytes spell (EF BF BD) is text.
+  // One pass, however large the file: byte offsets are counted as the text before each candidate is measured.
+  const lossy = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
+  let index = 0;
+  let byteOffset = 0;
+  let found = lossy.length;
+  for (let at = lossy.indexOf("\uFFFD"); at !== -1; at = lossy.indexOf("\uFFFD", at + 1)) {
+    byteOffset += Buffer.byteLength(lossy.slice(index, at));
+    index = at;
+    if (bytes[byteOffset] !== 0xef || bytes[byteOffset + 1] !== 0xbf || bytes[byteOffset + 2] !== 0xbd) {
+      found = at;
+      break;
     }
-    // The text ends inside a sequence.
-    streaming.decode();
-  } catch {
-    offset = pending ?? offset;
   }
-  const before = new TextDecoder().decode(bytes.subarray(0, offset));
+  // Positions count from the text after a byte-order mark, as the text is parsed without it.
+  const before = lossy.slice(lossy.charCodeAt(0) === 0xfeff ? 1 : 0, found);
   const lines = before.split("\n");
   return { line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1, offset: before.length };
 }

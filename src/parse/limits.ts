@@ -12,6 +12,12 @@ import type { SourceText } from "./source-text.js";
 export const LIMITS = {
   /** Characters in one file (512 KiB): ~15,000 table rows; 25× the largest file of the embedded plan. */
   fileChars: 512 * 1024,
+  /**
+   * Bytes read from one file: a UTF-8 character takes at most three bytes per UTF-16 character it becomes (plus a
+   * byte-order mark), so a larger file is over `fileChars` for sure. Checked on the open file before reading: a file of
+   * gigabytes is refused at once, and never held in memory.
+   */
+  fileBytes: 3 * 512 * 1024 + 3,
   /** Levels of nesting: lists, block quotes, emphasis and links inside each other. */
   nesting: 100,
   /** `*`, `_` and `~` runs and brackets between two blank lines (or in one table row): pairing them is quadratic. */
@@ -22,6 +28,17 @@ export const LIMITS = {
   paragraphWords: 20_000,
   /** Setext headings (a line of `===` or `---` under text): the parser rewrites the whole file's events for each. */
   setextHeadings: 200,
+  /**
+   * List items and block quotes opened in the file. Each container the parser opens or closes inside another makes it
+   * copy the whole file's token list (micromark's document tokenizer): 8,000 items of `- - x` took 40 s on 47 KB,
+   * and 600 quotes 99 deep 23 s on 118 KB.
+   */
+  containers: 1_000,
+  /**
+   * Lines of a list item's or quote's paragraph that are not indented under it ("lazy" lines): the parser scans the
+   * paragraph back to its start for each one, so 20,000 of them in one item took about a minute.
+   */
+  lazyLines: 200,
 } as const;
 
 const PLAN_HINT = "Split the record into smaller files, or move the bulk into a linked document outside the plan.";
@@ -40,14 +57,26 @@ export function checkTextLimits(text: string, file: string): Diagnostic | undefi
   return scanLines(text, file);
 }
 
+/** The diagnostic for a file refused by its size in bytes, before it is read. */
+export function tooLargeFile(file: string, bytes: number): Diagnostic {
+  return diagnostic(
+    "error",
+    "too-large",
+    at(file, 1, 1, 0),
+    `file has ${bytes.toLocaleString("en-US")} bytes; paraplan reads at most ${LIMITS.fileChars.toLocaleString("en-US")} characters per file`,
+    PLAN_HINT,
+  );
+}
+
 function at(file: string, line: number, column: number, offset: number, endOffset = offset, endColumn = column): Location {
   return { file, start: { line, column, offset }, end: { line, column: endColumn, offset: endOffset } };
 }
 
-/** The container prefix of a line: block quote and list markers, and the indentation before the first one. */
-function linePrefix(line: string): { markers: number; indent: number; end: number } {
+/** The container prefix of a line: block quote and list markers (and how many are list items), and the indentation before the first one. */
+function linePrefix(line: string): { markers: number; items: number; indent: number; end: number } {
   let i = 0;
   let markers = 0;
+  let items = 0;
   let indent = 0;
   for (;;) {
     let column = 0;
@@ -60,11 +89,13 @@ function linePrefix(line: string): { markers: number; indent: number; end: numbe
       i++;
     } else if ((c === "-" || c === "+" || c === "*") && after(1)) {
       markers++;
+      items++;
       i++;
     } else {
       const ordered = /^\d{1,9}[.)]/.exec(line.slice(i, i + 10));
-      if (!ordered || !after(ordered[0].length)) return { markers, indent, end: i };
+      if (!ordered || !after(ordered[0].length)) return { markers, items, indent, end: i };
       markers++;
+      items++;
       i += ordered[0].length;
     }
   }
@@ -94,6 +125,12 @@ function scanLines(text: string, file: string): Diagnostic | undefined {
   let block = { line: 1, offset: 0, runs: 0, words: 0 };
   let setext = 0;
   let fileRuns = 0;
+  let containers = 0;
+  // Block quotes open on the line before: a line's own `>` beyond those continues no quote but opens one.
+  let quotesOpen = 0;
+  // The paragraph of the list item or quote opened last, while no blank line or heading closed it: the column its
+  // text starts at (a line indented less, without a marker of its own, is lazy) and its lazy lines so far.
+  let container: { column: number; lazy: number } | undefined;
   const lines = text.split(/\r\n|\r|\n/);
   const separators = text.match(/\r\n|\r|\n/g) ?? [];
   // Front matter is YAML, not Markdown: its own reader guards against its depth. Its end is taken as early as any
@@ -117,6 +154,7 @@ function scanLines(text: string, file: string): Diagnostic | undefined {
     const opening = fenced && !(fenced[1]![0] === "`" && content.slice(fenced[1]!.length).includes("`")) ? fenced : null;
     if (opening) {
       fence = opening[1]!;
+      container = undefined;
       block = { line: lineNo + 1, offset, runs: 0, words: 0 };
       continue;
     }
@@ -128,6 +166,28 @@ function scanLines(text: string, file: string): Diagnostic | undefined {
         at(file, lineNo, 1, lineStart, lineStart + prefix.end, prefix.end + 1),
         `line is nested about ${depth} levels deep (lists or block quotes); paraplan reads at most ${LIMITS.nesting} levels`,
         "Flatten the nesting: no plan needs more than a few levels of lists or quotes.",
+      );
+    }
+    const quotes = prefix.markers - prefix.items;
+    containers += prefix.items + Math.max(0, quotes - quotesOpen);
+    if (prefix.markers > 0) quotesOpen = quotes;
+    if (containers > LIMITS.containers) {
+      return diagnostic(
+        "error",
+        "too-complex",
+        at(file, lineNo, 1, lineStart, lineStart + prefix.end, prefix.end + 1),
+        `file opens more than ${LIMITS.containers.toLocaleString("en-US")} list items and block quotes; paraplan reads at most that many`,
+        "Split the record into smaller files, or write long lists as tables (a collection can be a folder of one file per record).",
+      );
+    }
+    if (prefix.markers > 0) container = content === "" ? undefined : { column: prefix.end, lazy: 0 };
+    else if (container && content !== "" && line.length - line.trimStart().length < container.column && ++container.lazy > LIMITS.lazyLines) {
+      return diagnostic(
+        "error",
+        "too-complex",
+        at(file, lineNo, 1, lineStart, lineStart + line.length, line.length + 1),
+        `list item or quote has more than ${LIMITS.lazyLines} lines not indented under its text; paraplan reads at most that many`,
+        "Indent the item's continuation lines under its first line's text (or start each line of a quote with `>`).",
       );
     }
     if (table && (content === "" || !content.includes("|") || prefix.markers !== table.markers)) table = undefined;
@@ -145,6 +205,10 @@ function scanLines(text: string, file: string): Diagnostic | undefined {
       );
     }
     const endsBlock = content === "" || HEADING.test(content) || /^(\*\s*){3,}$|^(_\s*){3,}$|^(-\s*){3,}$|^=+$/.test(content);
+    if (endsBlock && prefix.markers === 0) {
+      container = undefined;
+      quotesOpen = 0;
+    }
     if (endsBlock || table || (block.runs === 0 && block.words === 0)) block = { line: lineNo, offset: lineStart, runs: 0, words: 0 };
     previous = { content, markers: prefix.markers };
     const runs = emphasisRuns(content);

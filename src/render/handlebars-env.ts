@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import Handlebars from "handlebars";
 import { diagnostic } from "../diagnostics/diagnostic.js";
 import { registerHelpers } from "./helpers.js";
+import { RenderBudget, RenderBudgetError } from "./render-budget.js";
 import { TemplateError, type TemplateSource } from "./template-source.js";
 
 export { TemplateError, type TemplateSource };
@@ -44,6 +45,20 @@ export function templatesKey(templates: readonly TemplateSource[]): string {
 export function createRenderer(templates: readonly TemplateSource[]): Renderer {
   const hb = Handlebars.create();
   registerHelpers(hb);
+  // Every partial and block spends from one budget per document, so a template that multiplies itself fails early.
+  const budget = new RenderBudget();
+  for (const [name, helper] of Object.entries(hb.helpers)) hb.helpers[name] = budget.meteredHelper(helper as (...args: unknown[]) => unknown);
+  // Partials, registered or inline, are all invoked through the environment's VM: this environment gets its own.
+  const vm = hb.VM as unknown as { invokePartial: (...args: unknown[]) => unknown };
+  const invokePartial = vm.invokePartial;
+  (hb as unknown as { VM: unknown }).VM = {
+    ...vm,
+    invokePartial(this: unknown, ...args: unknown[]) {
+      const out = invokePartial.apply(this, args);
+      budget.spend(out);
+      return out;
+    },
+  };
   const byName = new Map(templates.map((t) => [t.name, t]));
   const compileOptions = { noEscape: true, strict: true, preventIndent: true } as const;
   for (const t of templates) {
@@ -74,8 +89,13 @@ export function createRenderer(templates: readonly TemplateSource[]): Renderer {
         }
       }
       try {
+        budget.start();
         return fn(view);
       } catch (error) {
+        if (error instanceof RenderBudgetError) {
+          const at = { file: template.file, start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
+          throw new TemplateError(diagnostic("error", "template-error", at, `template rendering failed: ${error.message}`, "A partial that includes itself, or partials that each include the next several times, multiply the output: include each once."));
+        }
         throw templateError(template, error, "rendering");
       }
     },

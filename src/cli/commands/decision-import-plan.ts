@@ -9,6 +9,8 @@ export interface ImportSource {
   name: string;
   /** Undefined for a file that is not text (an image, a binary). */
   text?: string;
+  /** Why a Markdown file was not read, when the plan reader's checks refused it (too large, a FIFO, binary). */
+  problem?: string;
   /** True for a sub-folder. */
   folder?: boolean;
   /** Why a Markdown name was not read: a symbolic link, a pipe or a device (import reads regular files only). */
@@ -39,10 +41,12 @@ function markdownStem(name: string): string | undefined {
   return m ? m[1] : undefined;
 }
 
-/** Reads one file as an ADR, as the plan will read it. */
-function readDecision(name: string, text: string): Decision {
+/** Reads one file as an ADR, as the plan will read it; the first error when the plan could not read it as a record. */
+function readDecision(name: string, text: string): Decision | string {
   const parsed = parseRecord(text, name, `decisions/${name}`);
-  return buildDecision(parsed.records[0]!, []);
+  const record = parsed.records[0];
+  if (!record) return parsed.diagnostics.find((d) => d.severity === "error")?.message ?? "not a record";
+  return buildDecision(record, []);
 }
 
 /**
@@ -76,8 +80,13 @@ export function planDecisionImport(sources: readonly ImportSource[], existing: E
     else if (stem === undefined) skip("not a Markdown file");
     else if (source.notRegular !== undefined) skip(`${source.notRegular}: import reads regular files only`);
     else if (NOT_RECORDS.test(stem) || source.name.startsWith(".")) skip("an index or a template, not a decision");
+    else if (source.problem !== undefined) skip(source.problem);
     else if (source.text === undefined) skip("not UTF-8 text");
-    else return [{ source, stem, decision: readDecision(source.name, source.text) }];
+    else {
+      const decision = readDecision(source.name, source.text);
+      if (typeof decision === "string") skip(`not readable as a decision: ${decision}`);
+      else return [{ source, stem, decision }];
+    }
     return [];
   });
   // Numbers written in names and titles are claimed first, so a file without one never takes a number another one names.

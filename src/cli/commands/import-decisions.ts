@@ -2,8 +2,9 @@ import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { formatText } from "../../diagnostics/format.js";
 import { assertWritableInside } from "../../io/inside-folder.js";
-import { readRegularFile } from "../../io/read-regular-file.js";
+import { readBounded } from "../../io/read-bounded.js";
 import { FileExistsError, createPlanFile } from "../../io/write-record.js";
+import { LIMITS } from "../../parse/limits.js";
 import { numberFromStem } from "../../model/decision-ref.js";
 import { loadWithEnv } from "../build-env.js";
 import { shown, type CommandContext } from "../context.js";
@@ -13,25 +14,37 @@ import { planDecisionImport, type ImportSource, type ImportStep } from "./decisi
 const decoder = new TextDecoder("utf-8", { fatal: true });
 
 /**
- * The files of the folder to import, each with its text when it is UTF-8. Only regular files are read: a symbolic
- * link (`0009-passwd.md -> /etc/passwd`) or a pipe is listed with why it is skipped, never followed or waited on.
+ * A file's text with the plan reader's checks: a regular file (a FIFO is opened without waiting and refused), within
+ * the size limit by its size on disk, not binary, UTF-8. Otherwise why it is not read. `raw` keeps a byte-order mark,
+ * so the copy is byte for byte.
+ */
+function readText(abs: string): { text: string; raw: string } | { problem: string } {
+  const read = readBounded(abs, LIMITS.fileBytes);
+  if ("tooLarge" in read) return { problem: `too large (${read.tooLarge.toLocaleString("en-US")} bytes; paraplan reads at most ${LIMITS.fileChars.toLocaleString("en-US")} characters per file)` };
+  if ("notAFile" in read) return { problem: "not a regular file (a FIFO, socket or device)" };
+  if ("error" in read) return { problem: `cannot be read (${read.error})` };
+  if (read.bytes.includes(0)) return { problem: "not text (it contains NUL bytes)" };
+  try {
+    return { text: decoder.decode(read.bytes), raw: Buffer.from(read.bytes).toString("utf8") };
+  } catch {
+    return { problem: "not UTF-8 text" };
+  }
+}
+
+/**
+ * The files of the folder to import, each with its text when it passes the plan reader's checks. Only regular files
+ * are read: a symbolic link (`0009-passwd.md -> /etc/passwd`) or a pipe is listed with why it is skipped, never
+ * followed or waited on.
  */
 async function readSources(dir: string): Promise<ImportSource[]> {
   const entries = await readdir(dir, { withFileTypes: true });
-  return Promise.all(
-    entries.map(async (entry): Promise<ImportSource> => {
-      if (entry.isDirectory()) return { name: entry.name, folder: true };
-      if (!/\.(md|markdown)$/i.test(entry.name)) return { name: entry.name };
-      if (!entry.isFile()) return { name: entry.name, notRegular: entry.isSymbolicLink() ? "a symbolic link" : "not a regular file (a pipe, socket or device)" };
-      const read = await readRegularFile(path.join(dir, entry.name));
-      if ("not" in read) return { name: entry.name, notRegular: read.not };
-      try {
-        return { name: entry.name, text: decoder.decode(read.bytes), raw: read.bytes.toString("utf8") };
-      } catch {
-        return { name: entry.name };
-      }
-    }),
-  );
+  return entries.map((entry): ImportSource => {
+    if (entry.isDirectory()) return { name: entry.name, folder: true };
+    if (!/\.(md|markdown)$/i.test(entry.name)) return { name: entry.name };
+    if (!entry.isFile()) return { name: entry.name, notRegular: entry.isSymbolicLink() ? "a symbolic link" : "not a regular file (a pipe, socket or device)" };
+    const read = readText(path.join(dir, entry.name));
+    return "text" in read ? { name: entry.name, text: read.text, raw: read.raw } : { name: entry.name, problem: read.problem };
+  });
 }
 
 /** The ADR files already in the plan: names, and numbers from their file names. */
@@ -45,9 +58,9 @@ async function existingDecisions(decisionsDir: string) {
   for (const name of names.filter((n) => n.endsWith(".md")).sort()) {
     const n = numberFromStem(name.replace(/\.md$/, ""));
     if (n !== undefined && !numbers.has(n)) numbers.set(n, name);
-    // Compared with what is imported; a link or pipe among them is not followed (the reader refuses one leading out).
-    const read = await readRegularFile(path.join(decisionsDir, name));
-    if ("bytes" in read) texts.set(name, read.bytes.toString("utf8"));
+    // Read as the plan reader reads it: a FIFO or a huge file among the ADRs is no text to compare with.
+    const read = readText(path.join(decisionsDir, name));
+    if ("text" in read) texts.set(name, read.raw);
   }
   return { names, numbers, texts };
 }
@@ -76,7 +89,7 @@ export async function importDecisions(context: CommandContext, dir: string, opti
   const target = shown(context, decisionsDir);
   const sources = await readSources(source);
   const steps = planDecisionImport(sources, await existingDecisions(decisionsDir), target);
-  // Copied as read, byte-order mark included: the file is not opened a second time, when it might be something else.
+  // Copied as read and checked, byte-order mark included: the file is not opened a second time, when it might be something else.
   const raw = new Map(sources.map((s) => [s.name, s.raw]));
   const copies = steps.filter((s) => s.action === "copy");
   const imported: string[] = [];

@@ -2,6 +2,8 @@ import { formatDiagnostics, summarize } from "../../diagnostics/format.js";
 import type { Stats } from "node:fs";
 import { stat } from "node:fs/promises";
 import { buildMemory } from "../../io/build-outputs.js";
+import { PlanNotFoundError } from "../../io/plan-not-found.js";
+import { watchPresence } from "../folder-presence.js";
 import { shown, type CommandContext } from "../context.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 import { generateOnce, printReport } from "./generate.js";
@@ -9,8 +11,12 @@ import { generateOnce, printReport } from "./generate.js";
 /** chokidar's window for repeated changes of one file (50 ms), and a margin. */
 const CHANGE_WINDOW_MS = 80;
 
+/** How often the plan folder is looked at, to notice it moved, deleted or back. */
+const PRESENCE_MS = 250;
+
 /** `paraplan watch`: rebuild on every change to the plan or the templates, one build at a time, until stopped. */
 export async function watch(context: CommandContext, options: { force: boolean; debounceMs: number }, stop: Promise<void>): Promise<ExitCode> {
+  if (!(await stat(context.planDir).catch(() => undefined))?.isDirectory()) throw new PlanNotFoundError(context.planDir);
   const { watch: watchFiles } = await import("chokidar");
   // Parsed files and rendered documents are kept between builds: an edit re-parses only the files whose text
   // changed, and re-renders only the documents whose view changed.
@@ -18,8 +24,11 @@ export async function watch(context: CommandContext, options: { force: boolean; 
   let running = false;
   let pending = false;
   let timer: NodeJS.Timeout | undefined;
+  // While the plan folder is away (moved or deleted) nothing is built; when it is back, it is watched afresh.
+  let gone = false;
 
   const build = async (reason: string) => {
+    if (gone) return;
     if (running) {
       pending = true;
       return;
@@ -35,6 +44,8 @@ export async function watch(context: CommandContext, options: { force: boolean; 
         printReport({ ...context, quiet: false }, report, ms);
       }
     } catch (error) {
+      // The plan folder went away during the build: the presence check says so, once.
+      if (error instanceof PlanNotFoundError) return;
       // A failed build (a file vanished mid-read, a disk error) must not end the watch.
       context.stderr(`build failed: ${(error as Error).message}; waiting for the next change\n`);
     } finally {
@@ -47,10 +58,12 @@ export async function watch(context: CommandContext, options: { force: boolean; 
   };
 
   const folders = [context.planDir, ...(context.templatesDir ? [context.templatesDir] : [])];
-  const watcher = watchFiles(folders, {
-    ignoreInitial: true,
-    ignored: (file: string) => /(^|[/\\])\.(?!\.?$)/.test(file.slice(context.planDir.length)) || /~$|\.swp$/.test(file),
-  });
+  const watchFolders = () =>
+    watchFiles(folders, {
+      ignoreInitial: true,
+      ignored: (file: string) => /(^|[/\\])\.(?!\.?$)/.test(file.slice(context.planDir.length)) || /~$|\.swp$/.test(file),
+    });
+  let watcher = watchFolders();
   const onChange = (file: string) => {
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => void build(shown(context, file)), options.debounceMs);
@@ -71,11 +84,30 @@ export async function watch(context: CommandContext, options: { force: boolean; 
       }, CHANGE_WINDOW_MS),
     );
   };
-  watcher.on("all", (event, file, stats) => {
-    onChange(file);
-    if (event === "change") recheck(file, stats);
+  const listen = () => {
+    watcher.on("all", (event, file, stats) => {
+      if (!gone) onChange(file);
+      if (event === "change") recheck(file, stats);
+    });
+    watcher.on("error", (error) => context.stderr(`watch error: ${(error as Error).message}\n`));
+  };
+  const plan = shown(context, context.planDir);
+  const stopPresence = await watchPresence(context.planDir, PRESENCE_MS, {
+    gone() {
+      gone = true;
+      if (timer) clearTimeout(timer);
+      context.stderr(`${plan} is gone (moved or deleted); waiting for it to come back (Ctrl-C to stop)\n`);
+    },
+    back() {
+      gone = false;
+      context.stderr(`${plan} is back; watching it again\n`);
+      const old = watcher;
+      watcher = watchFolders();
+      listen();
+      void old.close().then(() => build(`${plan} is back`));
+    },
   });
-  watcher.on("error", (error) => context.stderr(`watch error: ${(error as Error).message}\n`));
+  listen();
   await new Promise<void>((resolve) => watcher.on("ready", () => resolve()));
   context.stderr(`watching ${folders.map((f) => shown(context, f)).join(" and ")} (Ctrl-C to stop)\n`);
   // The first build may find every file in the disk cache and never load the parser: it is loaded meanwhile, so the
@@ -84,6 +116,7 @@ export async function watch(context: CommandContext, options: { force: boolean; 
   await build("start");
   await parser;
   await stop;
+  stopPresence();
   if (timer) clearTimeout(timer);
   for (const pending of rechecks.values()) clearTimeout(pending);
   await watcher.close();
