@@ -29,7 +29,7 @@ export async function loadWithEnv(context: CommandContext) {
   try {
     // Loaded on demand: a command answered from a fresh out/ never needs the model, schedule or renderer.
     const { loadPlan } = await import("../io/load-plan.js");
-    return await loadPlan(context.planDir, context.cwd, env);
+    return await loadPlan(context.planDir, context.root, env);
   } finally {
     await close();
   }
@@ -44,7 +44,7 @@ async function withBuildEnv<T>(
   const { env, disk, close } = buildEnv(context, memory?.parsed);
   try {
     const modules = await import("../io/build-outputs.js");
-    const options: BuildOptions = { planDir: context.planDir, templatesDir: context.templatesDir, cwd: context.cwd, env, ...(memory ? { memory } : {}) };
+    const options: BuildOptions = { planDir: context.planDir, templatesDir: context.templatesDir, root: context.root, env, ...(memory ? { memory } : {}) };
     return await build(modules, options, disk);
   } finally {
     await close();

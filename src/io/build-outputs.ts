@@ -33,7 +33,8 @@ export interface BuildResult extends LoadedPlan {
 export interface BuildOptions {
   planDir: string;
   templatesDir?: string | undefined;
-  cwd: string;
+  /** The project root (the plan folder's parent): file paths in the model and diagnostics are relative to it. */
+  root: string;
   env?: ReadEnv;
   /** Render only the documents whose output path this accepts (`prompt` needs one). */
   only?: (path: string) => boolean;
@@ -48,10 +49,10 @@ export interface PreparedBuild extends LoadedPlan {
 
 /** Loads the plan and compiles the templates (or keeps the compiled ones when their text is unchanged). */
 export async function prepareBuild(options: BuildOptions): Promise<PreparedBuild> {
-  const loaded = await loadPlan(options.planDir, options.cwd, options.env ?? {}, options.memory?.records);
+  const loaded = await loadPlan(options.planDir, options.root, options.env ?? {}, options.memory?.records);
   if (hasErrors(loaded.diagnostics)) return loaded;
   try {
-    const templates = await loadTemplates(options.templatesDir, options.cwd);
+    const templates = await loadTemplates(options.templatesDir, options.root);
     const kept = options.memory?.renderer;
     const renderer = kept && kept.key === templatesKey(templates) ? kept : createRenderer(templates);
     if (options.memory) options.memory.renderer = renderer;

@@ -43,8 +43,8 @@ async function listHbs(dir: string): Promise<{ names: string[]; outside: string[
 }
 
 /** The diagnostic for a template folder entry that is a link to somewhere outside it. */
-function outsideError(dir: string, name: string, cwd: string): TemplateError {
-  const shown = path.relative(cwd, path.join(dir, name)).split(path.sep).join("/");
+function outsideError(dir: string, name: string, root: string): TemplateError {
+  const shown = path.relative(root, path.join(dir, name)).split(path.sep).join("/");
   const at = { file: shown, start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
   return new TemplateError(
     diagnostic("error", "symlink-outside-templates", at, "symbolic link points outside the template folder (or nowhere) and is not read", "Replace the link with a copy of the template, or remove it."),
@@ -52,15 +52,15 @@ function outsideError(dir: string, name: string, cwd: string): TemplateError {
 }
 
 /** Loads the built-in templates, then the user's folder over them: a user file replaces the built-in of the same name. */
-export async function loadTemplates(userDir: string | undefined, cwd: string): Promise<TemplateSource[]> {
+export async function loadTemplates(userDir: string | undefined, root: string): Promise<TemplateSource[]> {
   const byName = new Map<string, TemplateSource>();
   const dirs = [BUILTIN_TEMPLATES, ...(userDir && path.resolve(userDir) !== path.resolve(BUILTIN_TEMPLATES) ? [userDir] : [])];
   for (const dir of dirs) {
     const { names, outside } = await listHbs(dir);
-    if (outside.length > 0) throw outsideError(dir, outside[0]!, cwd);
+    if (outside.length > 0) throw outsideError(dir, outside[0]!, root);
     for (const file of names) {
       const abs = path.join(dir, file);
-      const shown = path.relative(cwd, abs).split(path.sep).join("/");
+      const shown = path.relative(root, abs).split(path.sep).join("/");
       byName.set(file.replace(/\.hbs$/, ""), { name: file.replace(/\.hbs$/, ""), file: shown.startsWith("..") ? abs : shown, source: await readFile(abs, "utf8") });
     }
   }

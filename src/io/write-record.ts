@@ -13,7 +13,8 @@ import { PlanNotFoundError, readPlanFile, type PlanFile } from "./read-plan.js";
 /** A plan read for a change: every file's text and parse, the plan built from them, and every problem found. */
 export interface PlanForWrite {
   planDir: string;
-  cwd: string;
+  /** The project root: every file path here is relative to it. */
+  root: string;
   /** The plan folder as diagnostics show it (`plan`). */
   shownDir: string;
   files: { planFile: PlanFile; parsed: ParsedFile }[];
@@ -25,7 +26,7 @@ export interface PlanForWrite {
 /** The exact bytes of a file as read, to write it back with its byte-order mark and to notice a change made meanwhile. */
 export interface FileVersion {
   abs: string;
-  /** The path shown in messages. */
+  /** The path relative to the project root. */
   file: string;
   relative: string;
   /** The text without a byte-order mark, as the parser reads it. */
@@ -53,10 +54,10 @@ const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex
 const toPosix = (p: string) => p.split(path.sep).join("/");
 
 /** Reads and parses every file of the plan folder, keeping the texts, and validates the plan as `loadPlan` does. */
-export async function readPlanForWrite(planDir: string, cwd: string): Promise<PlanForWrite> {
+export async function readPlanForWrite(planDir: string, root: string): Promise<PlanForWrite> {
   const info = await stat(planDir).catch(() => undefined);
   if (!info?.isDirectory()) throw new PlanNotFoundError(planDir);
-  const listed = await listPlanFiles(planDir, cwd);
+  const listed = await listPlanFiles(planDir, root);
   const readDiagnostics = [...listed.diagnostics];
   const files: PlanForWrite["files"] = [];
   for (const entry of listed.files) {
@@ -64,20 +65,20 @@ export async function readPlanForWrite(planDir: string, cwd: string): Promise<Pl
     readDiagnostics.push(...read.diagnostics);
     if (read.planFile) files.push({ planFile: read.planFile, parsed: parseRecord(read.planFile.text, read.planFile.file, read.planFile.relative) });
   }
-  const shownDir = toPosix(path.relative(cwd, planDir)) || ".";
+  const shownDir = toPosix(path.relative(root, planDir)) || ".";
   const { plan, diagnostics } = validateFiles(
     files.map((f) => f.parsed),
     readDiagnostics,
     shownDir,
   );
-  return { planDir, cwd, shownDir, files, readDiagnostics, plan, diagnostics };
+  return { planDir, root, shownDir, files, readDiagnostics, plan, diagnostics };
 }
 
 /** Reads a plan file's bytes for an edit; refuses when its text is no longer the text the plan was read from. */
 export async function readVersion(snapshot: PlanForWrite, file: string): Promise<FileVersion> {
   const entry = snapshot.files.find((f) => f.planFile.file === file);
   if (!entry) throw new FileChangedError(file);
-  const abs = path.resolve(snapshot.cwd, file);
+  const abs = path.resolve(snapshot.root, file);
   const bytes = await readFile(abs);
   const decoded = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true }).decode(bytes);
   const bom = decoded.charCodeAt(0) === 0xfeff;

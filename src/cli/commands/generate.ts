@@ -1,5 +1,5 @@
 import { hasErrors, sortDiagnostics, type Diagnostic } from "../../diagnostics/diagnostic.js";
-import { formatDiagnostics, summarize, type DiagnosticFormat } from "../../diagnostics/format.js";
+import { summarize, type DiagnosticFormat } from "../../diagnostics/format.js";
 import { prepareWithEnv } from "../build-env.js";
 import { cacheDirOf } from "../cache-dir.js";
 import { inputsUnchanged, outputsIntact, readManifest, snapshotInputs, writeManifest } from "../../io/build-manifest.js";
@@ -9,6 +9,7 @@ import { syncOutputs, type WriteReport } from "../../io/write-outputs.js";
 import { renderEach } from "../../render/render-documents.js";
 import { documentPacer } from "../../io/collect-garbage.js";
 import { shown, type CommandContext } from "../context.js";
+import { printDiagnostics } from "../shown-diagnostics.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 
 /** One build: render each document and write what changed; nothing is written while the plan or a template has errors. */
@@ -80,7 +81,7 @@ export function printReport(context: CommandContext, report: WriteReport, ms: nu
 /** `paraplan generate`: render every document and write what changed to `out/`. */
 export async function generate(context: CommandContext, options: { format: DiagnosticFormat; force: boolean }): Promise<ExitCode> {
   const { diagnostics, report, ms } = await generateOnce(context, options);
-  context.stderr(formatDiagnostics(diagnostics, options.format, context.paint));
+  context.stderr(printDiagnostics(context, diagnostics, options.format));
   if (!report) {
     context.stderr(`${summarize(diagnostics)}: nothing written.\n`);
     return EXIT.invalid;

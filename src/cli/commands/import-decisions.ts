@@ -1,10 +1,10 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import { formatText } from "../../diagnostics/format.js";
 import { FileExistsError, createPlanFile } from "../../io/write-record.js";
 import { numberFromStem } from "../../model/decision-ref.js";
 import { loadWithEnv } from "../build-env.js";
 import { shown, type CommandContext } from "../context.js";
+import { printDiagnostics } from "../shown-diagnostics.js";
 import { CliError, EXIT, type ExitCode } from "../exit-codes.js";
 import { planDecisionImport, type ImportSource, type ImportStep } from "./decision-import-plan.js";
 
@@ -91,8 +91,8 @@ export async function importDecisions(context: CommandContext, dir: string, opti
   if (imported.length === 0) return EXIT.ok;
   // Lint what came in, as `validate` would: the problems of the imported files only.
   const { diagnostics } = await loadWithEnv(context);
-  const mine = diagnostics.filter((d) => imported.includes(path.resolve(context.cwd, d.file)));
-  if (mine.length > 0) context.stdout(formatText(mine, context.paint));
+  const mine = diagnostics.filter((d) => imported.includes(path.resolve(context.root, d.file)));
+  if (mine.length > 0) context.stdout(printDiagnostics(context, mine));
   context.stdout(`next: \`paraplan validate\` for the whole plan, \`paraplan list decisions --status proposed\` for the review queue\n`);
   return EXIT.ok;
 }

@@ -1,4 +1,4 @@
-import { formatDiagnostics } from "../../diagnostics/format.js";
+import { printDiagnostics } from "../shown-diagnostics.js";
 import { hasErrors } from "../../diagnostics/diagnostic.js";
 import { freshOutput } from "../fresh-output.js";
 import { promptPath } from "../../render/output-paths.js";
@@ -30,7 +30,7 @@ export async function prompt(context: CommandContext, id: string, options: { cop
   let result = await buildWithEnv(context, { only: wanted });
   if (result.files.length === 0 && !hasErrors(result.diagnostics)) result = await buildWithEnv(context, { only: (file) => file.startsWith("prompts/") });
   if (hasErrors(result.diagnostics)) {
-    context.stderr(formatDiagnostics(result.diagnostics, "text", context.paint));
+    context.stderr(printDiagnostics(context, result.diagnostics));
     context.stderr("the plan has errors: no prompt can be rendered\n");
     return EXIT.invalid;
   }

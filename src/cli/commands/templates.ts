@@ -7,7 +7,7 @@ import { CliError, EXIT, type ExitCode } from "../exit-codes.js";
 
 /** `paraplan templates eject [NAME]`: copy built-in templates into the user's template folder for editing; existing files are kept. */
 export async function ejectTemplates(context: CommandContext, name: string | undefined): Promise<ExitCode> {
-  const builtins = await loadTemplates(undefined, context.cwd);
+  const builtins = await loadTemplates(undefined, context.root);
   const names = builtins.map((t) => t.name);
   const wanted = name === undefined ? names : names.filter((n) => n === name || n === name.replace(/\.hbs$/, "") || n === `${name}.md`);
   if (wanted.length === 0) throw new CliError(`no built-in template \`${name}\``, EXIT.usage, `Templates: ${names.join(", ")}.`);
