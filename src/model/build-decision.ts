@@ -56,7 +56,7 @@ function decisionNumber(record: RawRecord, f: Fields, diagnostics: Diagnostic[])
 function slugOf(record: RawRecord, number: number | undefined, title: string): string {
   if (!ownsFile(record)) return toSlug(title);
   if (number === undefined) return record.stem;
-  const m = /^(?:adr[-_ ]?)?0*(\d+)[-_. ]+(.+)$/i.exec(record.stem);
+  const m = /^(?:adr[-_ ]?)?0*(\d+)[-_. ]+(.+)$/is.exec(record.stem);
   return m && Number(m[1]) === number ? m[2]! : toSlug(title);
 }
 

@@ -188,7 +188,7 @@ export function buildRisk(record: RawRecord, diagnostics: Diagnostic[]): Risk {
 
 /** A session log; its date defaults to the file name's `YYYY-MM-DD` prefix. */
 export function buildSession(record: RawRecord, diagnostics: Diagnostic[]): Session {
-  const m = /^(\d{4}-\d{2}-\d{2})-?(.*)$/.exec(record.stem);
+  const m = /^(\d{4}-\d{2}-\d{2})-?(.*)$/s.exec(record.stem);
   const f = readFields(withDefault(record, "date", m?.[1]), SESSION, diagnostics);
   const title = f.string("title") ?? (m?.[2] || record.stem);
   const kv = f.raw("statistics")?.value;

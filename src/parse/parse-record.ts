@@ -180,11 +180,11 @@ export function titleToFields(title: string, spec: KindSpec, at: Location): RawF
   const field = (name: string, value: unknown): RawField => ({ name, key: "title", source: "title", value, at, keyAt: at });
   const nameField = spec.fields.some((f) => f.name === "title") ? "title" : "name";
   if (spec.title === "id-name") {
-    const m = /^([A-Za-z][\w.-]*)\s*[:—–-]\s+(.+)$/.exec(title);
+    const m = /^([A-Za-z][\w.-]*)\s*[:—–-]\s+(.+)$/s.exec(title);
     return m ? [field("id", m[1]), field(nameField, m[2]!.trim())] : [field(nameField, title)];
   }
   if (spec.title === "number-title") {
-    const m = /^(?:ADR[- ]?)?(\d+)[.:]?\s+(.+)$/i.exec(title);
+    const m = /^(?:ADR[- ]?)?(\d+)[.:]?\s+(.+)$/is.exec(title);
     return m ? [field("number", Number(m[1])), field("title", m[2]!.trim())] : [field("title", title)];
   }
   if (spec.title === "session-title") return [field("title", title.replace(/^session\s*:\s*/i, ""))];
