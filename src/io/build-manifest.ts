@@ -1,11 +1,12 @@
 import { createHash } from "node:crypto";
 import { statSync } from "node:fs";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { VERSION } from "../version.js";
 import { listTemplateFiles } from "./load-templates.js";
 import { listPlanFiles } from "./list-plan-files.js";
+import { makeFolder } from "./make-folder.js";
 
 /** One input file as it stood: enough to notice, without reading it, that it did not change. */
 interface InputStat {
@@ -103,7 +104,7 @@ export async function writeManifest(cacheDir: string, outDir: string, snapshot: 
     outputs: entries,
     diagnostics: [...diagnostics],
   };
-  await mkdir(cacheDir, { recursive: true });
+  await makeFolder(cacheDir);
   // A temporary name then a rename: two runs at once never leave half a manifest.
   const temporary = path.join(cacheDir, `${NAME}.${process.pid}.tmp`);
   await writeFile(temporary, JSON.stringify(manifest));

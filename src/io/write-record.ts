@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { link, mkdir, open, readFile, stat, unlink, writeFile } from "node:fs/promises";
+import { link, open, readFile, stat, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import writeFileAtomic from "write-file-atomic";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
@@ -9,6 +9,7 @@ import type { ParsedFile } from "../parse/raw-record.js";
 import { validateFiles } from "../writeback/revalidate.js";
 import { listPlanFiles } from "./list-plan-files.js";
 import { PlanNotFoundError, readPlanFile, type PlanFile } from "./read-plan.js";
+import { makeFolder } from "./make-folder.js";
 
 /** A plan read for a change: every file's text and parse, the plan built from them, and every problem found. */
 export interface PlanForWrite {
@@ -123,7 +124,7 @@ export async function createPlanFile(planDir: string, relative: string, shownFil
   const root = path.resolve(planDir);
   const abs = path.resolve(root, relative);
   if (relative.includes("\0") || !abs.startsWith(root + path.sep)) throw new Error(`refusing to create a file outside the plan folder: ${relative}`);
-  await mkdir(path.dirname(abs), { recursive: true });
+  await makeFolder(path.dirname(abs));
   const temporary = `${abs}.${process.pid}.${Date.now()}.tmp`;
   await writeFile(temporary, text, { flag: "wx" });
   try {

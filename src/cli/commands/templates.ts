@@ -1,9 +1,10 @@
 import { constants } from "node:fs";
-import { copyFile, mkdir } from "node:fs/promises";
+import { copyFile } from "node:fs/promises";
 import path from "node:path";
 import { BUILTIN_TEMPLATES, loadTemplates } from "../../io/load-templates.js";
 import { shown, type CommandContext } from "../context.js";
 import { CliError, EXIT, type ExitCode } from "../exit-codes.js";
+import { makeFolder } from "../../io/make-folder.js";
 
 /** `paraplan templates eject [NAME]`: copy built-in templates into the user's template folder for editing; existing files are kept. */
 export async function ejectTemplates(context: CommandContext, name: string | undefined): Promise<ExitCode> {
@@ -15,7 +16,7 @@ export async function ejectTemplates(context: CommandContext, name: string | und
   if (path.resolve(target) === path.resolve(BUILTIN_TEMPLATES)) throw new CliError("the template folder is paraplan's own built-in folder", EXIT.usage, "Pass --templates DIR to eject into another folder.");
   for (const template of wanted) {
     const to = path.join(target, `${template}.hbs`);
-    await mkdir(path.dirname(to), { recursive: true });
+    await makeFolder(path.dirname(to));
     try {
       await copyFile(path.join(BUILTIN_TEMPLATES, `${template}.hbs`), to, constants.COPYFILE_EXCL);
       context.stdout(`copied ${shown(context, to)}\n`);
