@@ -52,8 +52,8 @@ async function withBuildEnv<T>(
 }
 
 /** Renders the plan (or the documents `only` selects) in memory with the command's caches and workers. */
-export async function buildWithEnv(context: CommandContext, options: { only?: (path: string) => boolean } = {}) {
-  return withBuildEnv(context, undefined, (m, o) => m.buildOutputs({ ...o, ...(options.only ? { only: options.only } : {}) }));
+export async function buildWithEnv(context: CommandContext, options: { only?: (path: string) => boolean; aroundErrors?: boolean } = {}) {
+  return withBuildEnv(context, undefined, (m, o) => m.buildOutputs({ ...o, ...(options.only ? { only: options.only } : {}), ...(options.aroundErrors ? { aroundErrors: true } : {}) }));
 }
 
 /**

@@ -88,11 +88,11 @@ function linksOf(f: Fields, fromStatus: readonly StatusLink[]): DecisionLink[] {
     const values = Array.isArray(checked.value) ? checked.value.map(String) : [String(checked.value)];
     values.forEach((id, i) => links.push({ relation, target: { id, at: checked.items?.[i]?.at ?? checked.field.at } }));
   }
-  for (const { phrase, at } of fromStatus) links.push(withLabel({ relation: phrase.relation, target: { id: phrase.target, at } }, phrase.label));
+  for (const { phrase, at } of fromStatus) links.push(withLabel({ relation: phrase.relation, target: { id: phrase.target, at }, prose: true }, phrase.label));
   const items = f.raw("links");
   (Array.isArray(items?.value) ? items.value : []).forEach((item, i) => {
     const phrase = readLinkPhrase(String(item));
-    if (phrase) links.push(withLabel({ relation: phrase.relation, target: { id: phrase.target, at: itemPlace(items?.field.items?.[i]?.at ?? f.at("links"), String(item), phrase) } }, phrase.label));
+    if (phrase) links.push(withLabel({ relation: phrase.relation, target: { id: phrase.target, at: itemPlace(items?.field.items?.[i]?.at ?? f.at("links"), String(item), phrase) }, prose: true }, phrase.label));
   });
   const seen = new Set<string>();
   return links.filter((l) => {

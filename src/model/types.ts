@@ -178,6 +178,8 @@ export interface DecisionLink {
   target: Ref;
   /** The link's text, when written as a Markdown link (`3. Use X`). */
   label?: string;
+  /** Read from the ADR's prose (its status text or `## Links` items), not from a link field: naming an ADR outside the plan there is only a warning. */
+  prose?: true;
 }
 
 /** A part of an ADR's body in the order written: a `##` section (a field's or not), or the text before the first one. */

@@ -83,7 +83,10 @@ export async function generate(context: CommandContext, options: { format: Diagn
   const { diagnostics, report, ms } = await generateOnce(context, options);
   context.stderr(printDiagnostics(context, diagnostics, options.format));
   if (!report) {
+    // out/ is all of one plan or left as it was: a partial out/ would pass for a complete one. An agent whose prompt
+    // reads none of the records with errors can still be given it: `paraplan prompt` renders around them.
     context.stderr(`${summarize(diagnostics)}: nothing written.\n`);
+    if (hasErrors(diagnostics)) context.stderr("  hint: `paraplan prompt <ID>` still prints a prompt that reads none of the records with errors.\n");
     return EXIT.invalid;
   }
   printReport(context, report, ms);
