@@ -1,4 +1,5 @@
 import { decisionDates } from "./decision-dates.js";
+import { decisionGuidance } from "./decision-guidance.js";
 import { decisionLinks } from "./decision-links.js";
 import { decisionNumbering } from "./decision-numbering.js";
 import { decisionSections } from "./decision-sections.js";
@@ -8,4 +9,4 @@ import { references } from "./references.js";
 import type { Rule } from "./rule.js";
 
 /** Every validation rule, run in this order; the runner sorts what they report. */
-export const RULES: readonly Rule[] = [duplicateIds, references, decisionLinks, decisionSupersession, decisionNumbering, decisionDates, decisionSections];
+export const RULES: readonly Rule[] = [duplicateIds, references, decisionLinks, decisionSupersession, decisionGuidance, decisionNumbering, decisionDates, decisionSections];
