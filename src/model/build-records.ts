@@ -73,7 +73,7 @@ export function buildProject(record: RawRecord, diagnostics: Diagnostic[]): Proj
       extras: extrasOf(record),
       source: source(record),
     },
-    { baseCommit: f.string("base_commit"), startDate: f.string("start_date"), maxParallel: f.number("max_parallel"), maxParallelAt: positionOf(f, "max_parallel") },
+    { baseCommit: f.string("base_commit"), startDate: f.string("start_date"), startDateAt: positionOf(f, "start_date"), maxParallel: f.number("max_parallel"), maxParallelAt: positionOf(f, "max_parallel") },
   );
 }
 

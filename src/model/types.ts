@@ -67,8 +67,10 @@ export interface Project {
   baseBranch: string;
   baseCommit?: string;
   worktreePattern: string;
-  /** Calendar date (YYYY-MM-DD) of day 1. */
+  /** Calendar date (YYYY-MM-DD) of day 1, as written; a weekend date means the Monday after (`firstWorkingDay`). */
   startDate?: string;
+  /** Where `start_date` is written, for the warning that it is no working day. */
+  startDateAt?: Location;
   maxParallel?: number;
   /** Where `max_parallel` is written, for the warning that the plan runs more at once. */
   maxParallelAt?: Location;

@@ -6,7 +6,8 @@ import { decisionSections } from "./decision-sections.js";
 import { decisionSupersession } from "./decision-supersession.js";
 import { duplicateIds } from "./duplicate-ids.js";
 import { references } from "./references.js";
+import { startDate } from "./start-date.js";
 import type { Rule } from "./rule.js";
 
 /** Every validation rule, run in this order; the runner sorts what they report. */
-export const RULES: readonly Rule[] = [duplicateIds, references, decisionLinks, decisionSupersession, decisionGuidance, decisionNumbering, decisionDates, decisionSections];
+export const RULES: readonly Rule[] = [duplicateIds, references, decisionLinks, decisionSupersession, decisionGuidance, decisionNumbering, decisionDates, decisionSections, startDate];

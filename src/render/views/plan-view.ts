@@ -144,7 +144,8 @@ export function planView(ctx: RenderContext) {
       successMetrics: project.successMetrics,
       baseBranch: project.baseBranch,
       baseCommit: project.baseCommit ?? null,
-      startDate: project.startDate ?? null,
+      // Day 1's date, as the timeline counts it: a weekend start date means the Monday after.
+      startDate: dateOf(project.startDate, 1) ?? project.startDate ?? null,
       maxParallel: project.maxParallel ?? null,
       extras: extrasView(project.extras, 2),
     },
