@@ -66,10 +66,12 @@ export function parseRecord(text: string, file: string, relative: string = file)
   let body = tree.children;
   const frontMatter: RawField[] = [];
   const first = body[0];
+  let frontMatterUnread = false;
   if (first?.type === "yaml") {
     body = body.slice(1);
     const fm = readFrontMatter(first, src);
     diagnostics.push(...fm.diagnostics);
+    frontMatterUnread = fm.diagnostics.some((d) => d.severity === "error");
     for (const e of fm.entries) {
       const field: RawField = { name: normalizeKey(e.key), key: e.key, source: "front-matter", value: e.value, at: e.at, keyAt: e.keyAt };
       if (e.items) field.items = e.items;
@@ -98,6 +100,7 @@ export function parseRecord(text: string, file: string, relative: string = file)
       for (const s of shared) builder.section(record, s);
       // The collection's introduction belongs to the collection: kept once, on its first record.
       if (index === 0) record.extras.unshift(...head.extras);
+      if (frontMatterUnread) record.frontMatterUnread = true;
       return builder.finish(record);
     });
     return { file, kind: kind.spec.kind, shape: kind.shape, records, diagnostics };
@@ -111,6 +114,7 @@ export function parseRecord(text: string, file: string, relative: string = file)
   for (const f of head.titleFields) builder.addWeak(record, f);
   if (head.heading) record.heading = head.heading;
   record.extras.unshift(...head.extras);
+  if (frontMatterUnread) record.frontMatterUnread = true;
   return { file, kind: kind.spec.kind, shape: kind.shape, records: [builder.finish(record)], diagnostics };
 }
 
