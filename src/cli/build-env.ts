@@ -29,7 +29,7 @@ export async function loadWithEnv(context: CommandContext) {
   try {
     // Loaded on demand: a command answered from a fresh out/ never needs the model, schedule or renderer.
     const { loadPlan } = await import("../io/load-plan.js");
-    return await loadPlan(context.planDir, context.cwd, env);
+    return await loadPlan(context.planDir, context.root, env);
   } finally {
     await close();
   }
@@ -44,7 +44,7 @@ async function withBuildEnv<T>(
   const { env, disk, close } = buildEnv(context, memory?.parsed);
   try {
     const modules = await import("../io/build-outputs.js");
-    const options: BuildOptions = { planDir: context.planDir, templatesDir: context.templatesDir, cwd: context.cwd, env, ...(memory ? { memory } : {}) };
+    const options: BuildOptions = { planDir: context.planDir, templatesDir: context.templatesDir, root: context.root, env, ...(memory ? { memory } : {}) };
     return await build(modules, options, disk);
   } finally {
     await close();
@@ -52,8 +52,8 @@ async function withBuildEnv<T>(
 }
 
 /** Renders the plan (or the documents `only` selects) in memory with the command's caches and workers. */
-export async function buildWithEnv(context: CommandContext, options: { only?: (path: string) => boolean } = {}) {
-  return withBuildEnv(context, undefined, (m, o) => m.buildOutputs({ ...o, ...(options.only ? { only: options.only } : {}) }));
+export async function buildWithEnv(context: CommandContext, options: { only?: (path: string) => boolean; aroundErrors?: boolean } = {}) {
+  return withBuildEnv(context, undefined, (m, o) => m.buildOutputs({ ...o, ...(options.only ? { only: options.only } : {}), ...(options.aroundErrors ? { aroundErrors: true } : {}) }));
 }
 
 /**

@@ -18,7 +18,10 @@ export interface GlobalOptions {
 
 /** What a command runs with: resolved folders, output streams and colours; no hidden globals. */
 export interface CommandContext {
+  /** The working folder: only what is printed for a person is shown relative to it. */
   cwd: string;
+  /** The project root, the folder holding the plan folder: every path stored in the model, outputs and cache is relative to it. */
+  root: string;
   planDir: string;
   outDir: string;
   templatesDir?: string;
@@ -109,6 +112,7 @@ export function resolveContext(options: GlobalOptions, io: { cwd: string; stdout
         : undefined;
   const context: CommandContext = {
     cwd: io.cwd,
+    root,
     planDir: plan,
     outDir: path.resolve(options.out ? io.cwd : root, options.out ?? config.out ?? "out"),
     quiet: options.quiet ?? false,
@@ -126,4 +130,12 @@ export function resolveContext(options: GlobalOptions, io: { cwd: string; stdout
 export function shown(context: Pick<CommandContext, "cwd">, p: string): string {
   const rel = path.relative(context.cwd, p);
   return (rel && !rel.startsWith("..") ? rel : p).split(path.sep).join("/");
+}
+
+/** A project-root-relative path (as the model stores it) as a person sees it: relative to the working folder when inside it. */
+export function shownFile(context: Pick<CommandContext, "cwd" | "root">, file: string): string {
+  if (path.isAbsolute(file)) return shown(context, file);
+  // A path outside the working folder stays as the model has it: `../../plan/x.md` helps nobody.
+  const rel = path.relative(context.cwd, path.resolve(context.root, file));
+  return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel.split(path.sep).join("/") : file;
 }

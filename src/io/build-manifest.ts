@@ -1,11 +1,12 @@
 import { createHash } from "node:crypto";
 import { statSync } from "node:fs";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { VERSION } from "../version.js";
 import { listTemplateFiles } from "./load-templates.js";
 import { listPlanFiles } from "./list-plan-files.js";
+import { makeFolder } from "./make-folder.js";
 
 /** One input file as it stood: enough to notice, without reading it, that it did not change. */
 interface InputStat {
@@ -29,7 +30,8 @@ export interface BuildInputs {
   planDir: string;
   templatesDir?: string | undefined;
   outDir: string;
-  cwd: string;
+  /** The project root: input names and the output folder are recorded relative to it, whatever the working folder. */
+  root: string;
 }
 
 /** A snapshot of the inputs taken before a build, so a file changed during the build is noticed by the next one. */
@@ -43,7 +45,7 @@ const NAME = "build.json";
 
 /** Lists and stats every input file (plan files by their shown name, templates by folder and name). */
 export async function snapshotInputs(options: BuildInputs): Promise<InputsSnapshot> {
-  const { files } = await listPlanFiles(options.planDir, options.cwd);
+  const { files } = await listPlanFiles(options.planDir, options.root);
   const templates = await listTemplateFiles(options.templatesDir);
   // Synchronous on purpose: thousands of stats through the thread pool cost more in promises than in system calls,
   // and this is the whole of a warm run's work.
@@ -57,7 +59,7 @@ export async function snapshotInputs(options: BuildInputs): Promise<InputsSnapsh
 
 /** A hash of everything a build depends on: paraplan's version, the output folder, every input's name and bytes. */
 async function contentKey(options: BuildInputs, stats: readonly InputStat[]): Promise<string> {
-  const hash = createHash("sha256").update(`paraplan ${VERSION}\0${path.relative(options.cwd, options.outDir)}\0`);
+  const hash = createHash("sha256").update(`paraplan ${VERSION}\0${path.relative(options.root, options.outDir)}\0`);
   for (const file of stats) hash.update(`${file.name}\0`).update(await readFile(file.abs)).update("\0");
   return hash.digest("hex");
 }
@@ -109,7 +111,7 @@ export async function writeManifest(
     outputs: entries,
     diagnostics: [...diagnostics],
   };
-  await mkdir(cacheDir, { recursive: true });
+  await makeFolder(cacheDir);
   // A temporary name then a rename: two runs at once never leave half a manifest.
   const temporary = path.join(cacheDir, `${NAME}.${process.pid}.tmp`);
   await writeFile(temporary, JSON.stringify(manifest));

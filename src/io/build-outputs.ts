@@ -1,6 +1,7 @@
 import { hasErrors, sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { createRenderer, templatesKey, TemplateError, type Renderer } from "../render/handlebars-env.js";
 import type { RecordMemo } from "../model/build-plan.js";
+import { documentsClearOf } from "../render/clear-documents.js";
 import { renderDocuments, renderMemo, type OutputFile, type RenderMemo } from "../render/render-documents.js";
 import { loadPlan, type LoadedPlan } from "./load-plan.js";
 import type { KnownOutputs } from "./compare-outputs.js";
@@ -33,10 +34,13 @@ export interface BuildResult extends LoadedPlan {
 export interface BuildOptions {
   planDir: string;
   templatesDir?: string | undefined;
-  cwd: string;
+  /** The project root (the plan folder's parent): file paths in the model and diagnostics are relative to it. */
+  root: string;
   env?: ReadEnv;
   /** Render only the documents whose output path this accepts (`prompt` needs one). */
   only?: (path: string) => boolean;
+  /** Render, despite errors in the plan, the documents that read none of the records with errors (`prompt`). */
+  aroundErrors?: boolean;
   /** The previous build's documents and templates, reused where unchanged (and updated). */
   memory?: Pick<BuildMemory, "records" | "rendered" | "renderer">;
 }
@@ -48,10 +52,10 @@ export interface PreparedBuild extends LoadedPlan {
 
 /** Loads the plan and compiles the templates (or keeps the compiled ones when their text is unchanged). */
 export async function prepareBuild(options: BuildOptions): Promise<PreparedBuild> {
-  const loaded = await loadPlan(options.planDir, options.cwd, options.env ?? {}, options.memory?.records);
-  if (hasErrors(loaded.diagnostics)) return loaded;
+  const loaded = await loadPlan(options.planDir, options.root, options.env ?? {}, options.memory?.records);
+  if (hasErrors(loaded.diagnostics) && !options.aroundErrors) return loaded;
   try {
-    const templates = await loadTemplates(options.templatesDir, options.cwd);
+    const templates = await loadTemplates(options.templatesDir, options.root);
     const kept = options.memory?.renderer;
     const renderer = kept && kept.key === templatesKey(templates) ? kept : createRenderer(templates);
     if (options.memory) options.memory.renderer = renderer;
@@ -66,6 +70,14 @@ export async function prepareBuild(options: BuildOptions): Promise<PreparedBuild
 export async function buildOutputs(options: BuildOptions): Promise<BuildResult> {
   const { renderer, ...loaded } = await prepareBuild(options);
   if (!renderer) return { ...loaded, files: [] };
+  if (options.aroundErrors && hasErrors(loaded.diagnostics)) {
+    // Only documents clear of the plan's errors, and only when they render without errors of their own.
+    const clear = documentsClearOf(loaded.plan, loaded.schedule, loaded.diagnostics);
+    const only = options.only;
+    const rendered = renderDocuments(loaded.plan, loaded.schedule, renderer, (path) => clear(path) && (only ? only(path) : true));
+    const diagnostics: Diagnostic[] = sortDiagnostics([...loaded.diagnostics, ...rendered.diagnostics]);
+    return { ...loaded, diagnostics, files: hasErrors(rendered.diagnostics) ? [] : rendered.files };
+  }
   const rendered = renderDocuments(loaded.plan, loaded.schedule, renderer, options.only, options.memory?.rendered);
   const diagnostics: Diagnostic[] = sortDiagnostics([...loaded.diagnostics, ...rendered.diagnostics]);
   return { ...loaded, diagnostics, files: hasErrors(diagnostics) ? [] : rendered.files };

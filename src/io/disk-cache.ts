@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
-import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { VERSION } from "../version.js";
+import { makeFolder } from "./make-folder.js";
 
 /** What is cached: parsed plan files. */
 export type CacheKind = "parse";
@@ -67,7 +68,7 @@ export function openDiskCache(dir: string, version: string = VERSION): DiskCache
       used.add(`${kind}/${key}`);
       const file = fileOf(kind, key);
       try {
-        await mkdir(path.dirname(file), { recursive: true });
+        await makeFolder(path.dirname(file));
         // A temporary name then a rename: a reader never sees half an entry, even with two runs at once.
         const temporary = `${file}.${process.pid}.tmp`;
         await writeFile(temporary, sealed(input, data));

@@ -7,7 +7,7 @@ export interface ListedFile {
   abs: string;
   /** Path inside the plan folder (`workstreams/TD2-x.md`). */
   relative: string;
-  /** Path shown to users (relative to the working directory, POSIX separators). */
+  /** The file's path relative to the project root (POSIX separators). */
   file: string;
 }
 
@@ -18,21 +18,21 @@ function at(file: string): Location {
 }
 
 /**
- * How files under the plan folder are shown: the folder's path from the working directory and a file's path inside
- * it, joined, when the working directory is outside the folder (the usual case, and a string join per file instead
- * of two path resolutions); otherwise each path is worked out.
+ * How files under the plan folder are named: the folder's path from the project root and a file's path inside it,
+ * joined, when the root is outside the folder (the usual case, and a string join per file instead of two path
+ * resolutions); otherwise each path is worked out.
  */
-function shownPaths(planDir: string, cwd: string): (abs: string, relative: string) => string {
-  const base = toPosix(path.relative(cwd, planDir));
-  if (base === "" || base === ".." || base.startsWith("../") || path.isAbsolute(base)) return (abs) => toPosix(path.relative(cwd, abs));
+function shownPaths(planDir: string, root: string): (abs: string, relative: string) => string {
+  const base = toPosix(path.relative(root, planDir));
+  if (base === "" || base === ".." || base.startsWith("../") || path.isAbsolute(base)) return (abs) => toPosix(path.relative(root, abs));
   return (_abs, relative) => `${base}/${relative}`;
 }
 
-/** Lists the `.md` files of a plan folder (sorted), refusing symlinks that lead outside it or back into a folder that holds them. */
-export async function listPlanFiles(planDir: string, cwd: string): Promise<{ files: ListedFile[]; diagnostics: Diagnostic[] }> {
+/** Lists the `.md` files of a plan folder (sorted, named relative to `projectRoot`), refusing symlinks that lead outside it or back into a folder that holds them. */
+export async function listPlanFiles(planDir: string, projectRoot: string): Promise<{ files: ListedFile[]; diagnostics: Diagnostic[] }> {
   const diagnostics: Diagnostic[] = [];
   const root = await realpath(planDir);
-  const shownAs = shownPaths(planDir, cwd);
+  const shownAs = shownPaths(planDir, projectRoot);
   const files: ListedFile[] = [];
   // Real paths of the folders walked: a link to one of them is followed once, so two links cannot multiply the walk.
   const walked = new Set<string>([root]);

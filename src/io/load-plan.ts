@@ -14,12 +14,12 @@ export interface LoadedPlan {
   diagnostics: Diagnostic[];
 }
 
-/** Reads, parses, validates and schedules the plan folder; `records` keeps built records between loads (`watch`). */
-export async function loadPlan(planDir: string, cwd: string, env: ReadEnv = {}, records?: RecordMemo): Promise<LoadedPlan> {
-  const shownDir = path.relative(cwd, planDir).split(path.sep).join("/") || ".";
+/** Reads, parses, validates and schedules the plan folder, file paths relative to `root` (the project root); `records` keeps built records between loads (`watch`). */
+export async function loadPlan(planDir: string, root: string, env: ReadEnv = {}, records?: RecordMemo): Promise<LoadedPlan> {
+  const shownDir = path.relative(root, planDir).split(path.sep).join("/") || ".";
   // A multi-file change a killed run left half-applied is finished before reading, so no command sees half of it.
   const resumed = await resumePlanChange(planDir, shownDir);
-  const read = await readPlan(planDir, cwd, env);
+  const read = await readPlan(planDir, root, env);
   const built = buildPlan(read.files, { planDir: shownDir, ...(records ? { memo: records } : {}) });
   const scheduled = computeSchedule(built.plan);
   return { plan: built.plan, schedule: scheduled.schedule, diagnostics: sortDiagnostics([...resumed, ...read.diagnostics, ...built.diagnostics, ...scheduled.diagnostics]) };

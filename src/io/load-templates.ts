@@ -59,8 +59,8 @@ async function listHbs(dir: string): Promise<{ names: string[]; outside: string[
 }
 
 /** The diagnostic for a template folder entry that is a link to somewhere outside it, or back into a folder holding it. */
-function linkError(dir: string, name: string, cwd: string, loop: boolean): TemplateError {
-  const shown = path.relative(cwd, path.join(dir, name)).split(path.sep).join("/");
+function linkError(dir: string, name: string, root: string, loop: boolean): TemplateError {
+  const shown = path.relative(root, path.join(dir, name)).split(path.sep).join("/");
   const at = { file: shown, start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
   return new TemplateError(
     loop
@@ -70,16 +70,16 @@ function linkError(dir: string, name: string, cwd: string, loop: boolean): Templ
 }
 
 /** Loads the built-in templates, then the user's folder over them: a user file replaces the built-in of the same name. */
-export async function loadTemplates(userDir: string | undefined, cwd: string): Promise<TemplateSource[]> {
+export async function loadTemplates(userDir: string | undefined, root: string): Promise<TemplateSource[]> {
   const byName = new Map<string, TemplateSource>();
   const dirs = [BUILTIN_TEMPLATES, ...(userDir && path.resolve(userDir) !== path.resolve(BUILTIN_TEMPLATES) ? [userDir] : [])];
   for (const dir of dirs) {
     const { names, outside, loops } = await listHbs(dir);
-    if (outside.length > 0) throw linkError(dir, outside[0]!, cwd, false);
-    if (loops.length > 0) throw linkError(dir, loops[0]!, cwd, true);
+    if (outside.length > 0) throw linkError(dir, outside[0]!, root, false);
+    if (loops.length > 0) throw linkError(dir, loops[0]!, root, true);
     for (const file of names) {
       const abs = path.join(dir, file);
-      const shown = path.relative(cwd, abs).split(path.sep).join("/");
+      const shown = path.relative(root, abs).split(path.sep).join("/");
       byName.set(file.replace(/\.hbs$/, ""), { name: file.replace(/\.hbs$/, ""), file: shown.startsWith("..") ? abs : shown, source: await readFile(abs, "utf8") });
     }
   }

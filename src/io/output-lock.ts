@@ -1,9 +1,10 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
-import { link, mkdir, readdir, readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
+import { link, readdir, readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { possiblePid, processAlive } from "./process-alive.js";
+import { makeFolder } from "./make-folder.js";
 
 /** The lock file in the output folder: a dot-file, so neither `check` nor the orphan search ever sees it. */
 export const LOCK_NAME = ".paraplan.lock";
@@ -55,7 +56,7 @@ export async function withOutputLock<T>(outDir: string, fn: () => Promise<T>, op
   if (held.has(key)) return fn();
   const before = queues.get(key) ?? Promise.resolve();
   const run = before.catch(() => undefined).then(async () => {
-    await mkdir(key, { recursive: true });
+    await makeFolder(key);
     const release = await acquire(path.join(key, LOCK_NAME), { ...DEFAULTS, ...options });
     try {
       return await holding.run(new Set([...held, key]), fn);

@@ -1,5 +1,6 @@
 import { statSync } from "node:fs";
 import { stat } from "node:fs/promises";
+import path from "node:path";
 import { deserialize, serialize } from "node:v8";
 import { diagnostic, type Diagnostic, type Location } from "../diagnostics/diagnostic.js";
 import { garbagePacer } from "./collect-garbage.js";
@@ -14,7 +15,7 @@ import type { WorkerPool } from "./worker-pool.js";
 
 /** A plan file's text as read from disk, before parsing. */
 export interface PlanFile {
-  /** Path shown to users (relative to the working directory, POSIX separators). */
+  /** The file's path relative to the project root (POSIX separators): the same from whichever folder paraplan runs. */
   file: string;
   /** Path inside the plan folder (`workstreams/TD2-x.md`). */
   relative: string;
@@ -97,10 +98,10 @@ export const PARALLEL_FROM = 200;
 const READ_CONCURRENCY = 32;
 
 /** Reads and parses every file of a plan folder; only files whose text is new are parsed, on worker threads when given. */
-export async function readPlan(planDir: string, cwd: string = process.cwd(), env: ReadEnv = {}): Promise<{ files: ParsedFile[]; diagnostics: Diagnostic[] }> {
+export async function readPlan(planDir: string, root: string = path.dirname(planDir), env: ReadEnv = {}): Promise<{ files: ParsedFile[]; diagnostics: Diagnostic[] }> {
   const info = await stat(planDir).catch(() => undefined);
   if (!info?.isDirectory()) throw new PlanNotFoundError(planDir);
-  const listed = await listPlanFiles(planDir, cwd);
+  const listed = await listPlanFiles(planDir, root);
   const diagnostics = [...listed.diagnostics];
   const pool = env.pool && listed.files.length >= PARALLEL_FROM ? env.pool() : undefined;
   const pace = garbagePacer(listed.files.length);

@@ -1,4 +1,4 @@
-import { lstat, mkdir, open, readdir, rename, rm, rmdir } from "node:fs/promises";
+import { lstat, open, readdir, rename, rm, rmdir } from "node:fs/promises";
 import path from "node:path";
 import type { OutputFile } from "../render/render-documents.js";
 import { byPath, OUTPUT_FOLDERS } from "../render/output-paths.js";
@@ -6,6 +6,7 @@ import { fileComparer, unexpectedOutputs, type KnownOutputs, type OutputStatus }
 import { forEachConcurrently, mapConcurrently } from "./concurrently.js";
 import { assertRealParentInside, insideFolder, parentChecker } from "./inside-folder.js";
 import { withOutputLock, type LockOptions } from "./output-lock.js";
+import { makeFolder } from "./make-folder.js";
 
 /** What a write did, path by path. */
 export interface WriteReport {
@@ -43,7 +44,7 @@ export async function syncOutputs(outDir: string, files: Iterable<Rendered>, opt
       await removeTemporaries(outDir);
       const compare = fileComparer(outDir, options.known);
       // Each folder is created and checked once per run, not once per file.
-      const prepare = parentChecker(outDir, (dir) => mkdir(dir, { recursive: true }));
+      const prepare = parentChecker(outDir, makeFolder);
       const seen = new Set<string>();
       const decided: Decided[] = [];
       try {

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { link, mkdir, open, readFile, stat, unlink, writeFile } from "node:fs/promises";
+import { link, open, readFile, stat, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import writeFileAtomic from "write-file-atomic";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
@@ -11,11 +11,13 @@ import { assertWritableInside } from "./inside-folder.js";
 import { listPlanFiles } from "./list-plan-files.js";
 import { applyPlanChange, resumePlanChange } from "./plan-change.js";
 import { PlanNotFoundError, readPlanFile, type PlanFile } from "./read-plan.js";
+import { makeFolder } from "./make-folder.js";
 
 /** A plan read for a change: every file's text and parse, the plan built from them, and every problem found. */
 export interface PlanForWrite {
   planDir: string;
-  cwd: string;
+  /** The project root: every file path here is relative to it. */
+  root: string;
   /** The plan folder as diagnostics show it (`plan`). */
   shownDir: string;
   files: { planFile: PlanFile; parsed: ParsedFile }[];
@@ -27,7 +29,7 @@ export interface PlanForWrite {
 /** The exact bytes of a file as read, to write it back with its byte-order mark and to notice a change made meanwhile. */
 export interface FileVersion {
   abs: string;
-  /** The path shown in messages. */
+  /** The path relative to the project root. */
   file: string;
   relative: string;
   /** The text without a byte-order mark, as the parser reads it. */
@@ -55,13 +57,13 @@ const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex
 const toPosix = (p: string) => p.split(path.sep).join("/");
 
 /** Reads and parses every file of the plan folder, keeping the texts, and validates the plan as `loadPlan` does. */
-export async function readPlanForWrite(planDir: string, cwd: string): Promise<PlanForWrite> {
+export async function readPlanForWrite(planDir: string, root: string): Promise<PlanForWrite> {
   const info = await stat(planDir).catch(() => undefined);
   if (!info?.isDirectory()) throw new PlanNotFoundError(planDir);
-  const shownDir = toPosix(path.relative(cwd, planDir)) || ".";
+  const shownDir = toPosix(path.relative(root, planDir)) || ".";
   // A change a killed run left half-applied is finished first, so this change starts from a whole plan.
   const resumed = await resumePlanChange(planDir, shownDir);
-  const listed = await listPlanFiles(planDir, cwd);
+  const listed = await listPlanFiles(planDir, root);
   const readDiagnostics = [...resumed, ...listed.diagnostics];
   const files: PlanForWrite["files"] = [];
   for (const entry of listed.files) {
@@ -74,14 +76,14 @@ export async function readPlanForWrite(planDir: string, cwd: string): Promise<Pl
     readDiagnostics,
     shownDir,
   );
-  return { planDir, cwd, shownDir, files, readDiagnostics, plan, diagnostics };
+  return { planDir, root, shownDir, files, readDiagnostics, plan, diagnostics };
 }
 
 /** Reads a plan file's bytes for an edit; refuses when its text is no longer the text the plan was read from. */
 export async function readVersion(snapshot: PlanForWrite, file: string): Promise<FileVersion> {
   const entry = snapshot.files.find((f) => f.planFile.file === file);
   if (!entry) throw new FileChangedError(file);
-  const abs = path.resolve(snapshot.cwd, file);
+  const abs = path.resolve(snapshot.root, file);
   const bytes = await readFile(abs);
   const decoded = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true }).decode(bytes);
   const bom = decoded.charCodeAt(0) === 0xfeff;
@@ -135,9 +137,9 @@ export async function createPlanFile(planDir: string, relative: string, shownFil
   const root = path.resolve(planDir);
   const abs = path.resolve(root, relative);
   if (relative.includes("\0") || !abs.startsWith(root + path.sep)) throw new Error(`refusing to create a file outside the plan folder: ${relative}`);
-  // Checked before mkdir (which would follow a linked folder) and again after it.
+  // Checked before the folder is made (which would follow a linked folder) and again after it.
   await assertWritableInside(root, abs, "the plan folder");
-  await mkdir(path.dirname(abs), { recursive: true });
+  await makeFolder(path.dirname(abs));
   await assertWritableInside(root, abs, "the plan folder");
   const temporary = `${abs}.${process.pid}.${Date.now()}.tmp`;
   await writeFile(temporary, text, { flag: "wx" });

@@ -6,6 +6,7 @@ import { readDate } from "./decision-date.js";
 import { readLinkPhrase } from "./decision-link-phrase.js";
 import { decisionRefKeys, numberFromStem } from "./decision-ref.js";
 import { readStatus, type StatusLink } from "./decision-status.js";
+import { statusFromTitle, type TitleStatus } from "./title-status.js";
 import { refs, rich } from "./field-readers.js";
 import { headOf, readFields, type Fields } from "./read-fields.js";
 import type { Decision, DecisionLink, DecisionSection } from "./types.js";
@@ -56,13 +57,15 @@ function decisionNumber(record: RawRecord, f: Fields, diagnostics: Diagnostic[])
 function slugOf(record: RawRecord, number: number | undefined, title: string): string {
   if (!ownsFile(record)) return toSlug(title);
   if (number === undefined) return record.stem;
-  const m = /^(?:adr[-_ ]?)?0*(\d+)[-_. ]+(.+)$/i.exec(record.stem);
+  const m = /^(?:adr[-_ ]?)?0*(\d+)[-_. ]+(.+)$/is.exec(record.stem);
   return m && Number(m[1]) === number ? m[2]! : toSlug(title);
 }
 
 /** The status, what it says as written, and the links written in it; an unreadable status is kept with a warning. */
-function statusOf(f: Fields, diagnostics: Diagnostic[]) {
+function statusOf(f: Fields, diagnostics: Diagnostic[], fromTitle: TitleStatus | undefined) {
   const checked = f.raw("status");
+  // No status written anywhere: a log4brains-style `# Accepted: Title` says it.
+  if (!checked && fromTitle) return { status: fromTitle.status, statusText: fromTitle.word, statusAt: f.at("title"), links: [] as StatusLink[] };
   if (!checked) return { status: "proposed" as const, statusText: "", statusAt: f.at("status"), links: [] as StatusLink[] };
   const items = checked.field.items;
   const parts = items && items.length > 0 ? items.map((i) => ({ value: String(i.value as string), at: i.at })) : [{ value: String(checked.value), at: checked.field.at }];
@@ -85,11 +88,11 @@ function linksOf(f: Fields, fromStatus: readonly StatusLink[]): DecisionLink[] {
     const values = Array.isArray(checked.value) ? checked.value.map(String) : [String(checked.value)];
     values.forEach((id, i) => links.push({ relation, target: { id, at: checked.items?.[i]?.at ?? checked.field.at } }));
   }
-  for (const { phrase, at } of fromStatus) links.push(withLabel({ relation: phrase.relation, target: { id: phrase.target, at } }, phrase.label));
+  for (const { phrase, at } of fromStatus) links.push(withLabel({ relation: phrase.relation, target: { id: phrase.target, at }, prose: true }, phrase.label));
   const items = f.raw("links");
   (Array.isArray(items?.value) ? items.value : []).forEach((item, i) => {
     const phrase = readLinkPhrase(String(item));
-    if (phrase) links.push(withLabel({ relation: phrase.relation, target: { id: phrase.target, at: itemPlace(items?.field.items?.[i]?.at ?? f.at("links"), String(item), phrase) } }, phrase.label));
+    if (phrase) links.push(withLabel({ relation: phrase.relation, target: { id: phrase.target, at: itemPlace(items?.field.items?.[i]?.at ?? f.at("links"), String(item), phrase) }, prose: true }, phrase.label));
   });
   const seen = new Set<string>();
   return links.filter((l) => {
@@ -139,9 +142,11 @@ function sectionsOf(record: RawRecord): DecisionSection[] {
 export function buildDecision(record: RawRecord, diagnostics: Diagnostic[]): Decision {
   const f = readFields(record, DECISION, diagnostics);
   const number = decisionNumber(record, f, diagnostics);
-  const title = f.string("title") ?? record.stem;
+  const titleWritten = f.string("title");
+  const prefixed = titleWritten !== undefined && !f.raw("status") ? statusFromTitle(titleWritten) : undefined;
+  const title = prefixed?.title ?? titleWritten ?? record.stem;
   const slug = slugOf(record, number, title);
-  const status = statusOf(f, diagnostics);
+  const status = statusOf(f, diagnostics, prefixed);
   const links = linksOf(f, status.links);
   const consequences = rich(f, "consequences");
   const alternatives = rich(f, "alternatives_considered");

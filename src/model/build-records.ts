@@ -77,6 +77,7 @@ export function buildProject(record: RawRecord, diagnostics: Diagnostic[]): Proj
     {
       baseCommit: f.string("base_commit"),
       startDate: f.string("start_date"),
+      startDateAt: positionOf(f, "start_date"),
       maxParallel: f.number("max_parallel"),
       maxParallelAt: positionOf(f, "max_parallel"),
       targetDays: f.number("target_days"),
@@ -153,6 +154,7 @@ export function buildWorkstream(record: RawRecord, project: Pick<Project, "name"
       wavesAt: positionOf(f, "waves"),
       started: f.number("started"),
       finished: f.number("finished"),
+      frontMatterUnread: record.frontMatterUnread,
       proseAt: proseAt(f, ["goal", "context", "notes", "deliverables", "out_of_scope"]),
     },
   );
@@ -214,7 +216,7 @@ export function buildRisk(record: RawRecord, diagnostics: Diagnostic[]): Risk {
 
 /** A session log; its date defaults to the file name's `YYYY-MM-DD` prefix. */
 export function buildSession(record: RawRecord, diagnostics: Diagnostic[]): Session {
-  const m = /^(\d{4}-\d{2}-\d{2})-?(.*)$/.exec(record.stem);
+  const m = /^(\d{4}-\d{2}-\d{2})-?(.*)$/s.exec(record.stem);
   const f = readFields(withDefault(record, "date", m?.[1]), SESSION, diagnostics);
   const title = f.string("title") ?? (m?.[2] || record.stem);
   const kv = f.raw("statistics")?.value;

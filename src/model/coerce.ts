@@ -16,7 +16,7 @@ function splitList(field: RawField, text: string): Coerced {
   let offset = 0;
   for (const piece of text.split(",")) {
     const lead = piece.length - piece.trimStart().length;
-    const value = piece.trim().replace(/^`(.*)`$/, "$1");
+    const value = piece.trim().replace(/^`(.*)`$/s, "$1");
     if (value !== "") {
       const at = field.at.start.offset === undefined ? field.at : shift(field, offset + lead, piece.trim().length);
       parts.push({ value, at });

@@ -31,7 +31,7 @@ function fromParts(year: number, month: number, day: number, text: string): Date
  */
 export function readDate(written: string): DateReading {
   const text = written.trim();
-  let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ]\d{1,2}:\d{2}.*)?$/.exec(text) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(text);
+  let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ]\d{1,2}:\d{2}.*)?$/s.exec(text) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(text);
   if (m) return fromParts(Number(m[1]), Number(m[2]), Number(m[3]), text);
   m = /^(\d{1,2})([./-])(\d{1,2})\2(\d{4})$/.exec(text);
   if (m) {

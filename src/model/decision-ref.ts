@@ -30,7 +30,7 @@ export function decisionRefKeys(ref: string): string[] {
   if (/^[a-z][a-z0-9+.-]*:/i.test(target)) return [];
   const number = /^(?:adr)?[\s#_-]*0*(\d+)$/i.exec(target);
   if (number) return [`number:${Number(number[1])}`];
-  target = target.replace(/[#?].*$/, "");
+  target = target.replace(/[#?].*$/s, "");
   let base = target.split("/").pop() ?? target;
   try {
     base = decodeURIComponent(base);

@@ -73,14 +73,25 @@ export interface StatusReading {
   links: StatusLink[];
 }
 
-/** A status word as written (`✅ Accepted`, `ACCEPTED`, `已弃用`) mapped to a standard one, or undefined. */
-export function mapStatusWord(text: string): DecisionStatus | undefined {
-  const plain = text
+/** Text as the status words are keyed: NFKC, lower case, punctuation and emoji dropped, spaces single. */
+function plainWords(text: string): string {
+  return text
     .normalize("NFKC")
     .replace(/[^\p{L}\p{N}\s]/gu, " ")
     .toLowerCase()
     .replace(/\s+/g, " ")
     .trim();
+}
+
+/** The standard status a whole text names (`Accepted`, `Partially superseded`), or undefined: no first-word guess. */
+export function statusOfWord(text: string): DecisionStatus | undefined {
+  const plain = plainWords(text);
+  return Object.hasOwn(WORDS, plain) ? WORDS[plain] : undefined;
+}
+
+/** A status word as written (`✅ Accepted`, `ACCEPTED`, `已弃用`) mapped to a standard one, or undefined. */
+export function mapStatusWord(text: string): DecisionStatus | undefined {
+  const plain = plainWords(text);
   const words = plain.split(" ");
   // Own keys only: `constructor` is a word too, and must not find Object.prototype.constructor.
   const word = (key: string) => (Object.hasOwn(WORDS, key) ? WORDS[key] : undefined);

@@ -41,7 +41,8 @@ export function readFields(record: RawRecord, kind: KindSpec, diagnostics: Diagn
   for (const spec of kind.fields) {
     const field = record.fields.get(spec.name);
     if (!field) {
-      if (spec.required) {
+      // One error per cause: a field in front matter that could not be read is reported by its YAML error, not as missing.
+      if (spec.required && !record.frontMatterUnread) {
         diagnostics.push(diagnostic("error", "missing-field", headOf(record), `${kind.kind} has no \`${spec.name}\``, `Add \`${spec.name}:\` to the front matter (${spec.description})`));
       }
       continue;

@@ -68,8 +68,10 @@ export interface Project {
   baseBranch: string;
   baseCommit?: string;
   worktreePattern: string;
-  /** Calendar date (YYYY-MM-DD) of day 1. */
+  /** Calendar date (YYYY-MM-DD) of day 1, as written; a weekend date means the Monday after (`firstWorkingDay`). */
   startDate?: string;
+  /** Where `start_date` is written, for the warning that it is no working day. */
+  startDateAt?: Location;
   maxParallel?: number;
   /** Where `max_parallel` is written, for the warning that the plan runs more at once. */
   maxParallelAt?: Location;
@@ -120,6 +122,8 @@ export interface Workstream {
   started?: number;
   /** The day it actually finished, when known. */
   finished?: number;
+  /** True when its front matter could not be read: fields it may hold are not reported missing (one error per cause). */
+  frontMatterUnread?: true;
   /** Where its prose fields start, for warnings about a sentence inside them (prose-at.ts). */
   proseAt?: ProseMap;
   branch: string;
@@ -195,6 +199,8 @@ export interface DecisionLink {
   target: Ref;
   /** The link's text, when written as a Markdown link (`3. Use X`). */
   label?: string;
+  /** Read from the ADR's prose (its status text or `## Links` items), not from a link field: naming an ADR outside the plan there is only a warning. */
+  prose?: true;
 }
 
 /** A part of an ADR's body in the order written: a `##` section (a field's or not), or the text before the first one. */

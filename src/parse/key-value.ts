@@ -11,9 +11,9 @@ export interface KeyValueLine {
 }
 
 // `**Key:** value`, `**Key**: value`, `__Key:__ value`: the forms the seed and MADR use.
-const STRONG_KEY = /^(\*\*|__)([^*_\n]{1,60}?)(:\1|\1:)[ \t]*(.*)$/;
+const STRONG_KEY = /^(\*\*|__)([^*_\n]{1,60}?)(:\1|\1:)[ \t]*(.*)$/s;
 // `Key: value` inside a list item (MADR `* Status: accepted`); keys are short words, not sentences.
-const PLAIN_KEY = /^([\p{L}][\p{L}\p{N} _-]{0,40}?):[ \t]+(.*)$|^([\p{L}][\p{L}\p{N} _-]{0,40}?):$/u;
+const PLAIN_KEY = /^([\p{L}][\p{L}\p{N} _-]{0,40}?):[ \t]+(.*)$|^([\p{L}][\p{L}\p{N} _-]{0,40}?):$/su;
 
 /** Reads a paragraph whose every line is a `**Key:** value` line; undefined when any line is not. */
 export function keyValueParagraph(node: Paragraph, src: SourceText): KeyValueLine[] | undefined {
@@ -64,7 +64,7 @@ export function keyValueList(node: List, src: SourceText): KeyValueLine[] | unde
 }
 
 // `Date: 2016-02-12` on a line of its own (adr-tools), `日期: 2017/11/22` (phodal/adr); a full-width colon is read too.
-const PLAIN_LINE = /^([\p{L}][\p{L}\p{N} _-]{0,40}?)[:：][ \t]*(.*)$/u;
+const PLAIN_LINE = /^([\p{L}][\p{L}\p{N} _-]{0,40}?)[:：][ \t]*(.*)$/su;
 
 /**
  * Reads a paragraph whose every line is a plain `Key: value` line with a key `accept` takes; undefined otherwise.

@@ -67,10 +67,12 @@ export function parseRecord(text: string, file: string, relative: string = file)
   let body = tree.children;
   const frontMatter: RawField[] = [];
   const first = body[0];
+  let frontMatterUnread = false;
   if (first?.type === "yaml") {
     body = body.slice(1);
     const fm = readFrontMatter(first, src);
     diagnostics.push(...fm.diagnostics);
+    frontMatterUnread = fm.diagnostics.some((d) => d.severity === "error");
     for (const e of fm.entries) {
       const field: RawField = { name: normalizeKey(e.key), key: e.key, source: "front-matter", value: e.value, at: e.at, keyAt: e.keyAt };
       if (e.items) field.items = e.items;
@@ -99,6 +101,7 @@ export function parseRecord(text: string, file: string, relative: string = file)
       for (const s of shared) builder.section(record, s);
       // The collection's introduction belongs to the collection: kept once, on its first record.
       if (index === 0) record.extras.unshift(...head.extras);
+      if (frontMatterUnread) record.frontMatterUnread = true;
       return builder.finish(record);
     });
     return { file, kind: kind.spec.kind, shape: kind.shape, records, diagnostics };
@@ -112,6 +115,7 @@ export function parseRecord(text: string, file: string, relative: string = file)
   for (const f of head.titleFields) builder.addWeak(record, f);
   if (head.heading) record.heading = head.heading;
   record.extras.unshift(...head.extras);
+  if (frontMatterUnread) record.frontMatterUnread = true;
   return { file, kind: kind.spec.kind, shape: kind.shape, records: [builder.finish(record)], diagnostics };
 }
 
@@ -181,11 +185,11 @@ export function titleToFields(title: string, spec: KindSpec, at: Location): RawF
   const field = (name: string, value: unknown): RawField => ({ name, key: "title", source: "title", value, at, keyAt: at });
   const nameField = spec.fields.some((f) => f.name === "title") ? "title" : "name";
   if (spec.title === "id-name") {
-    const m = /^([A-Za-z][\w.-]*)\s*[:—–-]\s+(.+)$/.exec(title);
+    const m = /^([A-Za-z][\w.-]*)\s*[:—–-]\s+(.+)$/s.exec(title);
     return m ? [field("id", m[1]), field(nameField, m[2]!.trim())] : [field(nameField, title)];
   }
   if (spec.title === "number-title") {
-    const m = /^(?:ADR[- ]?)?(\d+)[.:]?\s+(.+)$/i.exec(title);
+    const m = /^(?:ADR[- ]?)?(\d+)[.:]?\s+(.+)$/is.exec(title);
     return m ? [field("number", Number(m[1])), field("title", m[2]!.trim())] : [field("title", title)];
   }
   if (spec.title === "session-title") return [field("title", title.replace(/^session\s*:\s*/i, ""))];

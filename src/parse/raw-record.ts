@@ -57,6 +57,8 @@ export interface RawRecord {
   stem: string;
   /** The first `# Heading` as written (Markdown), even when front matter gives the fields it would give. */
   heading?: { text: string; at: Location };
+  /** The front matter (or part of it) could not be read, a YAML error reported: a field not found may be written there. */
+  frontMatterUnread?: true;
 }
 
 /** The result of parsing one file. */

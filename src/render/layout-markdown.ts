@@ -23,12 +23,13 @@ interface LineParts {
   content: string;
 }
 
-const LINE_PARTS = /^((?: {0,3}> ?)*)( *)(?:([-+*]|\d{1,9}[.)])( +|$))?(.*)$/;
+const LINE_PARTS = /^((?: {0,3}> ?)*)( *)(?:([-+*]|\d{1,9}[.)])( +|$))?(.*)$/s;
 const FENCE_OPEN = /^(`{3,}|~{3,})/;
 const THEMATIC_BREAK = /^ {0,3}([-*_])(?: *\1){2,} *$/;
 const SETEXT_OR_DELIMITER = /^[ :|=-]+$/;
 const LINK_DEFINITION = /^\[[^\]]+\]:/;
 const HTML_START = /^<[A-Za-z/!?]/;
+const BLANK = /^[ \t]*$/;
 
 /** A paragraph being collected: its first line's container and marker, and the text of each of its lines. */
 interface Paragraph {
@@ -71,7 +72,8 @@ export function layoutMarkdown(markdown: string, options: LayoutOptions = {}): s
       if (closesFence(line, fence)) fence = undefined;
       continue;
     }
-    if (line.trim() === "") {
+    // Blank means spaces and tabs only, as CommonMark says: a line of U+2028 or U+00A0 is text.
+    if (BLANK.test(line)) {
       flush();
       if (block !== "comment") block = undefined;
       if (out.length > 0 && out.at(-1) !== "") out.push("");
@@ -218,8 +220,14 @@ export function compactRow(line: string): string {
 function trimTrailing(line: string): string {
   // Most lines end in a visible character: nothing to trim.
   if (line.length === 0 || line.charCodeAt(line.length - 1) > 32) return line;
-  const trimmed = line.replace(/\s+$/, "");
+  // Spaces and tabs only: other white space (U+2028, U+00A0, a form feed) is content to Markdown.
+  const trimmed = line.replace(/[ \t]+$/, "");
   return / {2}$/.test(line) && trimmed !== "" ? `${trimmed}  ` : trimmed;
+}
+
+/** Text without its trailing spaces and tabs; String#trimEnd would also drop U+2028, U+00A0 and U+FEFF, which are content. */
+function trimSpacesEnd(text: string): string {
+  return text.replace(/[ \t]+$/, "");
 }
 
 /** A paragraph re-flowed into lines of at most `width` columns where breaking is safe. */
@@ -233,9 +241,9 @@ function wrapParagraph({ head, texts }: Paragraph, width: number): string[] {
     const last = i === texts.length - 1;
     // A hard line break (two spaces or a backslash at the end of a line) ends a run of text that may be joined.
     const spaces = !last && text.endsWith("  ");
-    segment.push(spaces ? text.trimEnd() : last ? text.trimEnd() : text);
+    segment.push(spaces || last ? trimSpacesEnd(text) : text);
     if (last || spaces || text.endsWith("\\")) {
-      const joined = segment.join(" ").trim();
+      const joined = trimSpacesEnd(segment.join(" ")).replace(/^[ \t]+/, "");
       // Most paragraphs and list items fit on one line: no need to find where they could break.
       if (prefix.length + joined.length <= width) lines.push(`${prefix}${joined}${spaces ? "  " : ""}`);
       else lines.push(...fill(prefix, continuation, unbreakableWords(joined), width, spaces ? "  " : ""));

@@ -39,7 +39,7 @@ export function checkValue(kind: KindSpec, spec: FieldSpec, input: unknown, at: 
 
 /** Checks one entry to append to a list field: a short name for `list` fields, Markdown for `items`. */
 export function checkItem(spec: FieldSpec, input: string, at: Location): { value: string } | { diagnostics: Diagnostic[] } {
-  const value = spec.type === "list" ? input.trim().replace(/^`(.*)`$/, "$1") : input.trim();
+  const value = spec.type === "list" ? input.trim().replace(/^`(.*)`$/s, "$1") : input.trim();
   if (value === "") return refuse(at, `the new entry of \`${spec.name}\` is empty`, "Give the entry to append.");
   if (spec.type === "list" && /[,\r\n]/.test(value)) {
     return refuse(at, `the new entry of \`${spec.name}\` holds a comma or a line break: \`${value}\``, "Append one entry at a time; entries of a list field are short names.");

@@ -61,7 +61,7 @@ const KIND_WORDS: Record<string, RecordKind> = { workstream: "workstream", risk:
 export function resolveRef(plan: Plan, files: readonly ParsedFile[], ref: string): RecordTarget | RefProblem {
   const all = candidates(plan);
   const trimmed = ref.trim();
-  const typed = /^([a-z]+)[:/](.+)$/i.exec(trimmed);
+  const typed = /^([a-z]+)[:/](.+)$/is.exec(trimmed);
   // Own keys only: `constructor:x` must not find Object.prototype.constructor.
   const kind = typed && Object.hasOwn(KIND_WORDS, typed[1]!.toLowerCase()) ? KIND_WORDS[typed[1]!.toLowerCase()] : undefined;
   const wanted = kind ? typed![2]!.trim() : trimmed;

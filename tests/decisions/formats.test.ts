@@ -235,3 +235,24 @@ describe("traps", () => {
     expect(d.otherFields).toEqual([{ key: "Source", value: "<https://example.org/adr006.md>" }]);
   });
 });
+
+describe("a status written before the title (log4brains-style `# Accepted: …`)", () => {
+  it("is read as the status when no other status is written, and dropped from the title", () => {
+    for (const [heading, status, title] of [
+      ["# Accepted: OIT in Godot Engine", "accepted", "OIT in Godot Engine"],
+      ["# Draft: Add build notifications", "proposed", "Add build notifications"],
+      ["# Superseded: Retarget VRM Motion…", "superseded", "Retarget VRM Motion…"],
+      ["# Partially superseded: Use Redis", "accepted", "Use Redis"],
+      ["# Rejected：Use MongoDB", "rejected", "Use MongoDB"],
+    ] as const) {
+      const { d, codes } = adr("20260101-x.md", lines(heading, "", "## Context", "", "Why."));
+      expect(d, heading).toMatchObject({ status, title, statusText: heading.slice(2).split(/[:：]/)[0] });
+      expect(codes).not.toContain("unknown-status");
+    }
+  });
+
+  it("a prefix that is no status word stays in the title; a written status wins over the prefix", () => {
+    expect(adr("0001-cache.md", lines("# 1. Cache: use Redis", "", "## Context", "", "Why.")).d).toMatchObject({ title: "Cache: use Redis", status: "proposed" });
+    expect(adr("0002-x.md", lines("# 2. Accepted: Use Redis", "", "## Status", "", "Rejected")).d).toMatchObject({ title: "Accepted: Use Redis", status: "rejected" });
+  });
+});

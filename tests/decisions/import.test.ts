@@ -108,7 +108,7 @@ describe("`paraplan import decisions`", () => {
     const result = await runCli(["import", "decisions", "doc/adr"], root);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("copied 2 decisions (1 renamed), skipped 1\n");
-    expect(result.stdout).toContain("plan/decisions/0002-use-rest.md:15:14 error unknown-decision unknown decision `0009-x.md`, expected one of: 1, 2\n");
+    expect(result.stdout).toContain("plan/decisions/0002-use-rest.md:15:14 warning decision-link-outside-plan link to ADR `0009-x.md`, which is not in the plan\n");
     expect(await readdir(path.join(root, "plan", "decisions"))).toEqual(["0001-record-architecture-decisions.md", "0002-use-rest.md"]);
     expect(await readFile(path.join(root, "plan", "decisions", "0002-use-rest.md"), "utf8")).toBe(await readFile(path.join(root, "doc", "adr", "use-rest.md"), "utf8"));
     const again = await runCli(["import", "decisions", "doc/adr"], root);
@@ -117,6 +117,18 @@ describe("`paraplan import decisions`", () => {
     expect(again.stdout).toContain("copied 0 decisions (0 renamed), skipped 3\n");
     const queue = await runCli(["list", "decisions", "--status", "proposed"], root);
     expect(queue.stdout.split("\n")[1]).toMatch(/^0002 +Use REST +proposed +plan\/decisions\/0002-use-rest\.md$/);
+  });
+
+  it("exits as `validate` would: 1 when the imported files make the plan invalid", async () => {
+    const root = await project();
+    await writeFile(path.join(root, "doc", "adr", "0003-bad.md"), lines("---", "supersedes: [7]", "---", "", "# 3. Bad", "", "## Context", "", "C."));
+    const result = await runCli(["import", "decisions", "doc/adr"], root);
+    expect(result.stdout).toContain("plan/decisions/0003-bad.md:2:14 error unknown-decision");
+    expect(result.stderr).toMatch(/1 error, \d+ warnings? in the plan/);
+    expect(result.code).toBe(1);
+    expect((await runCli(["validate"], root)).code).toBe(1);
+    // Nothing more to import, and the plan still has the error: still what validate says.
+    expect((await runCli(["import", "decisions", "doc/adr"], root)).code).toBe(1);
   });
 
   it("says so when the folder does not exist", async () => {

@@ -145,17 +145,21 @@ describe("sections", () => {
 });
 
 describe("links", () => {
-  it("reports a link to an ADR that does not exist (`unknown-decision`), in any link and any form", () => {
-    expect(
-      lint({
-        "decisions/0001-a.md": adr("# 1. A", "", "## Status", "", "Accepted", "", "Amended by [9. Help](0009-help.md)"),
-        "decisions/0002-b.md": adr("---", "relates_to: [ADR-0001, ADR-0004]", "---", "", "# 2. B"),
-        "decisions/0003-c.md": lines("# 3. C", "", "## Links", "", "* Refined by [ADR-0012](0012-x.md)", "* Relates to [1. A](0001-a.md)"),
-      }, "unknown-decision"),
-    ).toEqual([
-      { at: "plan/decisions/0001-a.md:7:12", severity: "error", code: "unknown-decision", message: "unknown decision `0009-help.md`, expected one of: 1, 2, 3", hint: "Create the decision or fix the reference." },
+  const files = {
+    "decisions/0001-a.md": adr("# 1. A", "", "## Status", "", "Accepted", "", "Amended by [9. Help](0009-help.md)"),
+    "decisions/0002-b.md": adr("---", "relates_to: [ADR-0001, ADR-0004]", "---", "", "# 2. B"),
+    "decisions/0003-c.md": lines("# 3. C", "", "## Links", "", "* Refined by [ADR-0012](0012-x.md)", "* Relates to [1. A](0001-a.md)"),
+  };
+  it("reports a link field naming an ADR that does not exist (`unknown-decision`, an error), in any form", () => {
+    expect(lint(files, "unknown-decision")).toEqual([
       { at: "plan/decisions/0002-b.md:2:24", severity: "error", code: "unknown-decision", message: "unknown decision `ADR-0004`, expected one of: 1, 2, 3", hint: "Create the decision or fix the reference." },
-      { at: "plan/decisions/0003-c.md:5:14", severity: "error", code: "unknown-decision", message: "unknown decision `0012-x.md`, expected one of: 1, 2, 3", hint: "Create the decision or fix the reference." },
+    ]);
+  });
+
+  it("warns about a link in an ADR's prose (status, `## Links`) to an ADR outside the plan (`decision-link-outside-plan`)", () => {
+    expect(lint(files, "decision-link-outside-plan")).toEqual([
+      { at: "plan/decisions/0001-a.md:7:12", severity: "warning", code: "decision-link-outside-plan", message: "link to ADR `0009-help.md`, which is not in the plan", hint: "Import that ADR (`paraplan import decisions DIR`), or leave the link: it is shown as written." },
+      { at: "plan/decisions/0003-c.md:5:14", severity: "warning", code: "decision-link-outside-plan", message: "link to ADR `0012-x.md`, which is not in the plan", hint: "Import that ADR (`paraplan import decisions DIR`), or leave the link: it is shown as written." },
     ]);
   });
 });

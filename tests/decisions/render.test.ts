@@ -81,10 +81,12 @@ describe("the ADR index", () => {
         '  adr3["0003 Cache API Responses"]',
         '  adr4["0004 Use GraphQL for the API"]',
         '  adr5["0005 Invalidate on write"]',
-        '  adr_6["Use feature flags for releases"]',
+        '  adr6["0006 Use as key separator"]',
+        '  adr_7["Use feature flags for releases"]',
         "  adr4 -->|supersedes| adr2",
         "  adr5 -->|amends| adr3",
-        "  adr4 -.-|relates to| adr_6",
+        "  adr6 -->|amends| adr5",
+        "  adr4 -.-|relates to| adr_7",
         "",
       ].join("\n"),
     );
@@ -92,6 +94,15 @@ describe("the ADR index", () => {
 
   it("puts the proposed ADRs first: the reviewers' queue", () => {
     expect(body("adr/README.md").split("\n").filter((l) => l.startsWith("## "))).toEqual(["## Proposed", "## Accepted", "## Superseded", "## Links between decisions"]);
+  });
+});
+
+describe("links to a file whose name holds `#`", () => {
+  it("are percent-encoded in every document: the index, the plan, and the ADR it amends", () => {
+    expect(body("adr/README.md")).toContain("[Use # as key separator](0006-use-%23-as-key-separator.md)");
+    expect(body("PARALLEL_EXECUTION_PLAN.md")).toContain("(adr/0006-use-%23-as-key-separator.md)");
+    expect(body("adr/0005-invalidate-on-write.md")).toContain("(0006-use-%23-as-key-separator.md)");
+    expect(Object.values(pages).join("\n")).not.toMatch(/\]\([^)]*#-as-key/);
   });
 });
 

@@ -55,7 +55,7 @@ describe.skipIf(!HAVE_SAMPLES)(`real ADRs from six public repositories (${HAVE_S
     let records: Map<string, RawRecord>;
     beforeAll(async () => {
       const root = await repoPlanDir(repo);
-      const built = await buildOutputs({ planDir: path.join(root, "plan"), cwd: root });
+      const built = await buildOutputs({ planDir: path.join(root, "plan"), root });
       expect(built.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
       pages = Object.fromEntries(built.files.map((f) => [f.path, f.content]));
       plan = built.plan;

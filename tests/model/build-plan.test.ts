@@ -500,9 +500,12 @@ describe("validation rules", () => {
     // The ADRs' own lint (one-way supersession, missing sections) is tested in tests/decisions.
     expect(showAll(diagnostics.filter((d) => d.severity === "error"))).toEqual([
       { at: "plan/decisions/0001-a.md:2:16", severity: "error", code: "unknown-decision", message: "unknown decision `4`, expected one of: 1, 2", hint: "Create the decision or fix the reference." },
-      { at: "plan/decisions/0002-b.md:3:25", severity: "error", code: "unknown-decision", message: "unknown decision `0009-x.md`, expected one of: 1, 2", hint: "Create the decision or fix the reference." },
       { at: "plan/sessions/2025-10-16-x.md:5:1", severity: "error", code: "unknown-decision", message: "unknown decision `0007`, expected one of: 1, 2", hint: "Create the decision or fix the reference." },
       { at: "plan/sessions/2025-10-16-x.md:10:1", severity: "error", code: "unknown-risk", message: "unknown risk `R2`, expected one of: R1", hint: "Create the risk or fix the reference." },
+    ]);
+    // A link in an ADR's prose (its status) to an ADR outside the plan is only a warning.
+    expect(showAll(diagnostics.filter((d) => d.code === "decision-link-outside-plan"))).toEqual([
+      { at: "plan/decisions/0002-b.md:3:25", severity: "warning", code: "decision-link-outside-plan", message: "link to ADR `0009-x.md`, which is not in the plan", hint: "Import that ADR (`paraplan import decisions DIR`), or leave the link: it is shown as written." },
     ]);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { field, lines, only, parse, showAll, span } from "./helpers.js";
+import { build, field, lines, only, parse, showAll, span } from "./helpers.js";
 
 const FILE = "workstreams/TD1-errors.md";
 const YAML_HINT = "Fix the YAML syntax; quote values that contain `: ` or start with special characters.";
@@ -164,5 +164,19 @@ describe("front matter: errors carry positions inside the file", () => {
   it("counts lines with CRLF line endings the same way", () => {
     const text = lines("---", "id: TD1", "days: 2", "depends_on: [TD2, TD3", "---").replace(/\n/g, "\r\n");
     expect(showAll(parse(FILE, text).diagnostics).map((d) => d.at)).toEqual(["plan/workstreams/TD1-errors.md:4:13"]);
+  });
+});
+
+describe("one error per cause", () => {
+  it("a YAML error in front matter is the only error: fields it may hold are not also reported missing", () => {
+    for (const frontMatter of [["days: 1-2", 'owner: "unclosed'], ["- days: 2"], ["days: *nowhere"]]) {
+      const { diagnostics } = build({ "workstreams/TD2-x.md": lines("---", ...frontMatter, "---", "", "# TD2: Config") });
+      const codes = diagnostics.filter((d) => d.severity === "error").map((d) => d.code);
+      expect(codes, frontMatter.join("\n")).not.toContain("missing-field");
+      expect(codes.length, frontMatter.join("\n")).toBe(1);
+    }
+    // Readable front matter without a required field still says it is missing.
+    const { diagnostics } = build({ "workstreams/TD2-x.md": lines("---", "priority: high", "---", "", "# TD2: Config") });
+    expect(diagnostics.map((d) => d.code)).toContain("missing-field");
   });
 });

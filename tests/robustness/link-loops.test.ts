@@ -27,7 +27,7 @@ const shown = (d: { code: string; file: string; start: { line: number; column: n
 describe("symbolic link loops", () => {
   it("one loop inside plan/ is reported once at the link, and every file is read once (no duplicate-id)", async () => {
     await symlink("..", path.join(plan(), "workstreams", "again"));
-    const built = await buildOutputs({ planDir: plan(), cwd: root });
+    const built = await buildOutputs({ planDir: plan(), root: root });
     expect(built.diagnostics.filter((d) => d.severity === "error").map(shown)).toEqual([loop("plan/workstreams/again")]);
     const read = await readPlan(plan(), root);
     expect(new Set(read.files.map((f) => f.file)).size).toBe(read.files.length);
@@ -53,7 +53,7 @@ describe("symbolic link loops", () => {
     await symlink("..", path.join(root, "templates", "partials", "a"));
     await symlink("..", path.join(root, "templates", "partials", "b"));
     const started = performance.now();
-    const built = await buildOutputs({ planDir: plan(), templatesDir: path.join(root, "templates"), cwd: root });
+    const built = await buildOutputs({ planDir: plan(), templatesDir: path.join(root, "templates"), root });
     expect(performance.now() - started).toBeLessThan(10_000);
     expect(built.files).toEqual([]);
     expect(built.diagnostics.filter((d) => d.severity === "error").map(shown)).toEqual([loop("templates/partials/a")]);

@@ -79,7 +79,7 @@ describe("hostile names", () => {
   it("every output lands inside out/ under a safe, distinct name, and nothing is written anywhere else", async () => {
     const workstreams = await writeHostilePlan();
     const before = await listAll(root);
-    const result = await buildOutputs({ planDir: path.join(root, "plan"), cwd: root });
+    const result = await buildOutputs({ planDir: path.join(root, "plan"), root });
     expect(result.diagnostics.filter((d) => d.severity === "error").map((d) => `${d.file}: ${d.code} ${d.message}`)).toEqual([]);
     // One prompt per workstream: no two hostile ids collapse into one file.
     expect(result.files.filter((f) => f.path.startsWith("prompts/"))).toHaveLength(workstreams + 2);
@@ -112,7 +112,7 @@ describe("symbolic links", () => {
   it("a plan file linked to a file outside the plan is refused with a diagnostic, not read", async () => {
     await put("secret.md", "---\nid: SECRET\ndays: 1\n---\n\n# SECRET: do not read\n");
     await symlink(path.join(root, "secret.md"), path.join(root, "plan", "workstreams", "S1.md"));
-    const result = await buildOutputs({ planDir: path.join(root, "plan"), cwd: root });
+    const result = await buildOutputs({ planDir: path.join(root, "plan"), root });
     expect(result.diagnostics.filter((d) => d.severity === "error").map((d) => [d.code, d.file])).toEqual([["symlink-outside-plan", "plan/workstreams/S1.md"]]);
     expect(JSON.stringify(result.plan)).not.toContain("SECRET");
   });
@@ -121,27 +121,27 @@ describe("symbolic links", () => {
     await put("secret.hbs", "SECRET {{id}}\n");
     await mkdir(path.join(root, "templates"));
     await symlink(path.join(root, "secret.hbs"), path.join(root, "templates", "prompt.md.hbs"));
-    const linkedFile = await buildOutputs({ planDir: path.join(root, "plan"), templatesDir: path.join(root, "templates"), cwd: root });
+    const linkedFile = await buildOutputs({ planDir: path.join(root, "plan"), templatesDir: path.join(root, "templates"), root });
     expect(linkedFile.files).toEqual([]);
     expect(linkedFile.diagnostics.filter((d) => d.severity === "error").map((d) => [d.code, d.file])).toEqual([["symlink-outside-templates", "templates/prompt.md.hbs"]]);
 
     await rm(path.join(root, "templates", "prompt.md.hbs"));
     await mkdir(path.join(root, "elsewhere"));
     await symlink(path.join(root, "elsewhere"), path.join(root, "templates", "partials"));
-    const linkedFolder = await buildOutputs({ planDir: path.join(root, "plan"), templatesDir: path.join(root, "templates"), cwd: root });
+    const linkedFolder = await buildOutputs({ planDir: path.join(root, "plan"), templatesDir: path.join(root, "templates"), root });
     expect(linkedFolder.diagnostics.filter((d) => d.severity === "error").map((d) => d.code)).toEqual(["symlink-outside-templates"]);
 
     // A link that stays inside the template folder is followed.
     await rm(path.join(root, "templates", "partials"));
     await put("templates/shared/prompt.md.hbs", "# {{id}} from a linked template\n");
     await symlink(path.join(root, "templates", "shared", "prompt.md.hbs"), path.join(root, "templates", "prompt.md.hbs"));
-    const inside = await buildOutputs({ planDir: path.join(root, "plan"), templatesDir: path.join(root, "templates"), cwd: root });
+    const inside = await buildOutputs({ planDir: path.join(root, "plan"), templatesDir: path.join(root, "templates"), root });
     expect(inside.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     expect(inside.files.find((f) => f.path === "prompts/A1_PARSER.md")?.content).toContain("# A1 from a linked template");
   });
 
   it("an output folder linked outside out/ is never written through: exit 3, the target untouched", async () => {
-    const { files } = await buildOutputs({ planDir: path.join(root, "plan"), cwd: root });
+    const { files } = await buildOutputs({ planDir: path.join(root, "plan"), root });
     await mkdir(path.join(root, "out"));
     await mkdir(path.join(root, "elsewhere"));
     await symlink(path.join(root, "elsewhere"), path.join(root, "out", "prompts"));
@@ -155,7 +155,7 @@ describe("symbolic links", () => {
   });
 
   it("an output file linked elsewhere is refused as not generated; --force replaces the link, never its target", async () => {
-    const { files } = await buildOutputs({ planDir: path.join(root, "plan"), cwd: root });
+    const { files } = await buildOutputs({ planDir: path.join(root, "plan"), root });
     await put("victim.md", "precious\n");
     await mkdir(path.join(root, "out"));
     await symlink(path.join(root, "victim.md"), path.join(root, "out", "PARALLEL_EXECUTION_PLAN.md"));

@@ -70,7 +70,7 @@ describe("front matter and tables cannot pollute prototypes", () => {
     const adr = (status: string) => `---\nstatus: ${status}\nconstructor: x\n---\n\n# T\n\n## Context\n\nc\n\n## Decision\n\nd\n\n## Links\n\n- Constructor ADR-0001\n`;
     await writeFile(path.join(root, "plan", "decisions", "0001-a.md"), adr("constructor"));
     await writeFile(path.join(root, "plan", "decisions", "0002-b.md"), adr("Constructor ADR-0001"));
-    const result = await buildOutputs({ planDir: path.join(root, "plan"), cwd: root });
+    const result = await buildOutputs({ planDir: path.join(root, "plan"), root });
     expect(result.plan.decisions.map((d) => d.status)).toEqual(["proposed", "proposed"]);
     expect(result.diagnostics.map((d) => d.code)).toContain("unknown-status");
     for (const file of result.files) expect(file.content).not.toMatch(/native code|function Object/);
@@ -86,7 +86,7 @@ describe("front matter and tables cannot pollute prototypes", () => {
     await cp(path.join(REPO, "tests", "fixtures", "plans", "tiny", "plan"), path.join(root, "plan"), { recursive: true });
     const file = path.join(root, "plan", "workstreams", "A1-parser.md");
     await writeFile(file, (await readFile(file, "utf8")).replace("id: A1\n", "id: A1\n__proto__: { polluted: yes }\nconstructor: { isAdmin: true }\n"));
-    const result = await buildOutputs({ planDir: path.join(root, "plan"), cwd: root });
+    const result = await buildOutputs({ planDir: path.join(root, "plan"), root });
     expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     expect(result.files.length).toBeGreaterThan(0);
     expectClean();
@@ -150,7 +150,7 @@ describe("templates cannot reach JavaScript internals", () => {
     await cp(path.join(REPO, "tests", "fixtures", "plans", "tiny", "plan"), path.join(root, "plan"), { recursive: true });
     await mkdir(path.join(root, "templates"), { recursive: true });
     await writeFile(path.join(root, "templates", "prompt.md.hbs"), "# {{id}}\n\n{{constructor.constructor}}\n");
-    const result = await buildOutputs({ planDir: path.join(root, "plan"), templatesDir: path.join(root, "templates"), cwd: root });
+    const result = await buildOutputs({ planDir: path.join(root, "plan"), templatesDir: path.join(root, "templates"), root });
     expect(result.files).toEqual([]);
     expect(result.diagnostics.filter((d) => d.severity === "error").map((d) => [d.code, d.file])).toEqual([["template-error", "templates/prompt.md.hbs"]]);
   });

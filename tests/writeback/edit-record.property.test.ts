@@ -7,6 +7,7 @@ import { currentValue } from "../../src/writeback/current-value.js";
 import { plainEndings } from "../../src/writeback/field-value.js";
 import { editRecord, type FieldEdit } from "../../src/writeback/edit-record.js";
 import { applySplices, lineEnd } from "../../src/writeback/splice.js";
+import { anyChar } from "../robustness/helpers/fuzz.js";
 
 // Generated plan files: every field in each place it can be written, in the styles people use (quotes, comments,
 // flow and block lists, bold and MADR key-value lines, list markers, blank lines, CRLF), then one random edit.
@@ -308,5 +309,26 @@ describe("editRecord on generated plan files", () => {
       RUNS.waves,
     );
     expect(tally.changed).toBeGreaterThan(RUNS.waves.numRuns * 0.8);
+  });
+
+  it("edits or refuses values and texts over the whole of Unicode (U+2028, U+2029, U+0085, lone CR, U+FEFF, NUL)", () => {
+    const tally: Tally = { changed: 0, unchanged: 0, refused: {} };
+    const hostile = fc.string({ unit: anyChar, minLength: 1, maxLength: 6 });
+    const value = fc.tuple(word, hostile, word).map(([a, h, b]) => `${a}${h}${b}`);
+    const edit = fc.oneof(
+      value.map((v) => set("name", v)),
+      value.map((v) => set("agent", v)),
+      value.map((v) => add("owns", v)),
+      value.map((v) => set("goal", v)),
+      value.map((v) => add("deliverables", v)),
+      fc.constantFrom("planned", "done").map((v) => set("status", v)),
+    );
+    // The file itself holds such characters too, at the end of its title and inside its goal.
+    const text = fc.tuple(workstreamShape, hostile, hostile).map(([shape, h1, h2]) => workstreamText({ ...shape, name: `${shape.name}${h1.replace(/[\r\n]/g, "")}`, goal: `${shape.goal ?? "Goal."} ${h2}` }));
+    fc.assert(
+      fc.property(text, edit, (t, e) => checkEdit(t, "workstreams/TD2-config.md", 0, e, false, tally)),
+      { seed: 20251020, numRuns: 300 },
+    );
+    expect(tally.changed).toBeGreaterThan(100);
   });
 });

@@ -1,12 +1,13 @@
 import { hasErrors, type Diagnostic } from "../../diagnostics/diagnostic.js";
-import { formatText, summarize } from "../../diagnostics/format.js";
+import { summarize } from "../../diagnostics/format.js";
 import { loadPlan } from "../../io/load-plan.js";
 import { ChangeInProgressError } from "../../io/plan-change.js";
 import { createPlanFile, FileChangedError, FileExistsError, writeVersions, type FileVersion, type PlanForWrite } from "../../io/write-record.js";
 import { parseRecord } from "../../parse/parse-record.js";
 import { introduced, introducedErrors, validateFiles } from "../../writeback/revalidate.js";
 import { unifiedDiff } from "../../writeback/unified-diff.js";
-import type { CommandContext } from "../context.js";
+import { shownFile, type CommandContext } from "../context.js";
+import { printDiagnostics } from "../shown-diagnostics.js";
 import { CliError, EXIT, type ExitCode } from "../exit-codes.js";
 
 /** A file to write: a new text over a version read before, or a new file (no `before`). */
@@ -25,7 +26,7 @@ export interface WriteOptions {
 
 /** Prints why a change was refused; an unknown field is a usage error (2), anything else an invalid change (1). */
 export function reportRefusal(context: CommandContext, diagnostics: readonly Diagnostic[]): ExitCode {
-  context.stderr(formatText(diagnostics, context.paint));
+  context.stderr(printDiagnostics(context, diagnostics));
   context.stderr("nothing was written\n");
   return diagnostics.some((d) => d.code === "write-unknown-field") ? EXIT.usage : EXIT.invalid;
 }
@@ -47,14 +48,14 @@ export async function applyChanges(context: CommandContext, snapshot: PlanForWri
   const errorWord = `${added.length} new error${added.length === 1 ? "" : "s"}`;
 
   if (options.dryRun) {
-    for (const w of writes) context.stdout(unifiedDiff(w.file, w.before?.text, w.text));
-    if (added.length > 0) context.stderr(formatText(added, context.paint));
+    for (const w of writes) context.stdout(unifiedDiff(shownFile(context, w.file), w.before?.text, w.text));
+    if (added.length > 0) context.stderr(printDiagnostics(context, added));
     if (!context.quiet) for (const line of summary) context.stderr(`${line}\n`);
     context.stderr(`dry run: nothing was written${added.length > 0 ? `; the change would give the plan ${errorWord}` : ""}\n`);
     return blocked ? EXIT.invalid : EXIT.ok;
   }
   if (blocked) {
-    context.stderr(formatText(added, context.paint));
+    context.stderr(printDiagnostics(context, added));
     throw new CliError(`nothing was written: the change would give the plan ${errorWord}`, EXIT.invalid, "Fix what it refers to first, or pass --force to write it anyway.");
   }
 
@@ -68,14 +69,14 @@ export async function applyChanges(context: CommandContext, snapshot: PlanForWri
     throw error;
   }
   if (!context.quiet) {
-    for (const w of writes) context.stdout(`${w.before ? "updated" : "created"} ${w.file}\n`);
+    for (const w of writes) context.stdout(`${w.before ? "updated" : "created"} ${shownFile(context, w.file)}\n`);
     for (const line of summary) context.stdout(`  ${line}\n`);
   }
   // Every error is shown, but only the warnings the change brought: the others were there before and `validate` lists them.
-  const { diagnostics } = await loadPlan(snapshot.planDir, snapshot.cwd);
+  const { diagnostics } = await loadPlan(snapshot.planDir, snapshot.root);
   const fresh = new Set(introduced(snapshot.diagnostics, diagnostics));
   const shown = diagnostics.filter((d) => d.severity === "error" || fresh.has(d));
-  context.stdout(formatText(shown, context.paint));
+  context.stdout(printDiagnostics(context, shown));
   const hidden = diagnostics.length - shown.length;
   if (!context.quiet) context.stderr(`${summarize(diagnostics)}${hidden > 0 ? ` (${hidden} from before the change: \`paraplan validate\` lists them)` : ""}\n`);
   return hasErrors(diagnostics) ? EXIT.invalid : EXIT.ok;

@@ -8,7 +8,7 @@ import { applyChanges, reportRefusal, type WriteOptions } from "./apply-changes.
 
 /** `paraplan set <ref> <field> <value>` and `paraplan add <ref> <list-field> <item>`: change one field where it is written. */
 export async function changeField(context: CommandContext, ref: string, edit: FieldEdit, options: WriteOptions): Promise<ExitCode> {
-  const snapshot = await readPlanForWrite(context.planDir, context.cwd);
+  const snapshot = await readPlanForWrite(context.planDir, context.root);
   const target = resolveRef(
     snapshot.plan,
     snapshot.files.map((f) => f.parsed),

@@ -1,6 +1,6 @@
 import { createTwoFilesPatch } from "diff";
 import { hasErrors, sortDiagnostics, type Diagnostic } from "../../diagnostics/diagnostic.js";
-import { formatDiagnostics, type DiagnosticFormat, type Paint } from "../../diagnostics/format.js";
+import { type DiagnosticFormat, type Paint } from "../../diagnostics/format.js";
 import { prepareWithEnv } from "../build-env.js";
 import { extraFiles, fileComparer, unexpectedOutputs, type OutputStatus } from "../../io/compare-outputs.js";
 import { printable } from "../../diagnostics/printable.js";
@@ -9,6 +9,7 @@ import { forEachConcurrently } from "../../io/concurrently.js";
 import { renderEach } from "../../render/render-documents.js";
 import { byPath } from "../../render/output-paths.js";
 import { shown, type CommandContext } from "../context.js";
+import { printDiagnostics } from "../shown-diagnostics.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 
 const MAX_DIFF_LINES = 40;
@@ -64,7 +65,7 @@ export async function check(context: CommandContext, options: { format: Diagnost
     });
   }
   const diagnostics = sortDiagnostics([...prepared.diagnostics, ...problems]);
-  context.stderr(formatDiagnostics(diagnostics, options.format, context.paint));
+  context.stderr(printDiagnostics(context, diagnostics, options.format));
   if (hasErrors(diagnostics)) {
     context.stderr("the plan has errors: fix them, then run `paraplan generate`\n");
     return EXIT.invalid;

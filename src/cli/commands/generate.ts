@@ -1,5 +1,5 @@
 import { hasErrors, sortDiagnostics, type Diagnostic } from "../../diagnostics/diagnostic.js";
-import { formatDiagnostics, summarize, type DiagnosticFormat } from "../../diagnostics/format.js";
+import { summarize, type DiagnosticFormat } from "../../diagnostics/format.js";
 import { prepareWithEnv } from "../build-env.js";
 import { cacheDirOf } from "../cache-dir.js";
 import { inputsUnchanged, outputsIntact, readManifest, snapshotInputs, writeManifest } from "../../io/build-manifest.js";
@@ -9,6 +9,7 @@ import { syncOutputs, type WriteReport } from "../../io/write-outputs.js";
 import { renderEach } from "../../render/render-documents.js";
 import { documentPacer } from "../../io/collect-garbage.js";
 import { shown, type CommandContext } from "../context.js";
+import { printDiagnostics } from "../shown-diagnostics.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 
 /** One build: render each document and write what changed; nothing is written while the plan or a template has errors. */
@@ -84,9 +85,12 @@ export function printReport(context: CommandContext, report: WriteReport, ms: nu
 /** `paraplan generate`: render every document and write what changed to `out/`. */
 export async function generate(context: CommandContext, options: { format: DiagnosticFormat; force: boolean }): Promise<ExitCode> {
   const { diagnostics, report, ms } = await generateOnce(context, options);
-  context.stderr(formatDiagnostics(diagnostics, options.format, context.paint));
+  context.stderr(printDiagnostics(context, diagnostics, options.format));
   if (!report) {
+    // out/ is all of one plan or left as it was: a partial out/ would pass for a complete one. An agent whose prompt
+    // reads none of the records with errors can still be given it: `paraplan prompt` renders around them.
     context.stderr(`${summarize(diagnostics)}: nothing written.\n`);
+    if (hasErrors(diagnostics)) context.stderr("  hint: `paraplan prompt <ID>` still prints a prompt that reads none of the records with errors.\n");
     return EXIT.invalid;
   }
   printReport(context, report, ms);

@@ -1,6 +1,5 @@
 import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
-import { formatText } from "../../diagnostics/format.js";
 import { assertWritableInside } from "../../io/inside-folder.js";
 import { readBounded } from "../../io/read-bounded.js";
 import { FileExistsError, createPlanFile } from "../../io/write-record.js";
@@ -8,6 +7,9 @@ import { LIMITS } from "../../parse/limits.js";
 import { numberFromStem } from "../../model/decision-ref.js";
 import { loadWithEnv } from "../build-env.js";
 import { shown, type CommandContext } from "../context.js";
+import { printDiagnostics } from "../shown-diagnostics.js";
+import { hasErrors } from "../../diagnostics/diagnostic.js";
+import { summarize } from "../../diagnostics/format.js";
 import { CliError, EXIT, type ExitCode } from "../exit-codes.js";
 import { planDecisionImport, type ImportSource, type ImportStep } from "./decision-import-plan.js";
 
@@ -115,11 +117,12 @@ export async function importDecisions(context: CommandContext, dir: string, opti
     return EXIT.ok;
   }
   context.stdout(`copied ${imported.length} decision${imported.length === 1 ? "" : "s"} (${renamed} renamed), skipped ${skipped}\n`);
-  if (imported.length === 0) return EXIT.ok;
-  // Lint what came in, as `validate` would: the problems of the imported files only.
+  // Lint what came in, as `validate` would: every problem of the imported files, and every error elsewhere (an
+  // import can break other files: a number taken twice). The exit code is the one `validate` would give.
   const { diagnostics } = await loadWithEnv(context);
-  const mine = diagnostics.filter((d) => imported.includes(path.resolve(context.cwd, d.file)));
-  if (mine.length > 0) context.stdout(formatText(mine, context.paint));
+  const mine = diagnostics.filter((d) => imported.includes(path.resolve(context.root, d.file)) || d.severity === "error");
+  if (mine.length > 0) context.stdout(printDiagnostics(context, mine));
+  if (!context.quiet) context.stderr(`${summarize(diagnostics)} in the plan\n`);
   context.stdout(`next: \`paraplan validate\` for the whole plan, \`paraplan list decisions --status proposed\` for the review queue\n`);
-  return EXIT.ok;
+  return hasErrors(diagnostics) ? EXIT.invalid : EXIT.ok;
 }

@@ -1,4 +1,4 @@
-import { formatDiagnostics } from "../../diagnostics/format.js";
+import { printDiagnostics } from "../shown-diagnostics.js";
 import { hasErrors } from "../../diagnostics/diagnostic.js";
 import { freshOutput } from "../fresh-output.js";
 import { withoutHeader } from "../../render/generated-header.js";
@@ -26,24 +26,28 @@ export async function prompt(context: CommandContext, id: string, options: { cop
     context.stdout(withoutHeader(fresh));
     return EXIT.ok;
   }
-  // Otherwise only this workstream's prompt is rendered (every prompt when the id is not an exact file name).
+  // Otherwise only this workstream's prompt is rendered (every prompt when the id is not an exact file name). Errors
+  // in records the prompt does not read (another ADR, a session) do not stop it: one bad ADR must not stop every agent.
   const { buildWithEnv } = await import("../build-env.js");
-  let result = await buildWithEnv(context, { only: wanted });
-  if (result.files.length === 0 && !hasErrors(result.diagnostics)) result = await buildWithEnv(context, { only: (file) => file.startsWith("prompts/") });
-  if (hasErrors(result.diagnostics)) {
-    context.stderr(formatDiagnostics(result.diagnostics, "text", context.paint));
-    context.stderr("the plan has errors: no prompt can be rendered\n");
-    return EXIT.invalid;
-  }
+  let result = await buildWithEnv(context, { only: wanted, aroundErrors: true });
+  if (result.files.length === 0) result = await buildWithEnv(context, { only: (file) => file.startsWith("prompts/"), aroundErrors: true });
   const ws = result.plan.workstreams.find((w) => w.id === id) ?? result.plan.workstreams.find((w) => w.id.toLowerCase() === id.toLowerCase());
+  const target = ws ? promptPath(ws) : undefined;
+  let file = result.files.find((f) => f.path === target);
+  if (ws && !file && result.files.length > 0) file = (await buildWithEnv(context, { only: (p) => p === target, aroundErrors: true })).files.find((f) => f.path === target);
+  if (hasErrors(result.diagnostics)) context.stderr(printDiagnostics(context, result.diagnostics));
   if (!ws) {
     const ids = result.plan.workstreams.map((w) => w.id);
     const guess = suggest(id, ids);
-    throw new CliError(`no workstream \`${id}\`; the plan has: ${ids.join(", ")}`, EXIT.usage, guess ? `Did you mean \`${guess}\`?` : undefined);
+    if (!hasErrors(result.diagnostics)) throw new CliError(`no workstream \`${id}\`; the plan has: ${ids.join(", ")}`, EXIT.usage, guess ? `Did you mean \`${guess}\`?` : undefined);
+    context.stderr(`no workstream \`${id}\` in the plan as read (it has errors, above): fix them first\n`);
+    return EXIT.invalid;
   }
-  const target = promptPath(ws);
-  let file = result.files.find((f) => f.path === target);
-  if (!file) file = (await buildWithEnv(context, { only: (p) => p === target })).files.find((f) => f.path === target)!;
+  if (!file) {
+    context.stderr(`the plan has errors in what the ${ws.id} prompt reads (above): it cannot be rendered\n`);
+    return EXIT.invalid;
+  }
+  if (hasErrors(result.diagnostics)) context.stderr(`the plan has errors, but none in what the ${ws.id} prompt reads: it is rendered\n`);
   // What is pasted into an agent is the prompt alone: the generated-file header is for the file on disk.
   const text = withoutHeader(file.content);
   if (!options.copy) {

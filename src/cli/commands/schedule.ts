@@ -1,7 +1,8 @@
-import { formatDiagnostics, summarize } from "../../diagnostics/format.js";
+import { summarize } from "../../diagnostics/format.js";
 import { loadWithEnv } from "../build-env.js";
 import type { ScheduleVariant } from "../../schedule/types.js";
 import type { CommandContext } from "../context.js";
+import { printDiagnostics } from "../shown-diagnostics.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 import { terminalTable } from "../terminal-table.js";
 import { criticalPathText } from "../../render/views/critical-path-text.js";
@@ -72,6 +73,6 @@ export async function schedule(context: CommandContext, options: { json: boolean
     out.push(terminalTable(["file", "workstreams", "days", "rule"], s.conflicts.map((c) => [c.file, c.sides.map((x) => `${x.workstream} (${x.kind})`).join(", "), c.overlapping ? c.days.high.join(",") : "no overlap", c.rule?.rule ?? (c.overlapping ? "NO RULE" : "")]), bold));
   }
   context.stdout(out.join("\n"));
-  if (diagnostics.length > 0) context.stderr(formatDiagnostics(diagnostics, "text", context.paint) + `${summarize(diagnostics)}\n`);
+  if (diagnostics.length > 0) context.stderr(printDiagnostics(context, diagnostics) + `${summarize(diagnostics)}\n`);
   return hasErrors(diagnostics) ? EXIT.invalid : EXIT.ok;
 }

@@ -10,7 +10,7 @@ export const DEFAULT_SESSION_TITLE = "Progress";
 
 /** `paraplan session new [title]`: today's session log, pre-filled with the last session's open priorities and the open risks. */
 export async function sessionNew(context: CommandContext, title: string | undefined, options: WriteOptions & { date?: string }, today: () => string): Promise<ExitCode> {
-  const snapshot = await readPlanForWrite(context.planDir, context.cwd);
+  const snapshot = await readPlanForWrite(context.planDir, context.root);
   const date = dateOption(options.date, today);
   const carry = sessionCarryOver(snapshot.plan, date);
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;

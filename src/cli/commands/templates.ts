@@ -1,14 +1,15 @@
 import { constants } from "node:fs";
-import { copyFile, mkdir } from "node:fs/promises";
+import { copyFile } from "node:fs/promises";
 import path from "node:path";
 import { assertWritableInside } from "../../io/inside-folder.js";
 import { BUILTIN_TEMPLATES, loadTemplates } from "../../io/load-templates.js";
 import { shown, type CommandContext } from "../context.js";
 import { CliError, EXIT, type ExitCode } from "../exit-codes.js";
+import { makeFolder } from "../../io/make-folder.js";
 
 /** `paraplan templates eject [NAME]`: copy built-in templates into the user's template folder for editing; existing files are kept. */
 export async function ejectTemplates(context: CommandContext, name: string | undefined): Promise<ExitCode> {
-  const builtins = await loadTemplates(undefined, context.cwd);
+  const builtins = await loadTemplates(undefined, context.root);
   const names = builtins.map((t) => t.name);
   const wanted = name === undefined ? names : names.filter((n) => n === name || n === name.replace(/\.hbs$/, "") || n === `${name}.md`);
   if (wanted.length === 0) throw new CliError(`no built-in template \`${name}\``, EXIT.usage, `Templates: ${names.join(", ")}.`);
@@ -18,7 +19,7 @@ export async function ejectTemplates(context: CommandContext, name: string | und
     const to = path.join(target, `${template}.hbs`);
     // Never through a link (`templates/partials -> elsewhere`) the template reader would refuse: before and after mkdir.
     await assertWritableInside(target, to, "the template folder");
-    await mkdir(path.dirname(to), { recursive: true });
+    await makeFolder(path.dirname(to));
     await assertWritableInside(target, to, "the template folder");
     try {
       await copyFile(path.join(BUILTIN_TEMPLATES, `${template}.hbs`), to, constants.COPYFILE_EXCL);

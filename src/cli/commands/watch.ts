@@ -1,10 +1,11 @@
-import { formatDiagnostics, summarize } from "../../diagnostics/format.js";
+import { summarize } from "../../diagnostics/format.js";
 import type { Stats } from "node:fs";
 import { stat } from "node:fs/promises";
 import { buildMemory } from "../../io/build-outputs.js";
 import { PlanNotFoundError } from "../../io/plan-not-found.js";
 import { watchPresence } from "../folder-presence.js";
 import { shown, type CommandContext } from "../context.js";
+import { printDiagnostics } from "../shown-diagnostics.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 import { generateOnce, printReport } from "./generate.js";
 
@@ -37,7 +38,7 @@ export async function watch(context: CommandContext, options: { force: boolean; 
     try {
       const { diagnostics, report, ms } = await generateOnce(context, { force: options.force, memory });
       const stamp = context.paint.dim(`[${reason}]`);
-      if (diagnostics.length > 0) context.stderr(formatDiagnostics(diagnostics, "text", context.paint));
+      if (diagnostics.length > 0) context.stderr(printDiagnostics(context, diagnostics));
       if (!report) context.stderr(`${stamp} ${summarize(diagnostics)}: nothing written; waiting for the next change\n`);
       else {
         context.stdout(`${stamp} `);

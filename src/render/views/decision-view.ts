@@ -65,7 +65,8 @@ export function decisionView(ctx: RenderContext, d: Decision) {
   const path = adrPath(d);
   const backlinks = [
     ...adrBacklinks(ctx, d, path),
-    ...[...new Set(d.workstreams.map((r) => r.id))]
+    // A prompt cites only accepted ADRs (prompt-view): only then does it refer to this one.
+    ...[...new Set(d.status === "accepted" ? d.workstreams.map((r) => r.id) : [])]
       .flatMap((id) => ctx.workstream.get(id) ?? [])
       .sort((a, b) => ctx.position.get(a.id)! - ctx.position.get(b.id)!)
       .map((w) => ({ label: `${w.id}: ${w.name} (prompt)`, link: linkFrom(path, ctx.promptPath.get(w.id)!) })),

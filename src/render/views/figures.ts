@@ -1,3 +1,4 @@
+import { firstWorkingDay } from "../../model/working-day.js";
 import type { Range } from "../../schedule/types.js";
 
 /** A number as people write it: `2`, `1.5`, never `1.5000000001`. */
@@ -27,12 +28,11 @@ export function days(r: Range | number): string {
 /** The calendar date of a working day, when the project has a start date: Saturdays and Sundays are skipped. */
 export function dateOf(startDate: string | undefined, day: number): string | null {
   if (!startDate || day < 1) return null;
-  const base = Date.parse(`${startDate}T00:00:00Z`);
-  if (Number.isNaN(base)) return null;
-  const date = new Date(base);
   // Day 1 is the start date itself (moved to Monday if it falls on a weekend); then count working days.
+  const first = firstWorkingDay(startDate);
+  if (first === undefined) return null;
+  const date = new Date(Date.parse(`${first}T00:00:00Z`));
   const isWeekend = () => date.getUTCDay() === 0 || date.getUTCDay() === 6;
-  while (isWeekend()) date.setUTCDate(date.getUTCDate() + 1);
   // Five working days from a weekday are always one calendar week: whole weeks at once, then the rest day by day.
   date.setUTCDate(date.getUTCDate() + 7 * Math.floor((day - 1) / 5));
   for (let left = (day - 1) % 5; left > 0; ) {
@@ -42,9 +42,9 @@ export function dateOf(startDate: string | undefined, day: number): string | nul
   return date.toISOString().slice(0, 10);
 }
 
-/** The working day (1-based) a calendar date falls on, counting from the start date; 0 or less before it. */
+/** The working day (1-based) a calendar date falls on, counting from day 1 (`firstWorkingDay`); 0 or less before it. */
 export function workingDayOf(startDate: string, date: string): number {
-  const start = Date.parse(`${startDate}T00:00:00Z`);
+  const start = Date.parse(`${firstWorkingDay(startDate) ?? startDate}T00:00:00Z`);
   const target = Date.parse(`${date}T00:00:00Z`);
   if (Number.isNaN(start) || Number.isNaN(target)) return 0;
   const step = target >= start ? 1 : -1;

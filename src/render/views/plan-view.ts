@@ -40,7 +40,7 @@ export function planView(ctx: RenderContext) {
       worktree: ws.worktree,
       dependsOn: ws.dependsOn.map((d) => d.id).join(", ") || "—",
       softDependsOn: ws.softDependsOn.map((d) => d.id).join(", ") || "—",
-      prompt: ctx.promptPath.get(ws.id)!,
+      prompt: linkFrom(PLAN_DOCUMENT, ctx.promptPath.get(ws.id)!),
     };
   });
 
@@ -146,7 +146,8 @@ export function planView(ctx: RenderContext) {
       successMetrics: project.successMetrics,
       baseBranch: project.baseBranch,
       baseCommit: project.baseCommit ?? null,
-      startDate: project.startDate ?? null,
+      // Day 1's date, as the timeline counts it: a weekend start date means the Monday after.
+      startDate: dateOf(project.startDate, 1) ?? project.startDate ?? null,
       maxParallel: project.maxParallel ?? null,
       extras: extrasView(project.extras, 2),
     },
@@ -186,8 +187,8 @@ export function planView(ctx: RenderContext) {
     })),
     agents: schedule.agentLoad.map((load) => ({ id: load.agent, name: agentName.get(load.agent) ?? load.agent, days: range(load.days), workstreams: load.workstreams.join(", ") })),
     decisions: plan.decisions.map((d) => ({ number: adrNumber(d), title: d.title, status: d.status, link: linkFrom(PLAN_DOCUMENT, adrPath(d)) })),
-    adrIndex: ADR_INDEX,
-    sessions: plan.sessions.map((s, i) => ({ date: s.date, title: s.title, link: ctx.sessionPaths[i]! })),
+    adrIndex: linkFrom(PLAN_DOCUMENT, ADR_INDEX),
+    sessions: plan.sessions.map((s, i) => ({ date: s.date, title: s.title, link: linkFrom(PLAN_DOCUMENT, ctx.sessionPaths[i]!) })),
     setup,
     monitor,
     prompts: workstreams.map((w) => ({ id: w.id, name: w.name, link: w.prompt })),

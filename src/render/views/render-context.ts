@@ -98,9 +98,18 @@ export function renderContext(plan: Plan, schedule: PlanSchedule): RenderContext
   };
 }
 
-/** A relative link from one output file to another (`../adr/0001-x.md`). */
+/** A relative link from one output file to another (`../adr/0001-x.md`), encoded as a Markdown link destination. */
 export function linkFrom(from: string, to: string): string {
-  return path.posix.relative(path.posix.dirname(from), to);
+  return linkTarget(path.posix.relative(path.posix.dirname(from), to));
+}
+
+/**
+ * A path as a link destination: the characters that would end or change it percent-encoded (`#` starts a fragment,
+ * `?` a query, `%` an escape, `&` a character reference, parentheses, brackets and spaces end it, `|` a table cell).
+ * Letters of any script are kept as written: they are valid in links and readable.
+ */
+export function linkTarget(filePath: string): string {
+  return filePath.replace(/[\s%#?&()[\]<>\\|"`^{}]/gu, (c) => encodeURIComponent(c).replace(/[()]/g, (p) => `%${p.charCodeAt(0).toString(16).toUpperCase()}`));
 }
 
 export { adrPath };

@@ -128,3 +128,14 @@ export function expectDiagnosticsInside(diagnostics: readonly Diagnostic[], text
     }
   }
 }
+
+/** Characters that break code assuming `.` matches everything or that only `\n` ends a line. */
+export const HOSTILE_CHARS = ["\u2028", "\u2029", "\u0085", "\r", "\uFEFF", "\u0000", "\u000B", "\u000C", "\u00A0", "\uD800", "\uDFFF"];
+
+/** One character from the whole of Unicode (lone surrogates too), often one of the hostile ones. */
+export const anyChar = fc.oneof(fc.constantFrom(...HOSTILE_CHARS), fc.string({ unit: "binary", minLength: 1, maxLength: 1 }));
+
+/** Text over the whole of Unicode mixed with Markdown structure: hostile characters at the ends of headings, items and lines. */
+export const unicodeText = fc
+  .array(fc.oneof({ weight: 3, arbitrary: fc.string({ unit: anyChar, maxLength: 8 }) }, fc.constantFrom(...TOKENS)), { maxLength: 40 })
+  .map((parts) => parts.join(""));
