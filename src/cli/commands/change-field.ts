@@ -6,7 +6,7 @@ import type { CommandContext } from "../context.js";
 import { CliError, EXIT, type ExitCode } from "../exit-codes.js";
 import { applyChanges, reportRefusal, type WriteOptions } from "./apply-changes.js";
 
-/** `paraplan set <ref> <field> <value>` and `paraplan add <ref> <list-field> <item>`: change one field where it is written. */
+/** `paraplan set <ref> <field> <value>`, `paraplan add|remove <ref> <list-field> <item>`: change one field where it is written. */
 export async function changeField(context: CommandContext, ref: string, edit: FieldEdit, options: WriteOptions): Promise<ExitCode> {
   const snapshot = await readPlanForWrite(context.planDir, context.cwd);
   const target = resolveRef(
@@ -25,7 +25,7 @@ export async function changeField(context: CommandContext, ref: string, edit: Fi
     context.stderr(`${target.label} ${result.field} ${what}; nothing was written\n`);
     return EXIT.ok;
   }
-  const change = edit.op === "add" ? `+ ${edit.item.trim()}` : `${result.before === undefined ? "(not set)" : oneLine(result.before)} → ${oneLine(result.after)}`;
+  const change = edit.op !== "set" ? `${edit.op === "add" ? "+" : "-"} ${edit.item.trim()}` : `${result.before === undefined ? "(not set)" : oneLine(result.before)} → ${oneLine(result.after)}`;
   const where = result.source === "new" ? " (new)" : "";
   return applyChanges(context, snapshot, [{ file: version.file, relative: version.relative, text: result.text, before: version }], [`${target.label} ${result.field}${where}: ${change}`], options);
 }
