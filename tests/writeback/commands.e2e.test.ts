@@ -279,7 +279,7 @@ describe("paraplan decision supersede", () => {
     const next = "decisions/0003-config-management-on-the-critical-path.md";
     expect(after.get(next)).toBe(before.get(next)!.replace("\n---\n", "\nsupersedes: [1]\n---\n"));
     const list = await runCli(["list", "decisions", "--status", "superseded", "--json"], root);
-    expect(JSON.parse(list.stdout)).toEqual([expect.objectContaining({ number: "0001", status: "superseded", "superseded by": "0003" })]);
+    expect(JSON.parse(list.stdout)).toEqual([expect.objectContaining({ number: 1, status: "superseded", supersededBy: 3 })]);
   });
 
   it.concurrent("writes the MADR `Superseded by [N. Title](file)` line where the status is a line of text", async ({ expect }) => {
