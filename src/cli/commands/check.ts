@@ -8,6 +8,7 @@ import { renderEach } from "../../render/render-documents.js";
 import { byPath } from "../../render/output-paths.js";
 import { shown, type CommandContext } from "../context.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
+import { whatHasErrors } from "../what-has-errors.js";
 import { unifiedDiffParts } from "../../writeback/unified-diff.js";
 
 const MAX_DIFF_LINES = 40;
@@ -70,7 +71,7 @@ export async function check(context: CommandContext, options: { format: Diagnost
   const diagnostics = sortDiagnostics([...prepared.diagnostics, ...problems]);
   context.stderr(formatDiagnostics(diagnostics, options.format, context.paint));
   if (hasErrors(diagnostics)) {
-    context.stderr("the plan has errors: fix them, then run `paraplan generate`\n");
+    context.stderr(`${whatHasErrors(diagnostics)}: fix them, then run \`paraplan generate\`\n`);
     return EXIT.invalid;
   }
   const warnings = diagnostics.filter((d) => d.severity === "warning").length;

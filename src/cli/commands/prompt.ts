@@ -4,6 +4,7 @@ import { freshOutput } from "../fresh-output.js";
 import { promptPath } from "../../render/output-paths.js";
 import { suggest } from "../../parse/suggest.js";
 import type { CommandContext } from "../context.js";
+import { whatHasErrors } from "../what-has-errors.js";
 import { CliError, EXIT, type ExitCode } from "../exit-codes.js";
 
 /** Puts text on the system clipboard; loaded only for `--copy`. */
@@ -31,7 +32,7 @@ export async function prompt(context: CommandContext, id: string, options: { cop
   if (result.files.length === 0 && !hasErrors(result.diagnostics)) result = await buildWithEnv(context, { only: (file) => file.startsWith("prompts/") });
   if (hasErrors(result.diagnostics)) {
     context.stderr(formatDiagnostics(result.diagnostics, "text", context.paint));
-    context.stderr("the plan has errors: no prompt can be rendered\n");
+    context.stderr(`${whatHasErrors(result.diagnostics)}: no prompt can be rendered\n`);
     return EXIT.invalid;
   }
   const ws = result.plan.workstreams.find((w) => w.id === id) ?? result.plan.workstreams.find((w) => w.id.toLowerCase() === id.toLowerCase());
