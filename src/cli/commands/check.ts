@@ -1,5 +1,5 @@
 import { hasErrors, sortDiagnostics, type Diagnostic } from "../../diagnostics/diagnostic.js";
-import { formatDiagnostics, type DiagnosticFormat, type Paint } from "../../diagnostics/format.js";
+import { formatDiagnostics, summarize, type DiagnosticFormat, type Paint } from "../../diagnostics/format.js";
 import { prepareWithEnv } from "../build-env.js";
 import { fileComparer, unexpectedOutputs, type OutputStatus } from "../../io/compare-outputs.js";
 import { documentPacer } from "../../io/collect-garbage.js";
@@ -70,6 +70,7 @@ export async function check(context: CommandContext, options: { format: Diagnost
   }
   const diagnostics = sortDiagnostics([...prepared.diagnostics, ...problems]);
   context.stderr(formatDiagnostics(diagnostics, options.format, context.paint));
+  if (options.format === "text" && !context.quiet) context.stderr(`${summarize(diagnostics)}\n`);
   if (hasErrors(diagnostics)) {
     context.stderr(`${whatHasErrors(diagnostics)}: fix them, then run \`paraplan generate\`\n`);
     return EXIT.invalid;
