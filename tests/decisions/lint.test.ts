@@ -144,6 +144,19 @@ describe("sections", () => {
   });
 });
 
+describe("a draft (#17.13)", () => {
+  it("a proposed ADR whose sections are written but empty, as `new decision` writes it, has no warning; an accepted one does", () => {
+    const draft = lines("---", "number: 4", "status: proposed", "date: 2026-12-06", "---", "", "# 4. Use SQLite", "", "## Context", "", "## Decision", "", "## Consequences");
+    expect(lint({ "decisions/0004-use-sqlite.md": draft })).toEqual([]);
+    expect(lint({ "decisions/0004-use-sqlite.md": draft.replace("proposed", "accepted") }, "decision-missing-section").map((d) => d.message)).toEqual([
+      "accepted decision has no `## Context` section",
+      "accepted decision has no `## Decision` section",
+    ]);
+    // Without the headings, a proposed ADR is still told what it lacks.
+    expect(lint({ "decisions/0005-x.md": lines("# 5. X", "", "* Status: proposed") }, "decision-missing-section")).toHaveLength(2);
+  });
+});
+
 describe("links", () => {
   it("reports a link to an ADR that does not exist (`unknown-decision`), in any link and any form", () => {
     expect(
