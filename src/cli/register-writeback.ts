@@ -57,12 +57,13 @@ export const registerWriteback: Registrar = (program: Command, tools: RegisterTo
     .argument("<value>", "the new value")
     .description("change one field of a record where it is written (front matter, title, key-value line, section or table cell)")
     .option("--replace", "replace every entry of a list field that has entries (otherwise refused: use add or remove)")
+    .option("--rename-branch", "let a new name, id or slug move the workstream's derived branch and worktree (by default the old ones are written into the record)")
     .addOption(dryRunOption())
     .addOption(forceOption())
     .addHelpText("after", examples("paraplan set TD2 status merged", "paraplan set ADR-3 status accepted", "paraplan set R1 status mitigated --dry-run", "paraplan set TD3 depends_on TD1,TD2 --replace") + GUARANTEES)
-    .action(async (ref: string, field: string, value: string, opts: { replace?: boolean; dryRun?: boolean; force?: boolean }, cmd: Command) => {
+    .action(async (ref: string, field: string, value: string, opts: { replace?: boolean; renameBranch?: boolean; dryRun?: boolean; force?: boolean }, cmd: Command) => {
       const { changeField } = await import("./commands/change-field.js");
-      setCode(await changeField(context(cmd), ref, { op: "set", field, value, replace: opts.replace ?? false }, writeOptions(opts)));
+      setCode(await changeField(context(cmd), ref, { op: "set", field, value, replace: opts.replace ?? false }, { ...writeOptions(opts), renameBranch: opts.renameBranch ?? false }));
     });
 
   program
