@@ -8,7 +8,7 @@ import { decisionRefKeys, numberFromStem } from "./decision-ref.js";
 import { readStatus, type StatusLink } from "./decision-status.js";
 import { refs, rich } from "./field-readers.js";
 import { headOf, readFields, type Fields } from "./read-fields.js";
-import type { Decision, DecisionLink, DecisionSection } from "./types.js";
+import type { Decision, DecisionLink, DecisionSection, DecisionStatus } from "./types.js";
 
 // The fields that are part of an ADR's body: shown as sections even when written in front matter.
 const BODY_FIELDS: Readonly<Record<string, string>> = {
@@ -61,9 +61,9 @@ function slugOf(record: RawRecord, number: number | undefined, title: string): s
 }
 
 /** The status, what it says as written, and the links written in it; an unreadable status is kept with a warning. */
-function statusOf(f: Fields, diagnostics: Diagnostic[]) {
+function statusOf(f: Fields, diagnostics: Diagnostic[], defaultStatus: DecisionStatus) {
   const checked = f.raw("status");
-  if (!checked) return { status: "proposed" as const, statusText: "", statusAt: f.at("status"), links: [] as StatusLink[] };
+  if (!checked) return { status: defaultStatus, statusText: "", statusAt: f.at("status"), links: [] as StatusLink[] };
   const items = checked.field.items;
   const parts = items && items.length > 0 ? items.map((i) => ({ value: String(i.value as string), at: i.at })) : [{ value: String(checked.value), at: checked.field.at }];
   const reading = readStatus(parts);
@@ -136,12 +136,12 @@ function sectionsOf(record: RawRecord): DecisionSection[] {
 }
 
 /** An architecture decision record in any of the formats teams keep them in: Nygard (adr-tools), MADR 2–4, log4brains. */
-export function buildDecision(record: RawRecord, diagnostics: Diagnostic[]): Decision {
+export function buildDecision(record: RawRecord, diagnostics: Diagnostic[], defaultStatus: DecisionStatus = "proposed"): Decision {
   const f = readFields(record, DECISION, diagnostics);
   const number = decisionNumber(record, f, diagnostics);
   const title = f.string("title") ?? record.stem;
   const slug = slugOf(record, number, title);
-  const status = statusOf(f, diagnostics);
+  const status = statusOf(f, diagnostics, defaultStatus);
   const links = linksOf(f, status.links);
   const consequences = rich(f, "consequences");
   const alternatives = rich(f, "alternatives_considered");

@@ -77,6 +77,8 @@ describe("numbers", () => {
         "decisions/0007-g.md": adr("# 7. G"),
       }).map((d) => `${d.at} ${d.code} ${d.message}`),
     ).toEqual([
+      // Five ADRs without a status line: one warning with the count (#17.20).
+      "plan/decisions/0001-a.md:1:1 decisions-without-status 5 of 5 decisions write no status and are listed as proposed",
       "plan/decisions/0005-e.md:1:1 decision-number-gap ADR numbers skip 3–4: 2 is followed by 5",
       "plan/decisions/0005-f.md:1:1 duplicate-id decision `0005` is defined twice",
       "plan/decisions/0007-g.md:1:1 decision-number-gap ADR numbers skip 6: 5 is followed by 7",

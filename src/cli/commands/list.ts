@@ -19,6 +19,8 @@ interface Column<T> {
   header: string;
   key: string;
   value(record: T): unknown;
+  /** The cell, when the table shows the value otherwise than JSON (an ADR number padded, `0003`). */
+  text?(record: T): string;
 }
 
 /** A list: its columns, its records, and a record's status when the kind has one. */
@@ -28,7 +30,7 @@ interface Listing<T> {
   status?(record: T): string;
 }
 
-const col = <T>(header: string, key: string, value: (record: T) => unknown): Column<T> => ({ header, key, value });
+const col = <T>(header: string, key: string, value: (record: T) => unknown, text?: (record: T) => string): Column<T> => ({ header, key, value, ...(text ? { text } : {}) });
 
 /** A typed value as a table cell: lists comma-separated, absent as empty, a duration as written. */
 function cellText(value: unknown): string {
@@ -64,16 +66,23 @@ function listings(plan: Plan, schedule: PlanSchedule): { [K in ListKind]: Listin
     records: plan.decisions,
     status: (d) => d.status,
     columns: [
-      col("number", "number", (d) => d.number ?? adrNumber(d)),
+      col("number", "number", (d) => d.number ?? adrNumber(d), (d) => adrNumber(d)),
       col("title", "title", (d) => d.title),
       col("status", "status", (d) => d.status),
       col("written as", "writtenAs", (d) => (d.statusText.toLowerCase() === d.status ? null : d.statusText)),
       col("date", "date", (d) => d.date ?? d.dateWritten?.text ?? null),
-      col("superseded by", "supersededBy", (d) => {
-        if (!d.supersededBy) return null;
-        const by = decisions.find(d.supersededBy.id);
-        return by ? (by.number ?? adrNumber(by)) : d.supersededBy.id;
-      }),
+      col(
+        "superseded by",
+        "supersededBy",
+        (d) => {
+          const by = d.supersededBy && decisions.find(d.supersededBy.id);
+          return by ? (by.number ?? adrNumber(by)) : (d.supersededBy?.id ?? null);
+        },
+        (d) => {
+          const by = d.supersededBy && decisions.find(d.supersededBy.id);
+          return by ? adrNumber(by) : (d.supersededBy?.id ?? "");
+        },
+      ),
       col("file", "file", (d) => d.source.file),
     ],
   };
@@ -141,7 +150,7 @@ export async function list(context: CommandContext, kind: ListKind, options: { s
   } else if (records.length === 0) {
     context.stderr(`no ${kind}${wanted ? ` with status ${wanted}` : ""}\n`);
   } else {
-    const cells = records.map((r) => listing.columns.map((c) => cellText(c.value(r))));
+    const cells = records.map((r) => listing.columns.map((c) => (c.text ? c.text(r) : cellText(c.value(r)))));
     context.stdout(terminalTable(listing.columns.map((c) => c.header), cells, context.paint.bold));
   }
   return EXIT.ok;
