@@ -4,6 +4,8 @@ import { freshOutput } from "../fresh-output.js";
 import { promptPath } from "../../render/output-paths.js";
 import { suggest } from "../../parse/suggest.js";
 import type { CommandContext } from "../context.js";
+import os from "node:os";
+import { clipboardCommand } from "../clipboard-command.js";
 import { whatHasErrors } from "../what-has-errors.js";
 import { CliError, EXIT, type ExitCode } from "../exit-codes.js";
 
@@ -56,7 +58,8 @@ export async function prompt(context: CommandContext, id: string, options: { cop
     const cause = (error as { fallbackError?: { stderr?: string } }).fallbackError?.stderr?.trim() ?? (error as Error).message;
     const why = !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY && process.platform === "linux" ? "no clipboard is available: there is no graphical display (DISPLAY is not set)" : `the clipboard could not be written: ${cause}`;
     context.stdout(file.content);
-    context.stderr(`${why}; the prompt was printed instead (pipe it, e.g. \`paraplan prompt ${ws.id} | pbcopy\`)\n`);
+    const pipe = clipboardCommand({ platform: process.platform, env: process.env, release: os.release() });
+    context.stderr(`${why}; the prompt was printed instead (pipe it, e.g. \`paraplan prompt ${ws.id} | ${pipe}\`)\n`);
   }
   return EXIT.ok;
 }
