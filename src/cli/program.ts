@@ -68,7 +68,8 @@ export async function run(argv: readonly string[], io: CliIO): Promise<ExitCode>
     .addHelpText("after", examples("paraplan init", "paraplan init my-project && cd my-project && paraplan generate") + "\nNothing is written when DIR/plan already exists and is not empty.")
     .action(async (dir: string, _opts: object, cmd: Command) => {
       const { init } = await import("./commands/init.js");
-      code = await init(context(cmd, false), dir);
+      const { systemToday } = await import("./system-today.js");
+      code = await init(context(cmd, false), dir, systemToday());
     });
 
   program

@@ -2,12 +2,8 @@ import { Command, Option } from "commander";
 import type { Registrar } from "./registrars.js";
 import type { RegisterTools } from "./program.js";
 import type { WriteOptions } from "./commands/apply-changes.js";
+import { systemToday } from "./system-today.js";
 
-/** Today's date on this machine's clock and time zone, `YYYY-MM-DD`: the one place write-back reads the clock. */
-function systemToday(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
-}
 
 const dryRunOption = () => new Option("--dry-run", "print the change as a unified diff and write nothing");
 const forceOption = () => new Option("--force", "write even when the change gives the plan new errors");
