@@ -5,6 +5,8 @@ import { buildMemory } from "../../io/build-outputs.js";
 import { shown, type CommandContext } from "../context.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 import { generateOnce, printReport } from "./generate.js";
+import { buildInput, freshDiagnostics } from "../watch-filters.js";
+import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 
 /** chokidar's window for repeated changes of one file (50 ms), and a margin. */
 const CHANGE_WINDOW_MS = 80;
@@ -18,6 +20,7 @@ export async function watch(context: CommandContext, options: { force: boolean; 
   let running = false;
   let pending = false;
   let timer: NodeJS.Timeout | undefined;
+  let previous: Diagnostic[] | undefined;
 
   const build = async (reason: string) => {
     if (running) {
@@ -28,7 +31,11 @@ export async function watch(context: CommandContext, options: { force: boolean; 
     try {
       const { diagnostics, report, ms } = await generateOnce(context, { force: options.force, memory });
       const stamp = context.paint.dim(`[${reason}]`);
-      if (diagnostics.length > 0) context.stderr(formatDiagnostics(diagnostics, "text", context.paint));
+      // Warnings printed by the last build are counted, not printed again.
+      const { shown: fresh, repeated } = freshDiagnostics(previous, diagnostics);
+      previous = diagnostics;
+      if (fresh.length > 0) context.stderr(formatDiagnostics(fresh, "text", context.paint));
+      if (repeated > 0) context.stderr(`${context.paint.dim(`(${repeated} warning${repeated === 1 ? "" : "s"} as before, not repeated)`)}\n`);
       if (!report) context.stderr(`${stamp} ${summarize(diagnostics)}: nothing written; waiting for the next change\n`);
       else {
         context.stdout(`${stamp} `);
@@ -72,6 +79,7 @@ export async function watch(context: CommandContext, options: { force: boolean; 
     );
   };
   watcher.on("all", (event, file, stats) => {
+    if (!buildInput(event, file)) return;
     onChange(file);
     if (event === "change") recheck(file, stats);
   });
