@@ -12,6 +12,7 @@ export function buildEnv(context: CommandContext, memory?: ParseCache): { env: R
   // Without a cache nothing is looked up, nor serialised for storing.
   const env: ReadEnv = context.cache ? { disk } : {};
   if (memory) env.memory = memory;
+  if (context.settings) env.settings = context.settings;
   if (workersAvailable()) env.pool = () => (pool ??= createWorkerPool());
   return {
     env,

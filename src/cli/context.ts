@@ -5,6 +5,8 @@ import { createRequire } from "node:module";
 import type { Paint } from "../diagnostics/format.js";
 import { CliError, EXIT } from "./exit-codes.js";
 import { checkOutputFolder } from "./output-folder.js";
+import type { PlanSettings } from "../model/plan-settings.js";
+import { DECISION_STATUSES } from "../schema/record-kinds.js";
 
 /** Global options every command accepts. */
 export interface GlobalOptions {
@@ -31,12 +33,15 @@ export interface CommandContext {
   paint: Paint;
   stdout(text: string): void;
   stderr(text: string): void;
+  /** How the plan is read and checked (`paraplan.config.json`: a default decision status, severities by code). */
+  settings?: PlanSettings;
 }
 
 /** Settings read from `paraplan.config.json` at the plan's root. */
 interface ConfigFile {
   out?: string;
   templates?: string;
+  settings?: PlanSettings;
 }
 
 /** Finds `plan/` from the working folder upward, as git finds `.git`. */
@@ -59,6 +64,8 @@ function configSchema() {
     schema: z.strictObject({
       out: z.string().min(1).optional().describe("Output folder, relative to the plan's parent."),
       templates: z.string().min(1).optional().describe("Template folder that overrides the built-ins."),
+      decisions: z.strictObject({ defaultStatus: z.enum(DECISION_STATUSES).optional().describe("Status of a decision that writes none.") }).optional(),
+      severity: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/), z.enum(["off", "warning", "error"])).optional().describe("Severity by diagnostic code."),
     }),
   };
 }
@@ -77,10 +84,14 @@ function readConfig(planDir: string, cwd: string): ConfigFile {
     }
     const { z, schema } = configSchema();
     const result = schema.safeParse(parsed);
-    if (!result.success) throw new CliError(`${shownFile}: ${z.prettifyError(result.error).replace(/\n/g, " ")}`, EXIT.usage, 'The config file takes "out" and "templates" (folder paths).');
+    if (!result.success) throw new CliError(`${shownFile}: ${z.prettifyError(result.error).replace(/\n/g, " ")}`, EXIT.usage, 'The config file takes "out" and "templates" (folder paths), "decisions": {"defaultStatus": STATUS} and "severity": {CODE: "off"|"warning"|"error"}; see the README.');
     const config: ConfigFile = {};
     if (result.data.out !== undefined) config.out = result.data.out;
     if (result.data.templates !== undefined) config.templates = result.data.templates;
+    const settings: PlanSettings = {};
+    if (result.data.decisions?.defaultStatus !== undefined) settings.defaultDecisionStatus = result.data.decisions.defaultStatus;
+    if (result.data.severity !== undefined) settings.severity = result.data.severity;
+    if (Object.keys(settings).length > 0) config.settings = settings;
     return config;
   }
   return {};
@@ -123,6 +134,7 @@ export function resolveContext(options: GlobalOptions, io: { cwd: string; stdout
   };
   if (templatesDir) context.templatesDir = templatesDir;
   checkOutputFolder({ outDir: context.outDir, planDir: plan, templatesDir, origin: options.out ? "flag" : config.out ? "config" : "default", shown: (p) => shown(context, p) });
+  if (config.settings) context.settings = config.settings;
   return context;
 }
 

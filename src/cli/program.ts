@@ -6,6 +6,7 @@ import { PlanNotFoundError } from "../io/plan-not-found.js";
 import { CliError, EXIT, type ExitCode } from "./exit-codes.js";
 import { REGISTRARS } from "./registrars.js";
 import { VERSION } from "../version.js";
+import { LIST_KINDS, type ListKind } from "./commands/list-kinds.js";
 
 /** The process-facing parts a run needs, passed in so tests can run the CLI in-process. */
 export interface CliIO {
@@ -68,7 +69,8 @@ export async function run(argv: readonly string[], io: CliIO): Promise<ExitCode>
     .addHelpText("after", examples("paraplan init", "paraplan init my-project && cd my-project && paraplan generate") + "\nNothing is written when DIR/plan already exists and is not empty.")
     .action(async (dir: string, _opts: object, cmd: Command) => {
       const { init } = await import("./commands/init.js");
-      code = await init(context(cmd, false), dir);
+      const { systemToday } = await import("./system-today.js");
+      code = await init(context(cmd, false), dir, systemToday());
     });
 
   program
@@ -148,8 +150,8 @@ export async function run(argv: readonly string[], io: CliIO): Promise<ExitCode>
   program
     .command("export")
     .description("print the whole model, schedule included, as JSON (with a schema version)")
-    .requiredOption("--json", "JSON output (the only format)")
-    .addHelpText("after", examples("paraplan export --json > plan.json"))
+    .option("--json", "JSON output (the only format, and the default)")
+    .addHelpText("after", examples("paraplan export > plan.json", "paraplan export | jq '.plan.workstreams[].id'"))
     .action(async (_opts: object, cmd: Command) => {
       const { exportJson } = await import("./commands/export.js");
       code = await exportJson(context(cmd));
@@ -157,12 +159,12 @@ export async function run(argv: readonly string[], io: CliIO): Promise<ExitCode>
 
   program
     .command("list")
-    .addArgument(new Argument("<kind>", "what to list").choices(["workstreams", "decisions", "risks", "sessions"]))
-    .description("list workstreams, decisions, risks or sessions as a table")
-    .option("--status <status>", "only records with this status (e.g. proposed)")
-    .option("--json", "JSON output")
-    .addHelpText("after", examples("paraplan list workstreams", "paraplan list decisions --status proposed"))
-    .action(async (kind: "workstreams" | "decisions" | "risks" | "sessions", opts: { status?: string; json?: boolean }, cmd: Command) => {
+    .addArgument(new Argument("<kind>", "what to list").choices(LIST_KINDS))
+    .description("list workstreams, decisions, risks, sessions, agents, waves or gates as a table")
+    .option("--status <status>", "only records with this status (e.g. proposed); an unknown status is refused, listing the valid ones")
+    .option("--json", "JSON output: typed values, camelCase keys (as export)")
+    .addHelpText("after", examples("paraplan list workstreams", "paraplan list decisions --status proposed", "paraplan list waves --json"))
+    .action(async (kind: ListKind, opts: { status?: string; json?: boolean }, cmd: Command) => {
       const { list } = await import("./commands/list.js");
       code = await list(context(cmd), kind, { json: opts.json ?? false, ...(opts.status !== undefined ? { status: opts.status } : {}) });
     });

@@ -2,12 +2,8 @@ import { Command, Option } from "commander";
 import type { Registrar } from "./registrars.js";
 import type { RegisterTools } from "./program.js";
 import type { WriteOptions } from "./commands/apply-changes.js";
+import { systemToday } from "./system-today.js";
 
-/** Today's date on this machine's clock and time zone, `YYYY-MM-DD`: the one place write-back reads the clock. */
-function systemToday(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
-}
 
 const dryRunOption = () => new Option("--dry-run", "print the change as a unified diff and write nothing");
 const forceOption = () => new Option("--force", "write even when the change gives the plan new errors");
@@ -20,7 +16,7 @@ function group(program: Command, name: string, description: string): Command {
   return program.commands.find((c) => c.name() === name) ?? program.command(name).description(description);
 }
 
-/** `new`, `set`, `add`, `decision supersede`, `session new`: commands that change the plan's files. */
+/** `new`, `set`, `add`, `remove`, `decision supersede`, `session new`: commands that change the plan's files. */
 export const registerWriteback: Registrar = (program: Command, tools: RegisterTools) => {
   const context = (cmd: Command) => tools.context(cmd);
   const setCode = (code: Parameters<RegisterTools["setCode"]>[0]) => tools.setCode(code);
@@ -56,12 +52,14 @@ export const registerWriteback: Registrar = (program: Command, tools: RegisterTo
     .argument("<field>", "the field, e.g. status")
     .argument("<value>", "the new value")
     .description("change one field of a record where it is written (front matter, title, key-value line, section or table cell)")
+    .option("--replace", "replace every entry of a list field that has entries (otherwise refused: use add or remove)")
+    .option("--rename-branch", "let a new name, id or slug move the workstream's derived branch and worktree (by default the old ones are written into the record)")
     .addOption(dryRunOption())
     .addOption(forceOption())
-    .addHelpText("after", examples("paraplan set TD2 status merged", "paraplan set ADR-3 status accepted", "paraplan set R1 status mitigated --dry-run") + GUARANTEES)
-    .action(async (ref: string, field: string, value: string, opts: { dryRun?: boolean; force?: boolean }, cmd: Command) => {
+    .addHelpText("after", examples("paraplan set TD2 status merged", "paraplan set ADR-3 status accepted", "paraplan set R1 status mitigated --dry-run", "paraplan set TD3 depends_on TD1,TD2 --replace") + GUARANTEES)
+    .action(async (ref: string, field: string, value: string, opts: { replace?: boolean; renameBranch?: boolean; dryRun?: boolean; force?: boolean }, cmd: Command) => {
       const { changeField } = await import("./commands/change-field.js");
-      setCode(await changeField(context(cmd), ref, { op: "set", field, value }, writeOptions(opts)));
+      setCode(await changeField(context(cmd), ref, { op: "set", field, value, replace: opts.replace ?? false }, { ...writeOptions(opts), renameBranch: opts.renameBranch ?? false }));
     });
 
   program
@@ -76,6 +74,20 @@ export const registerWriteback: Registrar = (program: Command, tools: RegisterTo
     .action(async (ref: string, field: string, item: string, opts: { dryRun?: boolean; force?: boolean }, cmd: Command) => {
       const { changeField } = await import("./commands/change-field.js");
       setCode(await changeField(context(cmd), ref, { op: "add", field, item }, writeOptions(opts)));
+    });
+
+  program
+    .command("remove")
+    .argument("<ref>", "the record: TD2, R1, ADR-3, an agent or gate id, wave-2, a session date, project")
+    .argument("<list-field>", "a list field, e.g. depends_on or deliverables")
+    .argument("<item>", "the entry to remove, as it reads (`paraplan export` shows the entries)")
+    .description("remove one entry from a list field, wherever it is written: the counterpart of add")
+    .addOption(dryRunOption())
+    .addOption(forceOption())
+    .addHelpText("after", examples("paraplan remove TD3 depends_on TD4", 'paraplan remove project goals "Ship the beta."', "paraplan remove wave-2 workstreams WS1 --dry-run") + GUARANTEES)
+    .action(async (ref: string, field: string, item: string, opts: { dryRun?: boolean; force?: boolean }, cmd: Command) => {
+      const { changeField } = await import("./commands/change-field.js");
+      setCode(await changeField(context(cmd), ref, { op: "remove", field, item }, writeOptions(opts)));
     });
 
   group(program, "decision", "work with architecture decision records")

@@ -39,9 +39,15 @@ export function summarize(list: readonly Diagnostic[]): string {
   return `${plural(errors, "error")}, ${plural(warnings, "warning")}`;
 }
 
-/** The diagnostics as a JSON document for scripts. */
+/** How many diagnostics there are of each severity. */
+export function counts(list: readonly Diagnostic[]): { errors: number; warnings: number; infos: number } {
+  const of = (severity: Diagnostic["severity"]) => list.filter((d) => d.severity === severity).length;
+  return { errors: of("error"), warnings: of("warning"), infos: of("info") };
+}
+
+/** The diagnostics as a JSON document for scripts, with the counts by severity first (`summary`). */
 export function formatJson(list: readonly Diagnostic[]): string {
-  return `${JSON.stringify({ diagnostics: list }, null, 2)}\n`;
+  return `${JSON.stringify({ summary: counts(list), diagnostics: list }, null, 2)}\n`;
 }
 
 // GitHub's workflow-command syntax needs %, CR, LF (and in properties `:` and `,`) escaped.

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
@@ -47,9 +47,11 @@ const NAME = "build.json";
 export async function snapshotInputs(options: BuildInputs): Promise<InputsSnapshot> {
   const { files } = await listPlanFiles(options.planDir, options.root);
   const templates = await listTemplateFiles(options.templatesDir);
+  // The config file's settings (a default decision status, severities) change the diagnostics and documents too.
+  const configs = [path.join(options.planDir, "paraplan.config.json"), path.join(path.dirname(options.planDir), "paraplan.config.json")].filter((abs) => existsSync(abs)).map((abs) => ({ name: abs, abs }));
   // Synchronous on purpose: thousands of stats through the thread pool cost more in promises than in system calls,
   // and this is the whole of a warm run's work.
-  const stats = [...files.map((f) => ({ name: f.file, abs: f.abs })), ...templates].map((f) => {
+  const stats = [...files.map((f) => ({ name: f.file, abs: f.abs })), ...templates, ...configs].map((f) => {
     const info = statSync(f.abs);
     return { ...f, size: info.size, mtimeMs: info.mtimeMs };
   });

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { buildPlan, type RecordMemo } from "../model/build-plan.js";
+import { applySeverity } from "../model/plan-settings.js";
 import type { Plan } from "../model/types.js";
 import { computeSchedule } from "../schedule/index.js";
 import type { PlanSchedule } from "../schedule/types.js";
@@ -20,7 +21,9 @@ export async function loadPlan(planDir: string, root: string, env: ReadEnv = {},
   // A multi-file change a killed run left half-applied is finished before reading, so no command sees half of it.
   const resumed = await resumePlanChange(planDir, shownDir);
   const read = await readPlan(planDir, root, env);
-  const built = buildPlan(read.files, { planDir: shownDir, ...(records ? { memo: records } : {}) });
+  const defaultStatus = env.settings?.defaultDecisionStatus;
+  const built = buildPlan(read.files, { planDir: shownDir, ...(records ? { memo: records } : {}), ...(defaultStatus ? { defaultDecisionStatus: defaultStatus } : {}) });
   const scheduled = computeSchedule(built.plan);
-  return { plan: built.plan, schedule: scheduled.schedule, diagnostics: sortDiagnostics([...resumed, ...read.diagnostics, ...built.diagnostics, ...scheduled.diagnostics]) };
+  const diagnostics = applySeverity([...resumed, ...read.diagnostics, ...built.diagnostics, ...scheduled.diagnostics], env.settings?.severity);
+  return { plan: built.plan, schedule: scheduled.schedule, diagnostics: sortDiagnostics(diagnostics) };
 }

@@ -1,3 +1,4 @@
+import type { PlanSettings } from "../model/plan-settings.js";
 import { statSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import path from "node:path";
@@ -89,6 +90,8 @@ export interface ReadEnv {
   disk?: DiskCache;
   /** Worker threads, started on first use; used only for plans big enough to repay their start-up. */
   pool?: () => WorkerPool;
+  /** The project's settings (`paraplan.config.json`) that change how the plan is read and checked. */
+  settings?: PlanSettings;
 }
 
 /** Below this many files, starting worker threads costs more than it saves. */

@@ -9,7 +9,7 @@ import { readStatus, type StatusLink } from "./decision-status.js";
 import { statusFromTitle, type TitleStatus } from "./title-status.js";
 import { refs, rich } from "./field-readers.js";
 import { headOf, readFields, type Fields } from "./read-fields.js";
-import type { Decision, DecisionLink, DecisionSection } from "./types.js";
+import type { Decision, DecisionLink, DecisionSection, DecisionStatus } from "./types.js";
 
 // The fields that are part of an ADR's body: shown as sections even when written in front matter.
 const BODY_FIELDS: Readonly<Record<string, string>> = {
@@ -62,11 +62,11 @@ function slugOf(record: RawRecord, number: number | undefined, title: string): s
 }
 
 /** The status, what it says as written, and the links written in it; an unreadable status is kept with a warning. */
-function statusOf(f: Fields, diagnostics: Diagnostic[], fromTitle: TitleStatus | undefined) {
+function statusOf(f: Fields, diagnostics: Diagnostic[], fromTitle: TitleStatus | undefined, defaultStatus: DecisionStatus) {
   const checked = f.raw("status");
   // No status written anywhere: a log4brains-style `# Accepted: Title` says it.
   if (!checked && fromTitle) return { status: fromTitle.status, statusText: fromTitle.word, statusAt: f.at("title"), links: [] as StatusLink[] };
-  if (!checked) return { status: "proposed" as const, statusText: "", statusAt: f.at("status"), links: [] as StatusLink[] };
+  if (!checked) return { status: defaultStatus, statusText: "", statusAt: f.at("status"), links: [] as StatusLink[] };
   const items = checked.field.items;
   const parts = items && items.length > 0 ? items.map((i) => ({ value: String(i.value as string), at: i.at })) : [{ value: String(checked.value), at: checked.field.at }];
   const reading = readStatus(parts);
@@ -139,14 +139,14 @@ function sectionsOf(record: RawRecord): DecisionSection[] {
 }
 
 /** An architecture decision record in any of the formats teams keep them in: Nygard (adr-tools), MADR 2–4, log4brains. */
-export function buildDecision(record: RawRecord, diagnostics: Diagnostic[]): Decision {
+export function buildDecision(record: RawRecord, diagnostics: Diagnostic[], defaultStatus: DecisionStatus = "proposed"): Decision {
   const f = readFields(record, DECISION, diagnostics);
   const number = decisionNumber(record, f, diagnostics);
   const titleWritten = f.string("title");
   const prefixed = titleWritten !== undefined && !f.raw("status") ? statusFromTitle(titleWritten) : undefined;
   const title = prefixed?.title ?? titleWritten ?? record.stem;
   const slug = slugOf(record, number, title);
-  const status = statusOf(f, diagnostics, prefixed);
+  const status = statusOf(f, diagnostics, prefixed, defaultStatus);
   const links = linksOf(f, status.links);
   const consequences = rich(f, "consequences");
   const alternatives = rich(f, "alternatives_considered");

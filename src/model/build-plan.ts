@@ -5,7 +5,8 @@ import { buildDecision } from "./build-decision.js";
 import { buildAgent, buildGate, buildProject, buildRisk, buildSession, buildWave, buildWorkstream } from "./build-records.js";
 import { compareIds } from "./compare-ids.js";
 import { RULES } from "./rules/index.js";
-import type { Plan, Project } from "./types.js";
+import { decisionsWithoutStatus } from "./decisions-without-status.js";
+import type { DecisionStatus, Plan, Project } from "./types.js";
 
 /** Options for building a plan. */
 export interface BuildOptions {
@@ -13,6 +14,8 @@ export interface BuildOptions {
   planDir?: string;
   /** Records built earlier (`watch` keeps them between builds), reused for the raw records they were built from. */
   memo?: RecordMemo;
+  /** The status of a decision that writes none (`paraplan.config.json`); `proposed` when unset. */
+  defaultDecisionStatus?: DecisionStatus;
 }
 
 /**
@@ -64,10 +67,11 @@ export function buildPlan(files: readonly ParsedFile[], options: BuildOptions = 
     waves: build("wave", buildWave).sort(by((x) => x.number)),
     gates: build("gate", buildGate).sort(by((x) => x.id)),
     risks: build("risk", buildRisk).sort(by((x) => x.id)),
-    decisions: build("decision", buildDecision).sort(by((x) => x.number ?? x.id)),
+    decisions: build("decision", (r, found) => buildDecision(r, found, options.defaultDecisionStatus), options.defaultDecisionStatus ?? "").sort(by((x) => x.number ?? x.id)),
     sessions: build("session", buildSession).sort(by((x) => `${x.date}-${x.slug}`)),
   };
   for (const rule of RULES) diagnostics.push(...rule.check(plan));
+  if (options.defaultDecisionStatus === undefined) diagnostics.push(...decisionsWithoutStatus(plan.decisions));
   return { plan, diagnostics: sortDiagnostics(diagnostics) };
 }
 

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import Handlebars from "handlebars";
 import { diagnostic } from "../diagnostics/diagnostic.js";
+import { editDistance, suggest } from "../parse/suggest.js";
 import { registerHelpers } from "./helpers.js";
 import { RenderBudget, RenderBudgetError } from "./render-budget.js";
 import { TemplateError, type TemplateSource } from "./template-source.js";
@@ -25,13 +26,55 @@ function positionOf(error: unknown): { line: number; column: number } {
   return { line: parse ? Number(parse[1]) : 1, column: 1 };
 }
 
-function templateError(template: TemplateSource, error: unknown, phase: string): TemplateError {
+/** Handlebars' own helpers: blocks and internals, never what a misspelt `{{name}}` meant. */
+const BUILT_IN_HELPERS = new Set(["blockHelperMissing", "helperMissing", "each", "if", "unless", "with", "log", "lookup"]);
+
+/** Every field name a view model holds, at any depth (bounded, so a huge plan costs little): the names a template may use. */
+function namesIn(view: unknown, limit = 20_000): string[] {
+  const names = new Set<string>();
+  const queue: unknown[] = [view];
+  let visited = 0;
+  while (queue.length > 0 && visited < limit) {
+    const value = queue.shift();
+    visited++;
+    if (Array.isArray(value)) queue.push(...(value as unknown[]).slice(0, 50));
+    else if (value && typeof value === "object") {
+      for (const [key, inner] of Object.entries(value)) {
+        names.add(key);
+        queue.push(inner);
+      }
+    }
+  }
+  return [...names].sort();
+}
+
+/** What a Handlebars error says, as a person reads it: the name that is not defined and the nearest names there are. */
+function explain(message: string, template: TemplateSource, view: object | undefined, helpers: readonly string[]): { message: string; hint: string } {
+  const docs = "The view model of each template, with the helpers and partials, is listed in docs/templates.md.";
+  const undefinedName = /^"(.+)" not defined in /.exec(message)?.[1];
+  const missingHelper = /^Missing helper: "?([^"]+)"?/.exec(message)?.[1];
+  const missing = undefinedName ?? missingHelper;
+  if (missing === undefined || view === undefined) return { message: `template error in ${template.name}: ${message}`, hint: `${docs} A name that is not in the view model is an error (strict mode).` };
+  // `{{joni items}}` in strict mode reads as a missing name too: helpers are among the names it may have meant.
+  const fields = namesIn(view);
+  const guess = suggest(missing, [...new Set([...fields, ...helpers])]);
+  const nearest = fields
+    .map((name) => ({ name, distance: editDistance(missing.toLowerCase(), name.toLowerCase()) }))
+    .sort((a, b) => a.distance - b.distance || (a.name < b.name ? -1 : 1))
+    .slice(0, 3)
+    .map((n) => `\`${n.name}\``);
+  return {
+    message: `template error in ${template.name}: \`${missing}\` is not defined (neither its view model nor the helpers have this name)`,
+    hint: `${guess ? `Did you mean \`${guess}\`? ` : nearest.length > 0 ? `The nearest names: ${nearest.join(", ")}. ` : ""}${docs}`,
+  };
+}
+
+function templateError(template: TemplateSource, error: unknown, phase: string, view?: object, helpers: readonly string[] = []): TemplateError {
   const { line, column } = positionOf(error);
-  const message = ((error as Error).message ?? String(error)).split("\n")[0]!.replace(/ - \d+:\d+$/, "");
+  const raw = ((error as Error).message ?? String(error)).split("\n")[0]!.replace(/ - \d+:\d+$/, "");
   const at = { file: template.file, start: { line, column }, end: { line, column } };
-  return new TemplateError(
-    diagnostic("error", "template-error", at, `template ${phase} failed: ${message}`, "Check the field names against the view model in docs/templates.md; a missing field is an error (strict mode)."),
-  );
+  const { message, hint } = phase === "rendering" ? explain(raw, template, view, helpers) : { message: `template error in ${template.name}: it does not compile: ${raw}`, hint: "Check that every {{#block}} is closed and every {{ has its }}; `paraplan templates eject` gives the built-in template to compare." };
+  return new TemplateError(diagnostic("error", "template-error", at, message, hint));
 }
 
 /** A hash of the templates' names and text: equal keys, equal output for equal views. */
@@ -96,7 +139,7 @@ export function createRenderer(templates: readonly TemplateSource[]): Renderer {
           const at = { file: template.file, start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
           throw new TemplateError(diagnostic("error", "template-error", at, `template rendering failed: ${error.message}`, "A partial that includes itself, or partials that each include the next several times, multiply the output: include each once."));
         }
-        throw templateError(template, error, "rendering");
+        throw templateError(template, error, "rendering", view, Object.keys(hb.helpers).filter((h) => !BUILT_IN_HELPERS.has(h)));
       }
     },
   };

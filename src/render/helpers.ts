@@ -24,10 +24,15 @@ export function code(value: unknown): string {
 
 /** The few helpers templates need: presentation only, nothing computed. */
 export function registerHelpers(hb: HandlebarsEnv): void {
+  /** `{{cell x}}`: text for one table cell, pipes escaped and line breaks folded into spaces. */
   hb.registerHelper("cell", (value: unknown) => cell(value));
+  /** `{{code x}}`: text as inline code, with a fence longer than any backtick run inside it. */
   hb.registerHelper("code", (value: unknown) => code(value));
+  /** `{{join list ", "}}`: a list's entries joined by a separator (a comma and a space when none is given). */
   hb.registerHelper("join", (list: unknown, separator: unknown) => (Array.isArray(list) ? list.map(String).join(typeof separator === "string" ? separator : ", ") : ""));
+  /** `{{#if (eq a b)}}`: true when two values are the same. */
   hb.registerHelper("eq", (a: unknown, b: unknown) => a === b);
+  /** `{{plural n "day"}}`: a count and a word, with an `s` unless the count is 1 (`3 days`). */
   hb.registerHelper("plural", (count: unknown, word: unknown) => {
     const n = Number(count);
     return `${n} ${String(word)}${n === 1 ? "" : "s"}`;

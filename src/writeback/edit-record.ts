@@ -8,7 +8,7 @@ import { findField, KINDS, type KindSpec } from "../schema/record-kinds.js";
 import { currentValue } from "./current-value.js";
 import { checkItem, checkValue, sameValue, valueText } from "./field-value.js";
 import { displayName } from "./field-names.js";
-import { appendFrontMatterItem, insertFrontMatterKey, setFrontMatterValue, type FrontMatterResult } from "./front-matter-edit.js";
+import { appendFrontMatterItem, insertFrontMatterKey, removeFrontMatterItem, setFrontMatterValue, type FrontMatterResult } from "./front-matter-edit.js";
 import { appendToLine, insertKeyValueLine, setKeyValue } from "./key-value-edit.js";
 import { layoutOf } from "./layout.js";
 import { readBack } from "./read-back.js";
@@ -24,8 +24,11 @@ export interface RecordFile {
   relative: string;
 }
 
-/** `set`: replace a field's value (a command-line string is read like a key-value line). `add`: append one entry to a list field. */
-export type FieldEdit = { op: "set"; field: string; value: unknown } | { op: "add"; field: string; item: string };
+/**
+ * `set`: replace a field's value (a command-line string is read like a key-value line); a list that has entries is
+ * replaced only with `replace`. `add`: append one entry to a list field. `remove`: take one entry out of a list field.
+ */
+export type FieldEdit = { op: "set"; field: string; value: unknown; replace?: boolean } | { op: "add"; field: string; item: string } | { op: "remove"; field: string; item: string };
 
 /** The outcome of an edit: the new text and the splices that made it, nothing to do, or why it was refused. */
 export type EditResult =
@@ -35,6 +38,8 @@ export type EditResult =
 
 /** Field types that are whole structures (tables, key-value blocks, `###` blocks): edited by hand, not by command. */
 const STRUCTURED = new Set(["table", "kv", "subsections"]);
+/** Field types that hold a list of entries: `add` and `remove` change them one entry at a time. */
+const LISTS = new Set(["list", "items"]);
 /** Field types written as a `##` section when a record does not have them yet. */
 const MARKDOWN = new Set(["text", "items", "text-or-items", "consequences"]);
 
@@ -60,15 +65,19 @@ export function editRecord(file: RecordFile, index: number, edit: FieldEdit, opt
 
   const wanted = intendedValue(kind, spec, edit, raw !== undefined, before, at, options.force ?? false);
   if ("status" in wanted) return wanted;
-  const { intended, item } = wanted;
+  const { intended, item, removed } = wanted;
   if (raw && sameValue(before, intended) && !options.force) return { status: "unchanged", field: spec.name, value: before };
+  // Setting a list that has entries would drop them all: said explicitly (`--replace`), or done one entry at a time.
+  if (edit.op === "set" && !edit.replace && LISTS.has(spec.type) && Array.isArray(before) && before.length > 0 && !sameValue(before, intended)) {
+    return refuse("write-needs-replace", at, `\`${spec.name}\` has ${before.length} ${before.length === 1 ? "entry" : "entries"}; setting it would replace ${before.length === 1 ? "it" : "them all"}`, `Use \`paraplan add\` or \`paraplan remove\` to change one entry, or pass --replace to replace the whole list.`);
+  }
   if (!raw && parsed.shape === "table" && valueText(intended) === "") return { status: "unchanged", field: spec.name, value: intended };
   if (parsed.shape === "table" && raw && raw.source !== "table") {
     return refuse("write-shared-field", at, `\`${spec.name}\` is written once for every row of ${file.file}`, "Edit it by hand: a change applies to every record of the table.");
   }
 
   const eol = lineEnding(file.text);
-  const placed = raw ? editInPlace(file.text, record, kind, spec, raw, intended, item, before, eol) : placeAbsent(file.text, parsed, record, kind, spec, intended, eol);
+  const placed = raw ? editInPlace(file.text, record, kind, spec, raw, { intended, item, removed }, before, eol) : placeAbsent(file.text, parsed, record, kind, spec, intended, eol);
   if ("problem" in placed) return refuse(placed.code, at, placed.problem, placed.hint);
   const splices = raw?.source === "title" ? placed.splices : [...placed.splices, ...staleTitle(file.text, record, kind, spec, before, intended)];
   const text = applySplices(file.text, splices);
@@ -90,17 +99,29 @@ function staleTitle(text: string, record: RawRecord, kind: KindSpec, spec: Field
   return setTitlePart(text, shown, valueText(intended)) ?? [];
 }
 
-/** The value a field is to read as after the edit (for `add`, the list with the entry appended), checked; or the outcome when that settles it. */
-function intendedValue(kind: KindSpec, spec: FieldSpec, edit: FieldEdit, present: boolean, before: unknown, at: Location, force: boolean): { intended: unknown; item?: string } | EditResult {
+/**
+ * The value a field is to read as after the edit (for `add`, the list with the entry appended; for `remove`, without
+ * it), checked; or the outcome when that settles it.
+ */
+function intendedValue(kind: KindSpec, spec: FieldSpec, edit: FieldEdit, present: boolean, before: unknown, at: Location, force: boolean): { intended: unknown; item?: string; removed?: number } | EditResult {
   if (edit.op === "set") {
     const checked = checkValue(kind, spec, edit.value, at);
     return "diagnostics" in checked ? { status: "refused", diagnostics: checked.diagnostics } : { intended: checked.value };
   }
-  if (spec.type !== "list" && spec.type !== "items") return refuse("write-not-a-list", at, `\`${spec.name}\` is not a list; entries can only be added to lists`, `Use \`paraplan set\` to change \`${spec.name}\`.`);
+  const verb = edit.op === "add" ? "added to" : "removed from";
+  if (!LISTS.has(spec.type)) return refuse("write-not-a-list", at, `\`${spec.name}\` is not a list; entries can only be ${verb} lists`, `Use \`paraplan set\` to change \`${spec.name}\`.`);
   const checked = checkItem(spec, edit.item, at);
   if ("diagnostics" in checked) return { status: "refused", diagnostics: checked.diagnostics };
-  if (present && !Array.isArray(before)) return refuse("write-invalid-value", at, `\`${spec.name}\` does not read as a list now`, "Fix it first (`paraplan validate` says how), then add to it.");
+  if (present && !Array.isArray(before)) return refuse("write-invalid-value", at, `\`${spec.name}\` does not read as a list now`, `Fix it first (\`paraplan validate\` says how), then change it.`);
   const current = (before as unknown[] | undefined) ?? [];
+  if (edit.op === "remove") {
+    const index = current.findIndex((entry) => sameValue(entry, checked.value));
+    if (index === -1) {
+      const entries = current.map((entry) => `\`${valueText(entry)}\``).join(", ");
+      return refuse("write-no-such-entry", at, `\`${spec.name}\` has no entry \`${checked.value}\``, current.length > 0 ? `Its entries: ${entries}.` : `\`${spec.name}\` has no entries.`);
+    }
+    return { intended: current.filter((_, i) => i !== index), removed: index };
+  }
   if (spec.type === "list" && current.includes(checked.value) && !force) return { status: "unchanged", field: spec.name, value: before };
   return { intended: [...current, checked.value], item: checked.value };
 }
@@ -126,12 +147,21 @@ function fromFrontMatter(result: FrontMatterResult): Placed {
   return "unsupported" in result ? cannot(result.unsupported) : result;
 }
 
+/** The new value of a field, with the entry appended (`add`) or the index of the entry taken out (`remove`). */
+interface Change {
+  intended: unknown;
+  item?: string | undefined;
+  removed?: number | undefined;
+}
+
 /** Splices the new value where the field is written now, in the same form. */
-function editInPlace(text: string, record: RawRecord, kind: KindSpec, spec: FieldSpec, raw: RawField, intended: unknown, item: string | undefined, before: unknown, eol: string): Placed {
+function editInPlace(text: string, record: RawRecord, kind: KindSpec, spec: FieldSpec, raw: RawField, change: Change, before: unknown, eol: string): Placed {
+  const { intended, item, removed } = change;
   switch (raw.source) {
     case "front-matter": {
       const fm = layoutOf(text).frontMatter;
       if (!fm) return cannot("the front matter was not found");
+      if (removed !== undefined) return fromFrontMatter(removeFrontMatterItem(text, fm, raw.key, spec, removed, intended as unknown[], eol));
       if (item !== undefined) return fromFrontMatter(appendFrontMatterItem(text, fm, raw.key, spec, item, Array.isArray(before) ? before : [], eol));
       return fromFrontMatter(setFrontMatterValue(text, fm, raw.key, spec, intended, eol));
     }

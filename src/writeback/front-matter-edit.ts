@@ -127,6 +127,30 @@ export function appendFrontMatterItem(text: string, fm: FrontMatterBlock, key: s
   return { splices: [{ start: at, end: at, text: eol + prefix + scalar(spec, item, style, "block") }] };
 }
 
+/**
+ * Removes the entry at `index` of a front-matter list: from `[a, b]` the entry and its comma, from a block list its
+ * `- b` line (comment included), so the other entries keep their comments; the last entry leaves `key: []`.
+ */
+export function removeFrontMatterItem(text: string, fm: FrontMatterBlock, key: string, spec: FieldSpec, index: number, rest: readonly unknown[], eol: string): FrontMatterResult {
+  const pair = pairOf(fm, key);
+  const node = pair?.value;
+  const items = isSeq(node) ? (node.items as YamlNode[]) : [];
+  const item = items[index];
+  // A comma-separated scalar, or a list whose entries are not one node each: the whole value is rewritten.
+  if (!pair || !isSeq(node) || !item || items.length !== rest.length + 1) return setFrontMatterValue(text, fm, key, spec, rest, eol);
+  if (rest.length === 0) return setFrontMatterValue(text, fm, key, spec, [], eol);
+  const [start, end] = rangeOf(fm, item);
+  if (node.flow) {
+    const previous = items[index - 1];
+    const next = items[index + 1];
+    return { splices: [previous ? { start: rangeOf(fm, previous)[1], end, text: "" } : { start, end: next ? rangeOf(fm, next)[0] : end, text: "" }] };
+  }
+  const prefix = text.slice(lineStart(text, start), start);
+  if (!/^[ \t]*-[ \t]+$/.test(prefix)) return { unsupported: `the list \`${key}\` is not written one \`- entry\` per line` };
+  const after = lineEnd(text, end);
+  return { splices: [{ start: lineStart(text, start), end: after + (text.startsWith("\r\n", after) ? 2 : text[after] === "\n" ? 1 : 0), text: "" }] };
+}
+
 /** One top-level front-matter line (`key: value`, lists in flow style), with its line break. */
 export function frontMatterEntry(key: string, spec: FieldSpec, value: unknown, eol: string): string {
   return `${key}: ${valueText(spec, value, "PLAIN", 2, eol)}${eol}`;

@@ -22,7 +22,7 @@ function applyAll(file: RecordFile, index: number, edits: readonly FieldEdit[], 
     if (result.status === "refused") return { diagnostics: result.diagnostics };
     if (result.status === "changed") {
       text = result.text;
-      changes.push(`${label} ${result.field}: ${edit.op === "add" ? `+ ${edit.item}` : String(edit.value)}`);
+      changes.push(`${label} ${result.field}: ${edit.op === "set" ? String(edit.value) : `${edit.op === "add" ? "+" : "-"} ${edit.item}`}`);
     }
   }
   return { text, changes };

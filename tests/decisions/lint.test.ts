@@ -77,6 +77,8 @@ describe("numbers", () => {
         "decisions/0007-g.md": adr("# 7. G"),
       }).map((d) => `${d.at} ${d.code} ${d.message}`),
     ).toEqual([
+      // Five ADRs without a status line: one warning with the count (#17.20).
+      "plan/decisions/0001-a.md:1:1 decisions-without-status 5 of 5 decisions write no status and are listed as proposed",
       "plan/decisions/0005-e.md:1:1 decision-number-gap ADR numbers skip 3–4: 2 is followed by 5",
       "plan/decisions/0005-f.md:1:1 duplicate-id decision `0005` is defined twice",
       "plan/decisions/0007-g.md:1:1 decision-number-gap ADR numbers skip 6: 5 is followed by 7",
@@ -141,6 +143,19 @@ describe("sections", () => {
         hint: "Add `## Context` (MADR's `Context and Problem Statement` and `Decision Outcome` are read too).",
       },
     ]);
+  });
+});
+
+describe("a draft (#17.13)", () => {
+  it("a proposed ADR whose sections are written but empty, as `new decision` writes it, has no warning; an accepted one does", () => {
+    const draft = lines("---", "number: 4", "status: proposed", "date: 2026-12-06", "---", "", "# 4. Use SQLite", "", "## Context", "", "## Decision", "", "## Consequences");
+    expect(lint({ "decisions/0004-use-sqlite.md": draft })).toEqual([]);
+    expect(lint({ "decisions/0004-use-sqlite.md": draft.replace("proposed", "accepted") }, "decision-missing-section").map((d) => d.message)).toEqual([
+      "accepted decision has no `## Context` section",
+      "accepted decision has no `## Decision` section",
+    ]);
+    // Without the headings, a proposed ADR is still told what it lacks.
+    expect(lint({ "decisions/0005-x.md": lines("# 5. X", "", "* Status: proposed") }, "decision-missing-section")).toHaveLength(2);
   });
 });
 

@@ -27,12 +27,32 @@ describe("the Handlebars environment", () => {
     expect(caught).toBeInstanceOf(TemplateError);
     const d = (caught as TemplateError).diagnostic;
     expect(d).toMatchObject({ code: "template-error", file: "templates/t.md.hbs", start: { line: 3, column: 5 } });
-    expect(d.message).toBe('template rendering failed: "nmae" not defined in [object Object]');
+    // #17.19: says "template error", names the template, the undefined name and the nearest one.
+    expect(d.message).toBe("template error in t.md: `nmae` is not defined (neither its view model nor the helpers have this name)");
+    expect(d.hint).toBe("Did you mean `name`? The view model of each template, with the helpers and partials, is listed in docs/templates.md.");
+  });
+
+  it("names the nearest names when none is close, and a missing helper among the helpers", () => {
+    const far = createRenderer([source("t.md", "{{zzzzzz}}")]);
+    expect(() => far.render("t.md", { owner: "a", title: "b" })).toThrow(TemplateError);
+    try {
+      far.render("t.md", { owner: "a", title: "b" });
+    } catch (error) {
+      expect((error as TemplateError).diagnostic.hint).toMatch(/^The nearest names: `owner`, `title`\. /);
+    }
+    const helper = createRenderer([source("t.md", "{{joni items}}")]);
+    try {
+      helper.render("t.md", { items: [] });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as TemplateError).diagnostic.message).toBe("template error in t.md: `joni` is not defined (neither its view model nor the helpers have this name)");
+      expect((error as TemplateError).diagnostic.hint).toMatch(/^Did you mean `join`\?/);
+    }
   });
 
   it("reports a syntax error at its line", () => {
     const r = createRenderer([source("t.md", "ok\n{{#each items}}\n{{/if}}\n")]);
-    expect(() => r.render("t.md", { items: [] })).toThrow(/templates\/t\.md\.hbs:2:\d+ template compilation failed: each doesn't match if/);
+    expect(() => r.render("t.md", { items: [] })).toThrow(/templates\/t\.md\.hbs:2:\d+ template error in t\.md: it does not compile: each doesn't match if/);
   });
 
   it("keeps prototype access blocked: such lookups fail as missing fields, and nothing is polluted", () => {

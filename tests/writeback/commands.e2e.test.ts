@@ -33,6 +33,24 @@ function changedFiles(before: Map<string, string>, after: Map<string, string>): 
 
 const read = (root: string, relative: string) => readFile(path.join(root, "plan", relative), "utf8");
 
+describe("paraplan remove (#17.12)", () => {
+  it.concurrent("takes one entry out of a list, keeps every other byte, and refuses an entry that is not there", async ({ expect }) => {
+    const root = await project();
+    const before = await snapshot(root);
+    const file = "workstreams/TD3-api-client-refactor.md";
+    const result = await runCli(["remove", "TD3", "depends_on", "TD1"], root);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain("  TD3 depends_on: - TD1\n");
+    const after = await snapshot(root);
+    expect(changedFiles(before, after)).toEqual([file]);
+    expect(after.get(file)).toBe(before.get(file)!.replace("depends_on:\n  - TD1\n  - TD2\n", "depends_on:\n  - TD2\n"));
+    const missing = await runCli(["remove", "TD3", "depends_on", "TD9"], root);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain("error write-no-such-entry `depends_on` has no entry `TD9`\n  hint: Its entries: ");
+    expect(changedFiles(after, await snapshot(root))).toEqual([]);
+  });
+});
+
 describe("paraplan set", () => {
   it.concurrent("changes one front-matter value and nothing else, then validates the plan", async ({ expect }) => {
     const root = await project();
@@ -107,6 +125,19 @@ describe("paraplan set", () => {
     expect(same.code).toBe(0);
     expect(same.stderr).toBe("ADR-3 status is already `accepted`; nothing was written\n");
     expect(changedFiles(before, await snapshot(root))).toEqual([]);
+  });
+
+  it.concurrent("refuses to replace a whole list without --replace (#17.12), and replaces it with it", async ({ expect }) => {
+    const root = await project();
+    const before = await snapshot(root);
+    const refused = await runCli(["set", "project", "goals", "x"], root);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toBe(
+      "plan/project.md:46:1 error write-needs-replace `goals` has 5 entries; setting it would replace them all\n  hint: Use `paraplan add` or `paraplan remove` to change one entry, or pass --replace to replace the whole list.\nnothing was written\n",
+    );
+    expect(changedFiles(before, await snapshot(root))).toEqual([]);
+    expect((await runCli(["set", "project", "goals", "x", "--replace"], root)).code).toBe(0);
+    expect((await read(root, "project.md")).includes("## Goals\n\n- x\n\n## ")).toBe(true);
   });
 
   it.concurrent("refuses a change that would give the plan new errors, unless --force", async ({ expect }) => {
@@ -249,7 +280,7 @@ describe("paraplan decision supersede", () => {
     const next = "decisions/0003-config-management-on-the-critical-path.md";
     expect(after.get(next)).toBe(before.get(next)!.replace("\n---\n", "\nsupersedes: [1]\n---\n"));
     const list = await runCli(["list", "decisions", "--status", "superseded", "--json"], root);
-    expect(JSON.parse(list.stdout)).toEqual([expect.objectContaining({ number: "0001", status: "superseded", "superseded by": "0003" })]);
+    expect(JSON.parse(list.stdout)).toEqual([expect.objectContaining({ number: 1, status: "superseded", supersededBy: 3 })]);
   });
 
   it.concurrent("writes the MADR `Superseded by [N. Title](file)` line where the status is a line of text", async ({ expect }) => {

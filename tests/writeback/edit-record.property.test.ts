@@ -153,6 +153,8 @@ function wavesText(s: WavesShape): string {
 
 const set = (field: string, value: unknown): FieldEdit => ({ op: "set", field, value });
 const add = (field: string, item: string): FieldEdit => ({ op: "add", field, item });
+/** A whole list set anew: `--replace`. */
+const replace = (field: string, value: unknown): FieldEdit => ({ op: "set", field, value, replace: true });
 
 /** Edits whose values are ordinary: each must be made (or found already made). */
 const safeWorkstreamEdit = fc.oneof(
@@ -165,10 +167,10 @@ const safeWorkstreamEdit = fc.oneof(
   word.map((w) => set("branch", `workstream/${w}`)),
   id.map((v) => set("id", v)),
   name.map((v) => set("name", v)),
-  ids.map((v) => set("depends_on", v.join(", "))),
+  ids.map((v) => replace("depends_on", v.join(", "))),
   id.map((v) => add("depends_on", v)),
   filePath.map((v) => add("owns", v)),
-  paths.map((v) => set("owns", v)),
+  paths.map((v) => replace("owns", v)),
   filePath.map((v) => add("touches", v)),
   paragraphs.map((v) => set("goal", v)),
   paragraphs.map((v) => set("notes", v)),
@@ -201,7 +203,7 @@ const safeWaveEdit = fc.oneof(
   word.map((w) => set("branch", `integration/${w}-2`)),
   fc.integer({ min: 0, max: 100 }).map((v) => set("coverage", String(v))),
   id.map((v) => add("workstreams", v)),
-  ids.map((v) => set("workstreams", v.join(", "))),
+  ids.map((v) => replace("workstreams", v.join(", "))),
 );
 
 /** A record's fields and sections without positions, one field left out. */

@@ -23,6 +23,8 @@ function refused(relative: string, text: string, change: FieldEdit): string {
 
 const set = (field: string, value: unknown): FieldEdit => ({ op: "set", field, value });
 const add = (field: string, item: string): FieldEdit => ({ op: "add", field, item });
+const remove = (field: string, item: string): FieldEdit => ({ op: "remove", field, item });
+const replace = (field: string, value: unknown): FieldEdit => ({ op: "set", field, value, replace: true });
 const WS = "workstreams/TD2-config.md";
 
 describe("front matter", () => {
@@ -79,9 +81,9 @@ describe("front matter", () => {
   });
 
   it("replaces a whole list in its style", () => {
-    expect(changed(WS, text, set("depends_on", "TD1, TD3"))).toBe(text.replace("depends_on: [TD1]", "depends_on: [TD1, TD3]"));
-    expect(changed(WS, text, set("owns", "a.py, b.py"))).toBe(text.replace("  - src/config.py # the class\n  - tests/unit/test_config.py\n", "  - a.py\n  - b.py\n"));
-    expect(changed(WS, text, set("owns", []))).toBe(text.replace("owns:\n  - src/config.py # the class\n  - tests/unit/test_config.py\n", "owns: []\n"));
+    expect(changed(WS, text, replace("depends_on", "TD1, TD3"))).toBe(text.replace("depends_on: [TD1]", "depends_on: [TD1, TD3]"));
+    expect(changed(WS, text, replace("owns", "a.py, b.py"))).toBe(text.replace("  - src/config.py # the class\n  - tests/unit/test_config.py\n", "  - a.py\n  - b.py\n"));
+    expect(changed(WS, text, replace("owns", []))).toBe(text.replace("owns:\n  - src/config.py # the class\n  - tests/unit/test_config.py\n", "owns: []\n"));
   });
 
   it("fills a key with no value, and adds a missing field as the last front-matter line", () => {
@@ -284,5 +286,40 @@ describe("checks", () => {
 
   it("lowercases an enum value as the model reads it", () => {
     expect(changed(WS, ws, set("status", "Merged"))).toBe(ws.replace("status: planned", "status: merged"));
+  });
+});
+
+describe("whole lists and remove (#17.12)", () => {
+  const ws = lines("---", "id: TD2", "days: 1", "depends_on: [TD1, TD3]", "owns:", "  - a.py # first", "  - b.py", "---", "", "# TD2: X", "", "## Deliverables", "", "- One.", "- Two.", "- Three.");
+  const project = lines("---", "name: P", "---", "", "# P", "", "## Goals", "", "1. Ship.", "2. Learn.", "3. Rest.");
+
+  it("refuses to set a list that has entries without replace, pointing at add and remove", () => {
+    expect(refused("project.md", project, set("goals", "x"))).toBe(
+      "write-needs-replace: `goals` has 3 entries; setting it would replace them all (Use `paraplan add` or `paraplan remove` to change one entry, or pass --replace to replace the whole list.)",
+    );
+    expect(refused(WS, ws, set("depends_on", "TD4"))).toMatch(/^write-needs-replace: `depends_on` has 2 entries/);
+    // An empty or absent list, and the same list, need no --replace.
+    expect(changed(WS, lines("---", "id: TD2", "days: 1", "touches: []", "---"), set("touches", "c.py"))).toBe(lines("---", "id: TD2", "days: 1", "touches: [c.py]", "---"));
+    expect(edit(WS, ws, set("depends_on", "TD1, TD3")).status).toBe("unchanged");
+    expect(changed("project.md", project, replace("goals", "x"))).toBe(project.replace("1. Ship.\n2. Learn.\n3. Rest.", "1. x"));
+  });
+
+  it("removes one entry where it is written: a flow list, a block list, a section list", () => {
+    expect(changed(WS, ws, remove("depends_on", "TD1"))).toBe(ws.replace("depends_on: [TD1, TD3]", "depends_on: [TD3]"));
+    expect(changed(WS, ws, remove("owns", "b.py"))).toBe(ws.replace("  - b.py\n", ""));
+    expect(changed(WS, ws, remove("deliverables", "Two."))).toBe(ws.replace("- Two.\n", ""));
+    expect(changed("project.md", project, remove("goals", "Ship."))).toBe(project.replace("1. Ship.\n2. Learn.\n3. Rest.", "1. Learn.\n2. Rest."));
+  });
+
+  it("removes from a comma-separated key-value line and table cell", () => {
+    const kv = lines("# TD3: Client", "", "**Days:** 2", "**Depends On:** TD1, TD2", "", "## Goal", "", "x");
+    expect(changed("workstreams/TD3-client.md", kv, remove("depends_on", "TD1"))).toBe(kv.replace("TD1, TD2", "TD2"));
+    const waves = lines("# Waves", "", "| Wave | Name | Workstreams |", "| --- | --- | --- |", "| 1 | Config | TD1, TD2, TD4 |");
+    expect(changed("waves.md", waves, remove("workstreams", "TD2"))).toBe(waves.replace("TD1, TD2, TD4", "TD1, TD4"));
+  });
+
+  it("refuses an entry the list does not have, listing those it has, and a field that is not a list", () => {
+    expect(refused(WS, ws, remove("depends_on", "TD9"))).toBe("write-no-such-entry: `depends_on` has no entry `TD9` (Its entries: `TD1`, `TD3`.)");
+    expect(refused(WS, ws, remove("days", "1"))).toBe("write-not-a-list: `days` is not a list; entries can only be removed from lists (Use `paraplan set` to change `days`.)");
   });
 });

@@ -1,13 +1,14 @@
 import { FileChangedError, readPlanForWrite, readVersion } from "../../io/write-record.js";
 import { editRecord, type FieldEdit } from "../../writeback/edit-record.js";
 import { valueText } from "../../writeback/field-value.js";
+import { keepDerived } from "../../writeback/keep-derived.js";
 import { resolveRef } from "../../writeback/resolve-ref.js";
 import type { CommandContext } from "../context.js";
 import { CliError, EXIT, type ExitCode } from "../exit-codes.js";
 import { applyChanges, reportRefusal, type WriteOptions } from "./apply-changes.js";
 
-/** `paraplan set <ref> <field> <value>` and `paraplan add <ref> <list-field> <item>`: change one field where it is written. */
-export async function changeField(context: CommandContext, ref: string, edit: FieldEdit, options: WriteOptions): Promise<ExitCode> {
+/** `paraplan set <ref> <field> <value>`, `paraplan add|remove <ref> <list-field> <item>`: change one field where it is written. */
+export async function changeField(context: CommandContext, ref: string, edit: FieldEdit, options: WriteOptions & { renameBranch?: boolean }): Promise<ExitCode> {
   const snapshot = await readPlanForWrite(context.planDir, context.root);
   const target = resolveRef(
     snapshot.plan,
@@ -25,9 +26,13 @@ export async function changeField(context: CommandContext, ref: string, edit: Fi
     context.stderr(`${target.label} ${result.field} ${what}; nothing was written\n`);
     return EXIT.ok;
   }
-  const change = edit.op === "add" ? `+ ${edit.item.trim()}` : `${result.before === undefined ? "(not set)" : oneLine(result.before)} → ${oneLine(result.after)}`;
+  // A new name (or id, slug) would move the workstream's branch and worktree: unless asked to, they stay where they are.
+  const pinned = options.renameBranch ? { text: result.text, kept: [] } : keepDerived({ text: version.text, file: version.file, relative: version.relative }, target.index, result.text, snapshot.plan.project);
+  if ("diagnostics" in pinned) return reportRefusal(context, pinned.diagnostics);
+  const keptLines = pinned.kept.map((k) => `${target.label} ${k.field} (new): ${k.value}, written into the record so that it stays (--rename-branch moves it)`);
+  const change = edit.op !== "set" ? `${edit.op === "add" ? "+" : "-"} ${edit.item.trim()}` : `${result.before === undefined ? "(not set)" : oneLine(result.before)} → ${oneLine(result.after)}`;
   const where = result.source === "new" ? " (new)" : "";
-  return applyChanges(context, snapshot, [{ file: version.file, relative: version.relative, text: result.text, before: version }], [`${target.label} ${result.field}${where}: ${change}`], options);
+  return applyChanges(context, snapshot, [{ file: version.file, relative: version.relative, text: pinned.text, before: version }], [`${target.label} ${result.field}${where}: ${change}`, ...keptLines], options);
 }
 
 /** A value for a one-line message: long or multi-line text is cut. */

@@ -1,6 +1,5 @@
-import { createTwoFilesPatch } from "diff";
 import { hasErrors, sortDiagnostics, type Diagnostic } from "../../diagnostics/diagnostic.js";
-import { type DiagnosticFormat, type Paint } from "../../diagnostics/format.js";
+import { summarize, type DiagnosticFormat, type Paint } from "../../diagnostics/format.js";
 import { prepareWithEnv } from "../build-env.js";
 import { extraFiles, fileComparer, unexpectedOutputs, type OutputStatus } from "../../io/compare-outputs.js";
 import { printable } from "../../diagnostics/printable.js";
@@ -11,16 +10,23 @@ import { byPath } from "../../render/output-paths.js";
 import { shown, type CommandContext } from "../context.js";
 import { printDiagnostics } from "../shown-diagnostics.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
+import { whatHasErrors } from "../what-has-errors.js";
+import { unifiedDiffParts } from "../../writeback/unified-diff.js";
 
 const MAX_DIFF_LINES = 40;
 
-/** A short unified diff, coloured per line, cut after a few dozen lines. */
+/**
+ * A short unified diff from the file as it is to the file as the plan renders it, `--- a/out/…` and `+++ b/out/…` as
+ * `git diff` writes them, so `git apply` or `patch -p1` can apply what is printed; coloured per line on a terminal.
+ * Long diffs keep whole hunks only (a cut hunk would not apply) and say how much was left out.
+ */
 function shortDiff(file: string, actual: string, expected: string, paint: Paint): string {
-  const patch = createTwoFilesPatch(file, `${file} (expected)`, actual, expected, "", "", { context: 2 });
-  const lines = patch.split("\n").slice(2);
-  const shownLines = lines.slice(0, MAX_DIFF_LINES).map((l) => (l.startsWith("+") ? paint.cyan(l) : l.startsWith("-") ? paint.red(l) : l.startsWith("@@") ? paint.dim(l) : l));
-  if (lines.length > MAX_DIFF_LINES) shownLines.push(paint.dim(`… ${lines.length - MAX_DIFF_LINES} more diff lines`));
-  return `${shownLines.join("\n").trimEnd()}\n`;
+  const { text, omitted } = unifiedDiffParts(file, actual, expected, { context: 2, maxLines: MAX_DIFF_LINES });
+  const lines = text.replace(/\n$/, "").split("\n");
+  const coloured = lines.map((l, i) => (i < 2 ? paint.bold(l) : l.startsWith("+") ? paint.cyan(l) : l.startsWith("-") ? paint.red(l) : l.startsWith("@@") ? paint.dim(l) : l));
+  // Outside any hunk, where `git apply` and `patch` skip text as they skip a commit message.
+  if (omitted > 0) coloured.push(paint.dim(`(… ${omitted} more diff lines: run \`paraplan generate\`)`));
+  return `${coloured.join("\n")}\n`;
 }
 
 /** One line (and a diff) per file that is not as the plan renders it. */
@@ -66,8 +72,9 @@ export async function check(context: CommandContext, options: { format: Diagnost
   }
   const diagnostics = sortDiagnostics([...prepared.diagnostics, ...problems]);
   context.stderr(printDiagnostics(context, diagnostics, options.format));
+  if (options.format === "text" && !context.quiet) context.stderr(`${summarize(diagnostics)}\n`);
   if (hasErrors(diagnostics)) {
-    context.stderr("the plan has errors: fix them, then run `paraplan generate`\n");
+    context.stderr(`${whatHasErrors(diagnostics)}: fix them, then run \`paraplan generate\`\n`);
     return EXIT.invalid;
   }
   const warnings = diagnostics.filter((d) => d.severity === "warning").length;

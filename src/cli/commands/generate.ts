@@ -94,5 +94,7 @@ export async function generate(context: CommandContext, options: { format: Diagn
     return EXIT.invalid;
   }
   printReport(context, report, ms);
+  // Like `validate`, every command that validates ends with the count, so that ten warnings do not scroll by unsummed.
+  if (options.format === "text" && !context.quiet) context.stderr(`${summarize(diagnostics)}\n`);
   return report.refused.length > 0 ? EXIT.invalid : EXIT.ok;
 }

@@ -5,6 +5,9 @@ import { withoutHeader } from "../../render/generated-header.js";
 import { promptPath } from "../../render/output-paths.js";
 import { suggest } from "../../parse/suggest.js";
 import type { CommandContext } from "../context.js";
+import os from "node:os";
+import { clipboardCommand } from "../clipboard-command.js";
+import { whatHasErrors } from "../what-has-errors.js";
 import { CliError, EXIT, type ExitCode } from "../exit-codes.js";
 
 /** Puts text on the system clipboard; loaded only for `--copy`. */
@@ -44,7 +47,9 @@ export async function prompt(context: CommandContext, id: string, options: { cop
     return EXIT.invalid;
   }
   if (!file) {
-    context.stderr(`the plan has errors in what the ${ws.id} prompt reads (above): it cannot be rendered\n`);
+    // A template error stops every prompt; a plan error only the prompts that read its record.
+    const where = whatHasErrors(result.diagnostics);
+    context.stderr(`${where === "the plan has errors" ? `the plan has errors in what the ${ws.id} prompt reads` : where} (above): it cannot be rendered\n`);
     return EXIT.invalid;
   }
   if (hasErrors(result.diagnostics)) context.stderr(`the plan has errors, but none in what the ${ws.id} prompt reads: it is rendered\n`);
@@ -62,7 +67,8 @@ export async function prompt(context: CommandContext, id: string, options: { cop
     const cause = (error as { fallbackError?: { stderr?: string } }).fallbackError?.stderr?.trim() ?? (error as Error).message;
     const why = !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY && process.platform === "linux" ? "no clipboard is available: there is no graphical display (DISPLAY is not set)" : `the clipboard could not be written: ${cause}`;
     context.stdout(text);
-    context.stderr(`${why}; the prompt was printed instead (pipe it, e.g. \`paraplan prompt ${ws.id} | pbcopy\`)\n`);
+    const pipe = clipboardCommand({ platform: process.platform, env: process.env, release: os.release() });
+    context.stderr(`${why}; the prompt was printed instead (pipe it, e.g. \`paraplan prompt ${ws.id} | ${pipe}\`)\n`);
   }
   return EXIT.ok;
 }

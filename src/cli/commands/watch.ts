@@ -8,6 +8,8 @@ import { shown, type CommandContext } from "../context.js";
 import { printDiagnostics } from "../shown-diagnostics.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 import { generateOnce, printReport } from "./generate.js";
+import { buildInput, freshDiagnostics } from "../watch-filters.js";
+import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 
 /** chokidar's window for repeated changes of one file (50 ms), and a margin. */
 const CHANGE_WINDOW_MS = 80;
@@ -27,6 +29,7 @@ export async function watch(context: CommandContext, options: { force: boolean; 
   let timer: NodeJS.Timeout | undefined;
   // While the plan folder is away (moved or deleted) nothing is built; when it is back, it is watched afresh.
   let gone = false;
+  let previous: Diagnostic[] | undefined;
 
   const build = async (reason: string) => {
     if (gone) return;
@@ -38,7 +41,11 @@ export async function watch(context: CommandContext, options: { force: boolean; 
     try {
       const { diagnostics, report, ms } = await generateOnce(context, { force: options.force, memory });
       const stamp = context.paint.dim(`[${reason}]`);
-      if (diagnostics.length > 0) context.stderr(printDiagnostics(context, diagnostics));
+      // Warnings printed by the last build are counted, not printed again.
+      const { shown: fresh, repeated } = freshDiagnostics(previous, diagnostics);
+      previous = diagnostics;
+      if (fresh.length > 0) context.stderr(printDiagnostics(context, fresh));
+      if (repeated > 0) context.stderr(`${context.paint.dim(`(${repeated} warning${repeated === 1 ? "" : "s"} as before, not repeated)`)}\n`);
       if (!report) context.stderr(`${stamp} ${summarize(diagnostics)}: nothing written; waiting for the next change\n`);
       else {
         context.stdout(`${stamp} `);
@@ -87,6 +94,8 @@ export async function watch(context: CommandContext, options: { force: boolean; 
   };
   const listen = () => {
     watcher.on("all", (event, file, stats) => {
+      // Editors' and paraplan's own temporary files are no build input.
+      if (!buildInput(event, file)) return;
       if (!gone) onChange(file);
       if (event === "change") recheck(file, stats);
     });

@@ -14,6 +14,14 @@ const REQUIRED: Readonly<Record<DecisionStatus, readonly (readonly (keyof Decisi
 // The headings the hint suggests, by field.
 const HEADINGS: Partial<Record<keyof Decision, string>> = { context: "`## Context`", decision: "`## Decision`", alternatives: "`## Considered Options`" };
 
+// The record field each is read from, as `sections` names it.
+const FIELD_NAMES: Partial<Record<keyof Decision, string>> = { context: "context", decision: "decision", alternatives: "alternatives_considered" };
+
+/** True when the ADR has the section's heading, filled in or not: a proposed ADR with empty sections is a draft (what `paraplan new decision` writes). */
+function drafted(d: Decision, field: keyof Decision): boolean {
+  return d.sections.some((s) => s.field !== undefined && s.field === FIELD_NAMES[field]);
+}
+
 function present(d: Decision, field: keyof Decision): boolean {
   const value = d[field];
   return Array.isArray(value) ? value.length > 0 : typeof value === "string" && value.trim() !== "";
@@ -25,7 +33,7 @@ export const decisionSections: Rule = {
   check(plan: Plan) {
     return plan.decisions.flatMap((d) =>
       REQUIRED[d.status]
-        .filter((any) => !any.some((field) => present(d, field)))
+        .filter((any) => !any.some((field) => present(d, field) || (d.status === "proposed" && drafted(d, field))))
         .map((any) => {
           const names = any.map((f) => HEADINGS[f]).join(" or ");
           return diagnostic("warning", "decision-missing-section", { ...d.source.at, end: d.source.at.start }, `${d.status} decision has no ${names} section`, `Add ${names} (MADR's \`Context and Problem Statement\` and \`Decision Outcome\` are read too).`);

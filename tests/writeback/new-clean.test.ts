@@ -1,0 +1,20 @@
+/** A record made by `paraplan new` validates with no warning of its own (#17.13). */
+import { cp, mkdtemp } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { REPO } from "../helpers/run-cli.js";
+import { runInProcess } from "../helpers/run-in-process.js";
+
+describe("new decision", () => {
+  it("writes a draft that gives no warning", async () => {
+    const root = await mkdtemp(path.join(os.tmpdir(), "paraplan-new-"));
+    await cp(path.join(REPO, "plan"), path.join(root, "plan"), { recursive: true });
+    const result = await runInProcess(["new", "decision", "Use SQLite for the cache", "--date", "2026-12-07"], root);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("created plan/decisions/0004-use-sqlite-for-the-cache.md");
+    expect(result.stdout).not.toContain("warning");
+    const [, total, before] = /0 errors, (\d+) warnings? \((\d+) from before the change/.exec(result.stderr)!;
+    expect(total).toBe(before);
+  });
+});
