@@ -27,8 +27,10 @@ export function checkValue(kind: KindSpec, spec: FieldSpec, input: unknown, at: 
   const record: RawRecord = { kind: kind.kind, file: at.file, at, fields: new Map([[spec.name, field]]), unknown: [], extras: [], stem: "" };
   const diagnostics: Diagnostic[] = [];
   const checked = readFields(record, kind, diagnostics).raw(spec.name);
-  const problems = diagnostics.filter((d) => d.code === "invalid-value");
+  // What is wrong with the value itself (a wrong type, a control character); the one-field record lacks the others.
+  const problems = diagnostics.filter((d) => d.code === "invalid-value" || d.code === "control-character");
   if (!checked || problems.length > 0) {
+    if (problems.length === 0) return refuse(at, `new value of \`${spec.name}\` cannot be read`, `${spec.description}`);
     return { diagnostics: problems.map((d) => ({ ...d, code: "write-invalid-value", file: at.file, start: at.start, end: at.end, message: `new value: ${d.message}` })) };
   }
   if (kind.kind === "decision" && spec.name === "status" && typeof checked.value === "string" && !mapDecisionStatus(checked.value).status) {

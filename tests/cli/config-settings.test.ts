@@ -1,5 +1,5 @@
 /** paraplan.config.json: a default decision status and a severity per code (#17.20). */
-import { cp, mkdtemp, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -10,6 +10,9 @@ import { runInProcess } from "../helpers/run-in-process.js";
 async function project(count: number): Promise<string> {
   const root = await mkdtemp(path.join(os.tmpdir(), "paraplan-config-"));
   await cp(path.join(REPO, "plan"), path.join(root, "plan"), { recursive: true });
+  // The embedded plan has no warning: planning wave 2 a day early gives one (wave-late).
+  const waves = path.join(root, "plan", "waves.md");
+  await writeFile(waves, (await readFile(waves, "utf8")).replace("| Error Handling and Test Infrastructure | 4 |", "| Error Handling and Test Infrastructure | 3 |"));
   for (let i = 0; i < count; i++) {
     const n = 10 + i;
     await writeFile(path.join(root, "plan", "decisions", `00${n}-old-${n}.md`), `# ${n}. Old ${n}\n\n## Context\n\nWhy.\n\n## Decision\n\nWhat.\n`);

@@ -1,5 +1,5 @@
 /** Every command that validates ends with the count of errors and warnings (#17.24); JSON diagnostics carry the counts (#17.21). */
-import { cp, mkdtemp } from "node:fs/promises";
+import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -9,6 +9,9 @@ import { runInProcess } from "../helpers/run-in-process.js";
 async function project(): Promise<string> {
   const root = await mkdtemp(path.join(os.tmpdir(), "paraplan-summary-"));
   await cp(path.join(REPO, "plan"), path.join(root, "plan"), { recursive: true });
+  // The embedded plan has no warning: planning wave 2 a day early gives one (wave-late).
+  const waves = path.join(root, "plan", "waves.md");
+  await writeFile(waves, (await readFile(waves, "utf8")).replace("| Error Handling and Test Infrastructure | 4 |", "| Error Handling and Test Infrastructure | 3 |"));
   return root;
 }
 

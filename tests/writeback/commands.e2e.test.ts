@@ -133,7 +133,7 @@ describe("paraplan set", () => {
     const refused = await runCli(["set", "project", "goals", "x"], root);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toBe(
-      "plan/project.md:46:1 error write-needs-replace `goals` has 5 entries; setting it would replace them all\n  hint: Use `paraplan add` or `paraplan remove` to change one entry, or pass --replace to replace the whole list.\nnothing was written\n",
+      "plan/project.md:48:1 error write-needs-replace `goals` has 5 entries; setting it would replace them all\n  hint: Use `paraplan add` or `paraplan remove` to change one entry, or pass --replace to replace the whole list.\nnothing was written\n",
     );
     expect(changedFiles(before, await snapshot(root))).toEqual([]);
     expect((await runCli(["set", "project", "goals", "x", "--replace"], root)).code).toBe(0);
