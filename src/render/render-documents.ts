@@ -69,6 +69,8 @@ export function documentJobs(plan: Plan, schedule: PlanSchedule): Job[] {
         session.source.file,
         ...session.decisions.flatMap((r) => ctx.findDecision(r.id)?.source.file ?? []),
         ...session.risks.flatMap((r) => ctx.risk.get(r.id)?.source.file ?? []),
+        // A log whose record froze no waves lists them as the plan has them now, names included.
+        ...(session.snapshot.waves ? [] : plan.waves.map((w) => w.source.file)),
       ]),
     });
   }

@@ -192,6 +192,11 @@ export const SESSION: KindSpec = {
     { name: "lessons_learned", type: "subsections", description: "`### Lesson` blocks." },
     { name: "next_session_preparation", type: "text", description: "What to do before the next session." },
     { name: "statistics", type: "kv", aliases: ["session_statistics"], description: "Key-value lines." },
+    { name: "figures", type: "table", description: "Snapshot: `Figure` | `Value`, the schedule's figures on the session's day." },
+    { name: "workstreams", type: "table", description: "Snapshot: `ID` | `Name` | `Agent` | `Days` | `Priority` | `Status` | `Starts` | `Worktree` | `Branch`." },
+    { name: "waves", type: "table", description: "Snapshot: `Wave` | `Name` | `Merges` | `Workstreams` | `Branch`." },
+    { name: "adr_statuses", type: "table", description: "Snapshot: `ADR` | `Title` | `Status` of every ADR on the session's day." },
+    { name: "risk_statuses", type: "table", description: "Snapshot: `Risk` | `Title` | `Severity` | `Status` of every risk on the session's day." },
   ],
 };
 
