@@ -15,7 +15,7 @@ function extraPlace(heading: string): "decisions" | "risks" | "metrics" | "end" 
   const key = normalizeKey(heading);
   if (/decision/.test(key)) return "decisions";
   if (/risk|blocker/.test(key)) return "risks";
-  if (/metric|progress|velocity|worktree/.test(key)) return "metrics";
+  if (/metric|progress|velocity|worktree|artifact/.test(key)) return "metrics";
   return "end";
 }
 
@@ -63,6 +63,8 @@ export function sessionView(ctx: RenderContext, session: Session) {
       mitigation: r.mitigation,
       contingency: r.contingency,
       currentStatus: r.currentStatus.trim(),
+      // The resolution rules for the files the risk names: what the project manager does when the risk occurs.
+      protocol: plan.project.resolutionProtocol.filter((row) => row.file !== "" && [r.impact, ...r.mitigation, ...r.contingency].some((t) => t.includes(row.file))).map((row) => ({ file: row.file, rule: row.rule })),
     })),
     riskExtras: placed("risks"),
     metrics: {
@@ -72,7 +74,7 @@ export function sessionView(ctx: RenderContext, session: Session) {
       plan: linkFrom(path, PLAN_DOCUMENT),
     },
     metricExtras: placed("metrics"),
-    lessons: session.lessonsLearned.map(subsectionView),
+    lessons: session.lessonsLearned.map(lessonView),
     statistics: session.statistics,
     nextSessionPreparation: session.nextSessionPreparation.trim(),
     endExtras: placed("end"),
@@ -105,6 +107,14 @@ function priorityView(entry: Subsection, workstreams: PlanSnapshot["workstreams"
       return { id, name: ws.name, prompt: linkFrom(from, promptPath(ws)), command: `${sh`cd ${ws.worktree}`} && ${AGENT_COMMAND}` };
     }),
   };
+}
+
+/**
+ * A `###` block of lessons. One with lessons under their own headings (`#### 1. …` with Action / Result / Lesson lines)
+ * is shown as written, since its key-value lines belong to those headings; any other as a priority is.
+ */
+function lessonView(entry: Subsection) {
+  return /^#{4,6}\s/m.test(entry.body) ? { title: entry.title, fields: [], rest: entry.body.trim() } : subsectionView(entry);
 }
 
 /** A `###` block: its key-value lines as a list (a paragraph of them would be reflowed into one line), then the rest. */
