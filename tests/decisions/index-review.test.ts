@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { lintMarkdown } from "../helpers/lint-markdown.js";
 import { renderPlan } from "../helpers/render-plan.js";
 
 /** A plan folder in a temporary directory with the given ADR files. */
@@ -39,12 +40,14 @@ describe("the ADR index as a reviewer reads it", () => {
     const long = `Adopt ${"a very careful and thoroughly reviewed approach ".repeat(8)}for everything.`;
     const root = await planWith({
       "0001-a.md": `---\nstatus: superseded\nsuperseded_by: 2\ndate: 2026-01-02\n---\n\n# 1. A\n\n## Decision\n\n${long}\n`,
-      "0002-b.md": "---\nstatus: accepted\nsupersedes: [1]\n---\n\n# 2. B\n\n## Decision\n\nDo B.\n",
+      "0002-b.md": "---\nstatus: accepted\nsupersedes: [1]\n---\n\n# 2. B\n\n## Decision\n\nDo B in `../b-<id>` with 2 * 3 workers, *now*.\n",
     });
     const { byPath } = await renderPlan(path.join(root, "plan"), root);
     const index = body(byPath["adr/README.md"]!);
     expect(index).toContain("| Number | Title | Decision | Date | Supersedes | Superseded by |\n");
-    expect(index).toContain("| 0002 | [B](0002-b.md) | Do B. | — | ADR-0001: A | — |");
+    // Plain text, escaped: no HTML, no emphasis, nothing a cut could leave open.
+    expect(index).toContain("| 0002 | [B](0002-b.md) | Do B in ../b-\\<id\\> with 2 \\* 3 workers, now. | — | ADR-0001: A | — |");
+    expect(await lintMarkdown({ "adr/README.md": byPath["adr/README.md"]! })).toEqual([]);
     const row = index.split("\n").find((l) => l.startsWith("| 0001 "))!;
     const summary = row.split(" | ")[2]!;
     expect(summary, summary).toMatch(/^Adopt a very careful .* (a|very|careful|and|thoroughly|reviewed|approach)…$/);
