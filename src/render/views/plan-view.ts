@@ -1,5 +1,6 @@
 import { adrPath, ADR_INDEX, PLAN_DOCUMENT } from "../output-paths.js";
 import { count, dateOf, dayLabel, days, num, range } from "./figures.js";
+import { conflictsView } from "./conflicts-view.js";
 import { criticalPathText } from "./critical-path-text.js";
 import { quote, sh } from "./shell-command.js";
 import { adrNumber } from "./decision-view.js";
@@ -112,12 +113,7 @@ export function planView(ctx: RenderContext) {
     };
   });
 
-  const conflicts = schedule.conflicts.map((c) => ({
-    file: c.file,
-    sides: c.sides.map((s) => `${s.workstream} (${s.kind})`).join(", "),
-    days: c.overlapping ? (c.days.high.length > 0 ? dayRanges(c.days.high) : dayRanges(c.days.low)) : "no overlap",
-    rule: c.rule ? c.rule.rule : c.overlapping ? "**no rule**: add one to the Resolution Protocol" : "—",
-  }));
+  const conflicts = conflictsView(schedule.conflicts);
 
   const worktrees = plan.workstreams.map((w) => w.worktree);
   const setup = [
