@@ -2,6 +2,7 @@ import { adrPath, ADR_INDEX, PLAN_DOCUMENT } from "../output-paths.js";
 import { count, dateOf, dayLabel, days, num, range } from "./figures.js";
 import { conflictsView } from "./conflicts-view.js";
 import { criticalPathText } from "./critical-path-text.js";
+import { runbookView } from "./runbook-view.js";
 import { quote, sh } from "./shell-command.js";
 import { adrNumber } from "./decision-view.js";
 import { linkFrom, type RenderContext } from "./render-context.js";
@@ -180,6 +181,7 @@ export function planView(ctx: RenderContext) {
     sessions: plan.sessions.map((s, i) => ({ date: s.date, title: s.title, link: ctx.sessionPaths[i]! })),
     setup,
     monitor,
+    runbook: runbookView(ctx),
     prompts: workstreams.map((w) => ({ id: w.id, name: w.name, link: w.prompt })),
   };
 }

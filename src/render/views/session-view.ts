@@ -1,14 +1,11 @@
 import { normalizeKey } from "../../schema/field-spec.js";
 import type { Session, Subsection } from "../../model/types.js";
 import { adrPath, PLAN_DOCUMENT, promptPath, sessionPath } from "../output-paths.js";
-import { sh } from "./shell-command.js";
+import { AGENT_COMMAND, sh } from "./shell-command.js";
 import { linkFrom, type RenderContext } from "./render-context.js";
 import { adrLabel, adrNumber, decisionBody } from "./decision-view.js";
 import { planSnapshot, type PlanSnapshot } from "./plan-snapshot.js";
 import { extrasView, type ExtraView } from "./shared-views.js";
-
-/** The command that starts an agent's session in a worktree. */
-const AGENT_COMMAND = "claude";
 
 /** Which seed section an extra section of a session log belongs with, by its heading's words. */
 function extraPlace(heading: string): "decisions" | "risks" | "metrics" | "end" {
