@@ -4,9 +4,10 @@ import { renderPlan } from "../helpers/render-plan.js";
 import { REPO } from "../helpers/run-cli.js";
 
 let runbook: string;
+let plan: string;
 beforeAll(async () => {
   const { byPath } = await renderPlan(path.join(REPO, "plan"), REPO);
-  const plan = byPath["PARALLEL_EXECUTION_PLAN.md"]!;
+  plan = byPath["PARALLEL_EXECUTION_PLAN.md"]!;
   runbook = plan.slice(plan.indexOf("## Runbook"), plan.indexOf("\n## ", plan.indexOf("## Runbook") + 1));
 });
 
@@ -47,5 +48,13 @@ describe("the execution plan's runbook", () => {
     expect(merge).toContain("Evening: merge wave 1, Config Foundation (TD2)");
     expect(merge).toContain("```bash\ngit checkout -b integration/wave1-config main\ngit merge workstream/config-management --no-ff\npytest tests/ -v\n");
     expect(merge).not.toContain("git worktree add");
+  });
+
+  it("agrees with the set-up section: it creates up front only the worktrees that branch from the base, with the same commands", () => {
+    const setup = plan.slice(plan.indexOf("## Setting up and monitoring the worktrees"));
+    const adds = (text: string) => text.split("\n").filter((l) => l.startsWith("git worktree add "));
+    expect(adds(setup)).toEqual(adds(day("Day 1 (2025-10-17)")));
+    for (const line of adds(setup)) expect(adds(runbook)).toContain(line);
+    expect(setup).not.toContain("autoD-error-handling -b");
   });
 });

@@ -2,7 +2,7 @@ import { adrPath, ADR_INDEX, PLAN_DOCUMENT } from "../output-paths.js";
 import { count, dateOf, dayLabel, days, num, range } from "./figures.js";
 import { conflictsView } from "./conflicts-view.js";
 import { criticalPathText } from "./critical-path-text.js";
-import { runbookView } from "./runbook-view.js";
+import { runbookView, worktreeBase, worktreeCommand } from "./runbook-view.js";
 import { quote, sh } from "./shell-command.js";
 import { adrNumber } from "./decision-view.js";
 import { linkFrom, type RenderContext } from "./render-context.js";
@@ -119,7 +119,8 @@ export function planView(ctx: RenderContext) {
   const worktrees = plan.workstreams.map((w) => w.worktree);
   const setup = [
     ...(project.repository === "." ? [] : [sh`cd ${project.repository}`]),
-    ...plan.workstreams.map((w) => sh`git worktree add ${w.worktree} -b ${w.branch} ${project.baseCommit ?? project.baseBranch}`),
+    // Only the worktrees that branch from the base: the others wait for their base to exist (see the runbook).
+    ...plan.workstreams.filter((w) => worktreeBase(ctx, w) === (project.baseCommit ?? project.baseBranch)).map((w) => worktreeCommand(ctx, w)),
   ].join("\n");
   const monitor = [
     "# One line of status per worktree, then the head of each progress.md",
