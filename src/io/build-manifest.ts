@@ -19,7 +19,8 @@ interface InputStat {
 export interface BuildManifest {
   key: string;
   inputs: Omit<InputStat, "abs">[];
-  outputs: { path: string; size: number; mtimeMs: number }[];
+  /** Each output as written, with the plan files it was rendered from (generated files name none: their header is one line). */
+  outputs: { path: string; size: number; mtimeMs: number; sources?: string[] }[];
   diagnostics: Diagnostic[];
 }
 
@@ -90,11 +91,17 @@ export function outputsIntact(outDir: string, outputs: BuildManifest["outputs"])
 }
 
 /** Records a successful build: its inputs as they stood before it, its outputs as written, its diagnostics. */
-export async function writeManifest(cacheDir: string, outDir: string, snapshot: InputsSnapshot, outputs: readonly string[], diagnostics: readonly Diagnostic[]): Promise<void> {
+export async function writeManifest(
+  cacheDir: string,
+  outDir: string,
+  snapshot: InputsSnapshot,
+  outputs: readonly { path: string; sources: readonly string[] }[],
+  diagnostics: readonly Diagnostic[],
+): Promise<void> {
   const entries = [];
-  for (const rel of outputs) {
-    const info = statSync(path.join(outDir, rel));
-    entries.push({ path: rel, size: info.size, mtimeMs: info.mtimeMs });
+  for (const output of outputs) {
+    const info = statSync(path.join(outDir, output.path));
+    entries.push({ path: output.path, size: info.size, mtimeMs: info.mtimeMs, sources: [...output.sources] });
   }
   const manifest: BuildManifest = {
     key: await snapshot.key(),

@@ -85,6 +85,13 @@ export function buildAgent(record: RawRecord, diagnostics: Diagnostic[]): Agent 
   return { id, name: f.string("name") ?? id, role: text(f, "role"), workingAgreements: f.strings("working_agreements"), extras: extrasOf(record), source: source(record) };
 }
 
+/** The wave numbers of a `waves` field that passed its schema, ascending and distinct; undefined when absent. */
+function waveList(value: unknown): number[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const numbers = value.filter((v): v is number => typeof v === "number" && Number.isInteger(v));
+  return numbers.length > 0 ? [...new Set(numbers)].sort((a, b) => a - b) : undefined;
+}
+
 /** Parses a duration (`2`, `1.5`, `1-2`) that already passed its schema. */
 function duration(value: unknown): Workstream["days"] {
   if (typeof value === "number") return { low: value, high: value, text: String(value) };
@@ -129,7 +136,16 @@ export function buildWorkstream(record: RawRecord, project: Pick<Project, "name"
       extras: extrasOf(record),
       source: source(record),
     },
-    { agent: ref(f, "agent"), start: f.number("start"), wave: f.number("wave"), waveAt: positionOf(f, "wave") },
+    {
+      agent: ref(f, "agent"),
+      start: f.number("start"),
+      wave: f.number("wave"),
+      waveAt: positionOf(f, "wave"),
+      waves: waveList(f.raw("waves")?.value),
+      wavesAt: positionOf(f, "waves"),
+      started: f.number("started"),
+      finished: f.number("finished"),
+    },
   );
 }
 

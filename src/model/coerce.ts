@@ -45,8 +45,12 @@ export function coerce(spec: FieldSpec, field: RawField): Coerced {
       const value = typeof raw === "number" || typeof raw === "boolean" ? String(raw) : raw;
       return field.items ? { value, items: field.items } : { value };
     }
-    case "enum":
-      return { value: typeof raw === "string" ? raw.trim().toLowerCase() : raw };
+    case "enum": {
+      if (typeof raw !== "string") return { value: raw };
+      // `in_progress`, `In-Progress` and `in progress` are one value.
+      const value = raw.trim().toLowerCase().replace(/[\s_-]+/g, " ");
+      return { value: spec.valueAliases?.[value] ?? value };
+    }
     case "integer":
     case "number":
       return { value: typeof raw === "string" && NUMBER.test(raw.trim()) ? Number(raw.trim()) : raw };
@@ -62,6 +66,10 @@ export function coerce(spec: FieldSpec, field: RawField): Coerced {
         return field.items ? { value, items: field.items.map((item, i) => ({ value: value[i], at: item.at })) } : { value };
       }
       return { value: raw };
+    case "wave-list": {
+      const list: unknown[] = typeof raw === "string" ? raw.split(",").map((s) => s.trim()) : Array.isArray(raw) ? raw : [raw];
+      return { value: list.map((v) => (typeof v === "string" && NUMBER.test(v) ? Number(v) : v)) };
+    }
     case "wave-set": {
       if (typeof raw === "string" && raw.trim().toLowerCase() === "all") return { value: "all" };
       const list: unknown[] = typeof raw === "string" ? raw.split(",").map((s) => s.trim()) : Array.isArray(raw) ? raw : [raw];

@@ -113,6 +113,8 @@ function expectation(spec: FieldSpec, issue: z.core.$ZodIssue): string {
       return "expected a list of names (`[TD1, TD2]` or `TD1, TD2`)";
     case "wave-set":
       return "expected `all` or wave numbers (`1, 3`)";
+    case "wave-list":
+      return "expected wave numbers (`[2, 3]` or `2, 3`)";
     case "string":
       return "expected a line of text";
     default:

@@ -49,7 +49,7 @@ export interface Duration {
 }
 
 export type Priority = "critical" | "high" | "medium" | "low";
-export type WorkstreamStatus = "planned" | "active" | "blocked" | "done" | "merged";
+export type WorkstreamStatus = "planned" | "in progress" | "blocked" | "done" | "merged";
 export type RiskSeverity = "high" | "medium" | "low";
 export type RiskStatus = "open" | "monitoring" | "mitigated" | "occurred" | "closed";
 export type DecisionStatus = "proposed" | "accepted" | "rejected" | "deprecated" | "superseded";
@@ -105,6 +105,14 @@ export interface Workstream {
   wave?: number;
   /** Where `wave` is written. */
   waveAt?: Location;
+  /** The waves that merge it in parts, ascending, when written (the last one merges the rest). */
+  waves?: number[];
+  /** Where `waves` is written. */
+  wavesAt?: Location;
+  /** The day it actually started, when known. */
+  started?: number;
+  /** The day it actually finished, when known. */
+  finished?: number;
   branch: string;
   worktree: string;
   owns: FileRef[];

@@ -57,6 +57,8 @@ export function documentJobs(plan: Plan, schedule: PlanSchedule): Job[] {
         ...(ctx.waveOf.get(ws.id) ? [ctx.waveOf.get(ws.id)!.source.file] : []),
         ...(ctx.risksOf.get(ws.id) ?? []).map((r) => r.source.file),
         ...(ctx.decisionsOf.get(ws.id) ?? []).map((d) => d.source.file),
+        // A prompt says what each dependency delivers: their deliverables are read here too.
+        ...[...ws.dependsOn, ...ws.softDependsOn].flatMap((d) => ctx.workstream.get(d.id)?.source.file ?? []),
       ]),
     });
   }
@@ -154,7 +156,7 @@ export function* renderEach(
         yield { diagnostic: documentTooLarge(job.path, job.sources, markdown.length) };
         return;
       }
-      const file = { path: job.path, content: withHeader(layoutMarkdown(markdown, { uniqueHeadings: true }), job.sources), sources: job.sources };
+      const file = { path: job.path, content: withHeader(layoutMarkdown(markdown, { uniqueHeadings: true })), sources: job.sources };
       if (key !== undefined) memo?.documents.set(job.path, { key, file });
       yield { file };
     } catch (error) {

@@ -35,11 +35,12 @@ export function findConflicts(
   project: Project,
 ): { conflicts: FileConflict[]; diagnostics: Diagnostic[] } {
   const entries = workstreams.map(entriesOf);
+  const ids = new Set(workstreams.map((ws) => ws.id));
   const conflicts: FileConflict[] = [];
   const diagnostics: Diagnostic[] = [];
   // Only pairs that can share a file are compared: comparing every pair made big plans quadratic.
   for (const [i, j] of candidatePairs(entries)) {
-    const found = conflictsBetween(workstreams, entries, i, j, timings, project.resolutionProtocol);
+    const found = conflictsBetween(workstreams, entries, i, j, timings, project.resolutionProtocol, ids);
     for (const { conflict, a, b } of found) {
       conflicts.push(conflict);
       if (conflict.overlapping && conflict.rule === null) diagnostics.push(noRule(conflict, a, b, project));
@@ -120,7 +121,9 @@ function conflictsBetween(
   j: number,
   timings: ConflictTimings,
   rules: readonly ResolutionRule[],
+  ids: ReadonlySet<string>,
 ): { conflict: FileConflict; a: Entry; b: Entry }[] {
+  const pair = [workstreams[i]!.id, workstreams[j]!.id] as const;
   const byFile = new Map<string, { conflict: FileConflict; a: Entry; b: Entry }>();
   const days = { high: overlap(timings.high[i]!, timings.high[j]!), low: overlap(timings.low[i]!, timings.low[j]!) };
   for (const a of entries[i]!) {
@@ -128,7 +131,7 @@ function conflictsBetween(
       if (!patternsMayOverlap(a.pattern, b.pattern)) continue;
       const file = sharedFile(a.pattern, b.pattern);
       if (byFile.has(file)) continue;
-      const rule = rules.find((r) => ruleCovers(r.file, file));
+      const rule = rules.find((r) => ruleCovers(r.file, file) && ruleDecides(r.rule, pair, ids));
       const sides = [side(workstreams[i]!, a), side(workstreams[j]!, b)];
       const overlapping = days.high.length > 0 || days.low.length > 0;
       const conflict = { file, sides, overlapping, days: { low: days.low, high: days.high }, rule: rule ? { file: rule.file, rule: rule.rule } : null };
@@ -136,6 +139,16 @@ function conflictsBetween(
     }
   }
   return [...byFile.values()];
+}
+
+/**
+ * Whether a rule decides a conflict between two workstreams: a rule that names workstreams
+ * ("TD2's version wins") speaks only for pairs that include one of them; a rule that names
+ * none ("merge both sides") speaks for every pair.
+ */
+export function ruleDecides(rule: string, pair: readonly [string, string], ids: ReadonlySet<string>): boolean {
+  const named = (rule.match(/[\p{L}\p{N}_.-]+/gu) ?? []).map((t) => t.replace(/[.'’]+$/, "")).filter((t) => ids.has(t));
+  return named.length === 0 || named.includes(pair[0]) || named.includes(pair[1]);
 }
 
 function side(ws: Workstream, entry: Entry): ConflictSide {

@@ -9,9 +9,11 @@ import { agentLoads } from "./agent-load.js";
 import { compareIds } from "../model/compare-ids.js";
 import { tooManyParallel } from "./concurrency.js";
 import { findConflicts } from "./conflicts.js";
+import { executionModel } from "./execution.js";
 import { durationEnds, earliestStartDay, speedUp, sumDurations, workDays, type End } from "./durations.js";
 import { breakCycles, buildDependencyGraph, findCycles, topologicalSort, type DependencyGraph } from "./graph.js";
 import { dependenciesOnlyNetwork, wavesNetwork } from "./network.js";
+import { progressDiagnostics, progressOf } from "./progress.js";
 import { runPasses } from "./schedule.js";
 import { compareSources } from "./source-order.js";
 import type { DependencyEdge, PlanSchedule, ScheduleVariant } from "./types.js";
@@ -24,6 +26,7 @@ export { compareIds } from "../model/compare-ids.js";
 export { buildDependencyGraph, breakCycles, findCycles, findDependencyCycles, stronglyConnectedComponents, topologicalOrder, topologicalSort } from "./graph.js";
 export type { DependencyGraph, GraphNodeInput, BrokenEdge } from "./graph.js";
 export { durationEnds, workDays, sumDurations } from "./durations.js";
+export { integrationBranch } from "./execution.js";
 export { patternsMayOverlap, patternsSurelyOverlap, ruleCovers } from "./file-patterns.js";
 
 /** The inputs shared by every schedule of one plan. */
@@ -74,6 +77,8 @@ export function computeSchedule(plan: Plan): { schedule: PlanSchedule; diagnosti
     brokenEdges: broken.map((b) => edge(graph, b.node, b.dependsOn)),
     agentLoad: agentLoads(workstreams),
     conflicts,
+    execution: executionModel(plan, workstreams, deps, wavePlan, withWaves),
+    problems: [],
   };
   const diagnostics = [
     ...findCycles(graph),
@@ -82,17 +87,23 @@ export function computeSchedule(plan: Plan): { schedule: PlanSchedule; diagnosti
     ...waveLateDiagnostics(wavePlan, withWaves.high, withWaves.low),
     ...tooManyParallel(plan.project, withWaves.high, withWaves.low),
     ...conflictProblems,
+    ...progressDiagnostics(workstreams, dependentsById(graph, deps)),
   ];
-  return { schedule, diagnostics: sortDiagnostics(diagnostics) };
+  const sorted = sortDiagnostics(diagnostics);
+  schedule.problems = sorted.map((d) => ({ code: d.code, severity: d.severity, file: d.file, line: d.start.line, message: d.message, hint: d.hint ?? "" }));
+  return { schedule, diagnostics: sorted };
 }
 
 /** Both schedules at one end of the durations. */
 function scheduleAt(shared: Shared, end: End): { withWaves: ScheduleVariant; dependenciesOnly: ScheduleVariant; costInput: WaveCostInput } {
   const { workstreams, graph, deps, wavePlan, violations } = shared;
-  const span = workstreams.map((ws) => workDays(durationEnds(ws.days)[end]));
-  const base = workstreams.map((ws) => earliestStartDay(ws.start) - 1);
-  const depsNet = dependenciesOnlyNetwork(deps, span, base);
-  const wavesNet = wavesNetwork(deps, span, base, wavePlan, violations);
+  const progress = workstreams.map((ws) => progressOf(ws, workDays(durationEnds(ws.days)[end]), earliestStartDay(ws.start) - 1));
+  const span = progress.map((p) => p.span);
+  const base = progress.map((p) => p.base);
+  // Work that has started is where it is: its dependencies no longer move it.
+  const live = deps.map((targets, i) => (progress[i]!.fixed ? [] : targets));
+  const depsNet = dependenciesOnlyNetwork(live, span, base);
+  const wavesNet = wavesNetwork(live, span, base, wavePlan, violations);
   const wavesPasses = runPasses(wavesNet);
   return {
     withWaves: buildVariant(wavesNet, wavesPasses, graph.ids, wavePlan),
@@ -105,6 +116,18 @@ function scheduleAt(shared: Shared, end: End): { withWaves: ScheduleVariant; dep
 function uniqueWorkstreams(list: readonly Workstream[]): Workstream[] {
   const sorted = [...list].sort((a, b) => compareIds(a.id, b.id) || compareSources(a.source, b.source));
   return sorted.filter((ws, i) => i === 0 || sorted[i - 1]!.id !== ws.id);
+}
+
+/** For each workstream id, the ids of the workstreams that depend on it, in id order. */
+function dependentsById(graph: DependencyGraph, deps: readonly (readonly number[])[]): Map<string, string[]> {
+  const dependents = new Map<string, string[]>();
+  deps.forEach((targets, u) => {
+    for (const v of targets) {
+      const id = graph.ids[v]!;
+      dependents.set(id, [...(dependents.get(id) ?? []), graph.ids[u]!]);
+    }
+  });
+  return dependents;
 }
 
 function makespans(variants: { high: ScheduleVariant; low: ScheduleVariant }): { low: number; high: number } {

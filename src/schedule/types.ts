@@ -36,8 +36,10 @@ export interface WaveTiming {
   lateWorkstreams: string[];
   /** The previous wave, when that one merges after this one's planned day (waves merge in order); otherwise null. */
   waitsForWave: number | null;
-  /** The workstreams it merges. */
+  /** The workstreams it merges (in full, or the rest of). */
   workstreams: string[];
+  /** The workstreams it merges a part of (what is done by its day); they do not hold it back. */
+  parts: string[];
   /** Days its merge can slip without delaying the makespan. */
   slack: number;
   /** Zero slack: a critical workstream or the end of the plan waits for this merge. */
@@ -142,4 +144,99 @@ export interface PlanSchedule {
   agentLoad: AgentLoad[];
   /** Files shared by two workstreams, by file then workstreams. */
   conflicts: FileConflict[];
+  /** Where each workstream branches from, what it merges in, when it runs and where it is merged. */
+  execution: ExecutionModel;
+  /** The scheduling problems found (late waves, shared files without a rule, too many at once, blocked work, a missed target), with their fixes. */
+  problems: ScheduleProblem[];
+}
+
+/** A scheduling problem as documents show it: what, where, and what to do. */
+export interface ScheduleProblem {
+  /** The diagnostic code (`wave-late`). */
+  code: string;
+  severity: "error" | "warning" | "info";
+  /** The plan file it points at, and the line. */
+  file: string;
+  line: number;
+  message: string;
+  /** What to do; empty when there is no hint. */
+  hint: string;
+}
+
+/** A git ref a workstream's worktree starts from, or merges in before it starts. */
+export interface BranchSource {
+  /** The ref: the project's base commit or branch, a wave's integration branch, or a workstream's branch. */
+  ref: string;
+  /** What the ref is. */
+  kind: "base" | "wave" | "workstream";
+  /** The wave, for kind `wave`; otherwise null. */
+  wave: number | null;
+  /** The workstream, for kind `workstream`; otherwise null. */
+  workstream: string | null;
+  /** It is ready at the end of this day (0: from the start), at each end of the durations. */
+  readyAfter: Range;
+}
+
+/** How one workstream runs: where it branches from, what it merges in, when it works, where it is merged. */
+export interface WorkstreamExecution {
+  /** The workstream's id. */
+  id: string;
+  /** Its status as recorded. */
+  status: string;
+  /** Its branch. */
+  branch: string;
+  /** Its worktree path. */
+  worktree: string;
+  /** What its worktree branches from. */
+  base: BranchSource;
+  /** What it merges into its branch before it starts (other same-wave dependencies, an earlier wave), in order. */
+  mergeIn: BranchSource[];
+  /** Its first working day at each end of the durations (a pair with `finish`). */
+  start: Range;
+  /** Its last working day at each end of the durations. */
+  finish: Range;
+  /** The wave that merges it (the rest of it, when it merges in parts); null when none does. */
+  wave: number | null;
+  /** Earlier waves that each merge a part of it (what is done by their day). */
+  partWaves: number[];
+  /** The integration branch its wave merges it into; null when no wave merges it. */
+  into: string | null;
+  /** Hard dependencies that are not yet merged (or, for a same-wave dependency, not yet done). */
+  waitsFor: string[];
+  /** Planned, and nothing it needs is still missing: it can start now. */
+  canStartNow: boolean;
+}
+
+/** How one wave runs: its integration branch, what it is made from, and where it ends. */
+export interface WaveExecution {
+  /** The wave number. */
+  number: number;
+  /** The integration branch it merges into (never the base branch: the last wave's gates run before anything reaches it). */
+  branch: string;
+  /** What the integration branch is created from: the previous wave's integration branch, or the project's base. */
+  from: string;
+  /** The base branch, for the last wave (merged into it once its gates pass); otherwise null. */
+  into: string | null;
+  /** Its merge day at each end of the durations. */
+  mergeDay: Range;
+  /** The workstreams it merges in full (or the rest of). */
+  workstreams: string[];
+  /** The workstreams it takes a part of. */
+  parts: string[];
+  /** Every workstream it merges is `merged`. */
+  merged: boolean;
+}
+
+/** The execution model (docs/execution-model.md): one answer, for every document, to where and when each piece of work runs. */
+export interface ExecutionModel {
+  /** The branch every wave ends in. */
+  baseBranch: string;
+  /** What the first worktrees and the first wave start from: the base commit, or the base branch. */
+  baseRef: string;
+  /** Each workstream, in id order. */
+  workstreams: WorkstreamExecution[];
+  /** Each wave, in order. */
+  waves: WaveExecution[];
+  /** Workstreams that can start now, in id order. */
+  canStartNow: string[];
 }

@@ -39,6 +39,7 @@ function waveTiming(net: Network, passes: Passes, ids: readonly string[], plan: 
     lateWorkstreams: wave.members.filter((i) => late(timings[i]!.finish)).map((i) => ids[i]!),
     waitsForWave: previous !== null && late(passes.time[node - 1]!) ? previous.number : null,
     workstreams: wave.members.map((i) => ids[i]!),
+    parts: wave.partial.map((i) => ids[i]!),
     slack,
     critical: slack === 0,
   };

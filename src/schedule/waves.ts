@@ -2,8 +2,11 @@
  * Integration waves: which wave merges each workstream, and the checks on that.
  *
  * A workstream is merged by a wave when its own `wave` field names the wave or the wave's
- * `workstreams` list names it; both count. A workstream named by several waves is scheduled
- * with the earliest of them (once merged, it is merged) after an error is reported. A wave
+ * `workstreams` list names it; both count. A workstream that writes `waves: [2, 3]` merges in
+ * parts: each earlier wave takes what is done by its day without waiting for it, and the last
+ * one merges the rest (that wave waits for it, and its dependants for that wave). Any other
+ * workstream named by several waves is scheduled with the earliest of them (once merged, it is
+ * merged) after an error is reported. A wave
  * number named only in a workstream's `wave` field is a wave without a planned day (a
  * missing wave record is the reference validator's to report). Waves are ordered: wave n
  * merges no earlier than wave n−1 (each integrates on top of the previous one).
@@ -26,8 +29,10 @@ export interface PlannedWave {
   number: number;
   /** The planned merge day, null when none. */
   plannedDay: number | null;
-  /** The workstreams it merges (indices, ascending). */
+  /** The workstreams it merges in full or the rest of (indices, ascending): the merge waits for them. */
   members: number[];
+  /** The workstreams it takes a part of (indices, ascending): they merge in full in a later wave. */
+  partial: number[];
   /** `memberAt[k]`: where `members[k]` was put in this wave (its entry in the list, or its record). */
   memberAt: Location[];
   /** The wave's record, null for a wave named only by workstreams. */
@@ -38,8 +43,10 @@ export interface PlannedWave {
 export interface WavePlan {
   /** Waves ascending by number. */
   waves: PlannedWave[];
-  /** `waveOf[i]`: index into `waves` of the wave merging workstream `i`, −1 when none. */
+  /** `waveOf[i]`: index into `waves` of the wave merging workstream `i` (the last of its parts), −1 when none. */
   waveOf: number[];
+  /** `partsOf[i]`: indices into `waves` of the earlier waves that take a part of workstream `i`, ascending. */
+  partsOf: number[][];
 }
 
 /** A workstream merged by an earlier wave than a workstream it needs. */
@@ -68,12 +75,23 @@ export function planWaves(
   const numbers = waveNumbers(records, workstreams);
   const planned: PlannedWave[] = numbers.map((number) => {
     const record = records.find((r) => r.number === number) ?? null;
-    return { number, plannedDay: plannedDay(record?.day), members: [], memberAt: [], record };
+    return { number, plannedDay: plannedDay(record?.day), members: [], partial: [], memberAt: [], record };
   });
   const position = new Map(numbers.map((n, k) => [n, k] as const));
   const diagnostics: Diagnostic[] = [];
+  const partsOf: number[][] = workstreams.map(() => []);
   const waveOf = workstreams.map((ws, i) => {
     const listed = listings[i]!;
+    if (ws.waves !== undefined) {
+      diagnostics.push(...partsProblems(ws, ws.waves, listed));
+      const parts = ws.waves.map((n) => position.get(n)!);
+      const last = parts[parts.length - 1]!;
+      partsOf[i] = parts.slice(0, -1);
+      for (const k of partsOf[i]) planned[k]!.partial.push(i);
+      planned[last]!.members.push(i);
+      planned[last]!.memberAt.push(listed.find((l) => l.wave === ws.waves!.at(-1))?.at ?? ws.wavesAt ?? ws.source.at);
+      return last;
+    }
     diagnostics.push(...membershipProblems(ws, listed));
     const candidates = [...listed.map((l) => l.wave), ...(isWaveNumber(ws.wave) ? [ws.wave] : [])];
     if (candidates.length === 0) return -1;
@@ -83,7 +101,27 @@ export function planWaves(
     wave.memberAt.push(listed.find((l) => l.wave === number)?.at ?? ws.source.at);
     return position.get(number)!;
   });
-  return { plan: { waves: planned, waveOf }, diagnostics };
+  return { plan: { waves: planned, waveOf, partsOf }, diagnostics };
+}
+
+/** The problems of a workstream that merges in parts: a `wave` or a wave's list that `waves` does not name. */
+function partsProblems(ws: Workstream, parts: readonly number[], listed: readonly Listing[]): Diagnostic[] {
+  const problems: Diagnostic[] = [];
+  const named = `\`waves: [${parts.join(", ")}]\``;
+  if (isWaveNumber(ws.wave) && !parts.includes(ws.wave)) {
+    problems.push(
+      diagnostic("error", "wave-mismatch", ws.waveAt ?? ws.source.at, `${ws.id} says wave ${ws.wave} and ${named}`, `drop \`wave\`, or add ${ws.wave} to \`waves\``),
+    );
+  }
+  for (const l of listed) {
+    if (parts.includes(l.wave)) continue;
+    problems.push(
+      diagnostic("error", "wave-mismatch", l.at, `wave ${l.wave} lists ${ws.id}, but ${ws.id} says ${named}`, `add ${l.wave} to ${ws.id}'s \`waves\`, or take ${ws.id} out of wave ${l.wave}`, [
+        { ...(ws.wavesAt ?? ws.source.at), message: `${ws.id} says ${named}` },
+      ]),
+    );
+  }
+  return problems;
 }
 
 function isWaveNumber(n: number | undefined): n is number {
@@ -103,7 +141,10 @@ function compareWaveRecords(a: Wave, b: Wave): number {
 /** Every wave number: records and workstreams' `wave` fields, ascending. */
 function waveNumbers(records: readonly Wave[], workstreams: readonly Workstream[]): number[] {
   const numbers = new Set(records.map((r) => r.number));
-  for (const ws of workstreams) if (isWaveNumber(ws.wave)) numbers.add(ws.wave);
+  for (const ws of workstreams) {
+    if (isWaveNumber(ws.wave)) numbers.add(ws.wave);
+    for (const n of ws.waves ?? []) numbers.add(n);
+  }
   return [...numbers].sort((a, b) => a - b);
 }
 
@@ -143,7 +184,7 @@ function duplicateMerge(ws: Workstream, listed: readonly Listing[]): Diagnostic 
     "wave-duplicate-merge",
     listed[1]!.at,
     `${ws.id} is merged by waves ${joinWords(numbers.map(String))}, expected exactly one`,
-    `keep ${ws.id} in one wave's workstreams; it is scheduled with wave ${Math.min(...numbers)}`,
+    `keep ${ws.id} in one wave's workstreams, or write \`waves: [${numbers.join(", ")}]\` when each wave merges a part of it; it is scheduled with wave ${Math.min(...numbers)}`,
     related,
   );
 }

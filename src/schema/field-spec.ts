@@ -31,7 +31,9 @@ export type FieldType =
   /** Text, or `### Positive` / `### Negative` subsections (`Consequences`). */
   | "consequences"
   /** `all`, or a list of wave numbers. */
-  | "wave-set";
+  | "wave-set"
+  /** A list of wave numbers (`[2, 3, 4, 5]`). */
+  | "wave-list";
 
 export interface FieldSpec {
   /** The canonical, normalised name (`depends_on`). */
@@ -40,6 +42,8 @@ export interface FieldSpec {
   /** Other normalised names that mean this field (`context_and_problem_statement`). */
   aliases?: readonly string[];
   values?: readonly string[];
+  /** Other spellings of enum values, normalised (`active` for `in progress`). */
+  valueAliases?: Readonly<Record<string, string>>;
   required?: boolean;
   /** One line for docs and JSON Schema. */
   description: string;

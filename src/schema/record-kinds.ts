@@ -18,7 +18,8 @@ export interface KindSpec {
 }
 
 const PRIORITIES = ["critical", "high", "medium", "low"] as const;
-const WORKSTREAM_STATUSES = ["planned", "active", "blocked", "done", "merged"] as const;
+/** The workstream statuses, in the order work goes through them. */
+export const WORKSTREAM_STATUSES = ["planned", "in progress", "blocked", "done", "merged"] as const;
 const RISK_SEVERITIES = ["high", "medium", "low"] as const;
 const RISK_STATUSES = ["open", "monitoring", "mitigated", "occurred", "closed"] as const;
 /** The standard ADR statuses. */
@@ -71,12 +72,25 @@ export const WORKSTREAM: KindSpec = {
     { name: "soft_depends_on", type: "list", aliases: ["soft_dependencies"], description: "Workstream ids it benefits from; they never delay it." },
     { name: "start", type: "integer", description: "Earliest day it may start." },
     { name: "wave", type: "integer", description: "The integration wave that merges it." },
+    {
+      name: "waves",
+      type: "wave-list",
+      description: "The waves that merge it when it merges in parts (`[2, 3, 4, 5]`): each earlier wave takes what is done by its day, the last one the rest.",
+    },
     { name: "slug", type: "string", description: "URL-safe name (default: from `name`)." },
     { name: "branch", type: "string", description: "Git branch (default `workstream/{slug}`)." },
     { name: "worktree", type: "string", description: "Worktree path (default: the project's `worktree_pattern`)." },
     { name: "owns", type: "list", description: "Files or globs it owns." },
     { name: "touches", type: "list", description: "Files or globs it edits but does not own." },
-    { name: "status", type: "enum", values: WORKSTREAM_STATUSES, description: "Status (default `planned`)." },
+    {
+      name: "status",
+      type: "enum",
+      values: WORKSTREAM_STATUSES,
+      valueAliases: { active: "in progress", started: "in progress", complete: "done", completed: "done", finished: "done" },
+      description: "Status (default `planned`); `done` and `merged` work is fixed at its actual days and the rest is scheduled from there.",
+    },
+    { name: "started", type: "integer", description: "The day it actually started (fixes its start; the rest is rescheduled from it)." },
+    { name: "finished", type: "integer", description: "The day it actually finished (fixes its finish)." },
     { name: "goal", type: "text", description: "What it achieves." },
     { name: "context", type: "text", description: "What the agent needs to know." },
     { name: "deliverables", type: "items", description: "What it delivers." },

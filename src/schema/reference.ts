@@ -20,6 +20,7 @@ const TYPE_NAMES: Record<FieldType, string> = {
   "text-or-items": "Markdown or a list",
   consequences: "Markdown, or `### Positive` / `### Negative` lists",
   "wave-set": "`all` or wave numbers",
+  "wave-list": "wave numbers (`[2, 3]`)",
 };
 
 const WHERE: Record<KindSpec["kind"], string> = {

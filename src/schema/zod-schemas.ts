@@ -42,6 +42,8 @@ export function fieldSchema(spec: FieldSpec): z.ZodType {
         return z.union([z.string(), markdownItems, z.object({ text: z.string() }).loose()]);
       case "wave-set":
         return z.union([z.literal("all"), z.array(z.int().positive())]);
+      case "wave-list":
+        return z.array(z.int().min(0)).min(1, "name at least one wave");
     }
   })();
   return base.describe(spec.description);

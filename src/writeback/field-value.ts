@@ -7,7 +7,7 @@ import type { FieldSpec } from "../schema/field-spec.js";
 import { DECISION_STATUSES, type KindSpec } from "../schema/record-kinds.js";
 
 /** Field types whose value is one line wherever it is written. */
-const ONE_LINE = new Set(["string", "integer", "number", "duration", "date", "enum", "list", "wave-set"]);
+const ONE_LINE = new Set(["string", "integer", "number", "duration", "date", "enum", "list", "wave-set", "wave-list"]);
 
 /** The value a field reads as, typed and checked as the model checks it; undefined when absent or invalid. */
 export function typedValue(record: RawRecord, kind: KindSpec, name: string): unknown {

@@ -14,7 +14,7 @@ async function planWith(decisions: Record<string, string>): Promise<string> {
   return root;
 }
 
-const body = (text: string) => text.slice(text.indexOf("\n-->\n") + 5);
+const body = (text: string) => text.slice(text.indexOf("-->\n") + 4);
 
 describe("the ADR index as a reviewer reads it", () => {
   it("gives each decision its decision sentence, puts the queue first, and leaves out columns empty in every row", async () => {

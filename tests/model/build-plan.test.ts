@@ -264,16 +264,17 @@ describe("field values are checked against their type", () => {
         at: "plan/workstreams/TD1-x.md:4:9",
         severity: "error",
         code: "invalid-value",
-        message: "`status` is `shipped`, expected one of: planned, active, blocked, done, merged",
-        hint: "Use one of: planned, active, blocked, done, merged.",
+        message: "`status` is `shipped`, expected one of: planned, in progress, blocked, done, merged",
+        hint: "Use one of: planned, in progress, blocked, done, merged.",
       },
     ]);
   });
 
-  it("accepts enum values in any case", () => {
-    const { plan, diagnostics } = build(ws("days: 1", "priority: HIGH", "status: Active"));
+  it("accepts enum values in any case, with `_` or `-` for a space, and older spellings", () => {
+    const { plan, diagnostics } = build(ws("days: 1", "priority: HIGH", "status: In_Progress"));
     expect(diagnostics).toEqual([]);
-    expect(plan.workstreams[0]).toMatchObject({ priority: "high", status: "active" });
+    expect(plan.workstreams[0]).toMatchObject({ priority: "high", status: "in progress" });
+    expect(build(ws("days: 1", "status: Active")).plan.workstreams[0]).toMatchObject({ status: "in progress" });
   });
 
   it("rejects a bad duration", () => {

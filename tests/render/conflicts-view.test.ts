@@ -24,7 +24,7 @@ describe("the file-conflicts tables", () => {
       conflict("src/api.py", "TD2", "TD3", [], "merge both"),
     ]);
     expect(view.overlapping).toEqual([
-      { file: "src/config.py", workstreams: "TD2 (owns), WS2 (owns, touches), WS3 (touches)", overlaps: "TD2 + WS3 on days 1–2; WS2 + WS3 on days 3–5", rule: "TD2 wins" },
+      { file: "src/config.py", workstreams: "TD2 (owns), WS2 (owns, touches), WS3 (touches)", overlaps: "TD2 + WS3 on days 1–2; WS2 + WS3 on days 3–5", rule: "TD2 wins", missingFor: null },
     ]);
     expect(view.apart).toEqual([{ file: "src/api.py", workstreams: "TD1 (owns), TD2 (owns), TD3 (touches)", rule: "merge both" }]);
     expect(conflictsView([]).any).toBe(false);

@@ -48,7 +48,7 @@ function section(markdown: string, heading: string): string {
 }
 
 /** The document below the generated-file header. */
-const body = (text: string) => text.slice(text.indexOf("\n-->\n") + 5);
+const body = (text: string) => text.slice(text.indexOf("-->\n") + 4);
 
 describe.skipIf(!HAVE_SEED)(`the generated session log against the seed's (${HAVE_SEED ? "../shared/seed" : "skipped: ../shared/seed is absent"})`, () => {
   it("has a counterpart for every section of the seed, in the seed's order and at its level", async () => {
@@ -77,7 +77,7 @@ describe("the generated session log reads as the seed's does", () => {
     expect(priorities).not.toContain("**Launch:**");
     const risks = section(log, "Risks & Blockers");
     const r2 = risks.slice(risks.indexOf("#### R2:"), risks.indexOf("#### R3:"));
-    expect(r2).toContain("| `src/config.py` | TD2's version wins: it is the source of truth for configuration. |");
+    expect(r2).toContain("| `src/config.py` | TD2's version wins: it is the source of truth for configuration.");
     // R1 names no file of the protocol: no table there.
     expect(risks.slice(risks.indexOf("#### R1:"), risks.indexOf("#### R2:"))).not.toContain("| File | Rule |");
     const lessons = section(log, "Lessons Learned");

@@ -20,7 +20,7 @@ describe("the generated session log", () => {
     const log = byPath["sessions/2025-10-16-parallel-execution-strategy-setup.md"]!;
     for (const d of plan.decisions) expect(log).toContain(`### ADR-${String(d.number).padStart(4, "0")}: ${d.title}`);
     for (const r of plan.risks) expect(log).toContain(`### ${r.id}: ${r.title}`);
-    expect(log).toContain("| Makespan with waves | 9 days |");
+    expect(log).toContain("| Makespan with waves | 7 days |");
     expect(log).toMatch(/\| TD2 \| `\.\.\/autoD-config-management` \| `workstream\/config-management` \| planned \| day 1 \(2025-10-17\) \|/);
   });
 });

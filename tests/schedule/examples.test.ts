@@ -167,8 +167,8 @@ describe("waves that add days", () => {
     expect(v.makespan).toBe(6);
     expect(v.criticalPaths).toEqual([["C", "B"]]);
     expect(v.waves).toEqual([
-      { number: 1, plannedDay: null, mergeDay: 5, lateBy: 0, lateWorkstreams: [], waitsForWave: null, workstreams: ["A", "C", "D"], slack: 0, critical: true },
-      { number: 2, plannedDay: null, mergeDay: 6, lateBy: 0, lateWorkstreams: [], waitsForWave: null, workstreams: ["B"], slack: 0, critical: true },
+      { number: 1, plannedDay: null, mergeDay: 5, lateBy: 0, lateWorkstreams: [], waitsForWave: null, workstreams: ["A", "C", "D"], parts: [], slack: 0, critical: true },
+      { number: 2, plannedDay: null, mergeDay: 6, lateBy: 0, lateWorkstreams: [], waitsForWave: null, workstreams: ["B"], parts: [], slack: 0, critical: true },
     ]);
     expect(v.days.map((d) => d.merging)).toEqual([[], [], [], [], [1], [2]]);
   });
@@ -287,6 +287,7 @@ describe("file conflicts", () => {
   // - A/B on docs/guide.md (A's glob matches B's path): days 1–2; no rule: conflict-no-rule
   //   at A's touches entry (line 12), B's entry related.
   // - A/C and B/C on src/config.py: C runs on day 3 only: listed, not overlapping, no warning.
+  //   "A's version wins" names A, so it decides A/C but not B/C: B/C falls to the next rule.
   const { schedule, diagnostics } = run({
     workstreams: [
       { id: "A", days: 2, owns: ["src/config.py"], touches: ["docs/**"] },
@@ -295,7 +296,7 @@ describe("file conflicts", () => {
     ],
     rules: [
       ["src/*.py", "A's version wins"],
-      ["src/config.py", "never reached: the first covering rule applies"],
+      ["src/config.py", "the next covering rule, for pairs the first does not decide"],
     ],
   });
   const rule = { file: "src/*.py", rule: "A's version wins" };
@@ -340,7 +341,7 @@ describe("file conflicts", () => {
         ],
         overlapping: false,
         days: { low: [], high: [] },
-        rule,
+        rule: { file: "src/config.py", rule: "the next covering rule, for pairs the first does not decide" },
       },
     ]);
   });

@@ -22,6 +22,11 @@ export interface WorkstreamSpec {
   agent?: string;
   owns?: string[];
   touches?: string[];
+  /** The waves that merge it in parts. */
+  waves?: number[];
+  status?: Workstream["status"];
+  started?: number;
+  finished?: number;
 }
 
 /** A wave in brief. */
@@ -29,6 +34,7 @@ export interface WaveSpec {
   number: number;
   day?: number;
   workstreams?: string[];
+  branch?: string;
 }
 
 /** A plan in brief. */
@@ -98,6 +104,10 @@ export function makeWorkstream(spec: WorkstreamSpec): Workstream {
   if (spec.agent !== undefined) ws.agent = { id: spec.agent, at: at(file, 2) };
   if (spec.wave !== undefined) ws.wave = spec.wave;
   if (spec.start !== undefined) ws.start = spec.start;
+  if (spec.waves !== undefined) ws.waves = spec.waves;
+  if (spec.status !== undefined) ws.status = spec.status;
+  if (spec.started !== undefined) ws.started = spec.started;
+  if (spec.finished !== undefined) ws.finished = spec.finished;
   return ws;
 }
 
@@ -115,6 +125,7 @@ export function makeWave(spec: WaveSpec): Wave {
     source: { file: WAVES_FILE, at: { file: WAVES_FILE, start: { line, column: 1 }, end: { line, column: 80 } } },
   };
   if (spec.day !== undefined) wave.day = spec.day;
+  if (spec.branch !== undefined) wave.branch = spec.branch;
   return wave;
 }
 

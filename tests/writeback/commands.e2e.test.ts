@@ -40,7 +40,8 @@ describe("paraplan set", () => {
     const result = await runCli(["set", "TD2", "status", "merged"], root);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("updated plan/workstreams/TD2-config-management.md\n  TD2 status: planned → merged\n");
-    expect(result.stderr).toMatch(/^0 errors, \d+ warnings \(\d+ from before the change: `paraplan validate` lists them\)\n$/);
+    // The embedded plan has no warnings, and merging TD2 early adds none.
+    expect(result.stderr).toBe("0 errors, 0 warnings\n");
     const after = await snapshot(root);
     expect(changedFiles(before, after)).toEqual(["workstreams/TD2-config-management.md"]);
     expect(after.get("workstreams/TD2-config-management.md")).toBe(before.get("workstreams/TD2-config-management.md")!.replace("\nstatus: planned\n", "\nstatus: merged\n"));
@@ -57,7 +58,7 @@ describe("paraplan set", () => {
     const session = "sessions/2025-10-16-parallel-execution-strategy-setup.md";
     expect(after.get(session)).toBe(before.get(session)!.replace("**Status:** Day 0 complete, ready for the Day 1 launch", "**Status:** Day 1 launched"));
     expect(after.get("decisions/0002-progressive-wave-based-merging.md")).toBe(before.get("decisions/0002-progressive-wave-based-merging.md")!.replace("Status: accepted", "Status: deprecated"));
-    expect(after.get("waves.md")).toBe(before.get("waves.md")!.replace("| WS1, TD3 | 85 |", "| WS1, TD3 | 80 |"));
+    expect(after.get("waves.md")).toBe(before.get("waves.md")!.replace("| WS1, TD3, TD4 | 85 |", "| WS1, TD3, TD4 | 80 |"));
     const risk = [...after.keys()].find((f) => f.startsWith("risks/R2-"))!;
     expect(after.get(risk)).toBe(before.get(risk)!.replace(/^# R2: .*$/m, "# R2: Merge Conflicts in Core Files"));
     expect(changedFiles(before, after)).toHaveLength(4);
@@ -94,7 +95,7 @@ describe("paraplan set", () => {
     const invalid = await runCli(["set", "TD2", "status", "mergd"], root);
     expect(invalid.code).toBe(1);
     expect(invalid.stderr).toBe(
-      "plan/workstreams/TD2-config-management.md:17:9 error write-invalid-value new value: `status` is `mergd`, expected one of: planned, active, blocked, done, merged\n  hint: Did you mean `merged`?\nnothing was written\n",
+      "plan/workstreams/TD2-config-management.md:17:9 error write-invalid-value new value: `status` is `mergd`, expected one of: planned, in progress, blocked, done, merged\n  hint: Did you mean `merged`?\nnothing was written\n",
     );
     const record = await runCli(["set", "TD22", "status", "merged"], root);
     expect(record.code).toBe(2);
@@ -148,13 +149,13 @@ describe("paraplan add", () => {
   it.concurrent("appends to a block list in front matter, a flow list, a section list and a table cell, each in its own style", async ({ expect }) => {
     const root = await project();
     const before = await snapshot(root);
-    expect((await runCli(["add", "TD3", "depends_on", "TD4"], root)).code).toBe(0);
+    expect((await runCli(["add", "TD3", "depends_on", "WS1"], root)).code).toBe(0);
     expect((await runCli(["add", "R1", "workstreams", "TD4"], root)).code).toBe(0);
     expect((await runCli(["add", "TD2", "deliverables", "A migration note in `docs/config.md`."], root)).code).toBe(0);
     expect((await runCli(["add", "gate:performance", "applies_to", "2"], root)).code).toBe(1);
     expect((await runCli(["add", "wave-1", "gates", "performance"], root)).code).toBe(0);
     const after = await snapshot(root);
-    expect(after.get("workstreams/TD3-api-client-refactor.md")).toBe(before.get("workstreams/TD3-api-client-refactor.md")!.replace("  - TD2\n", "  - TD2\n  - TD4\n"));
+    expect(after.get("workstreams/TD3-api-client-refactor.md")).toBe(before.get("workstreams/TD3-api-client-refactor.md")!.replace("  - TD2\n", "  - TD2\n  - WS1\n"));
     expect(after.get("risks/R1-td2-delays-block-everything.md")).toBe(before.get("risks/R1-td2-delays-block-everything.md")!.replace("WS2, WS3]", "WS2, WS3, TD4]"));
     expect(after.get("workstreams/TD2-config-management.md")).toBe(
       before.get("workstreams/TD2-config-management.md")!.replace("in `tests/unit/test_config.py`.\n", "in `tests/unit/test_config.py`.\n- A migration note in `docs/config.md`.\n"),

@@ -36,7 +36,7 @@ const workstreamShape = fc.record({
   name,
   quote: fc.constantFrom<Quote>("plain", "single", "double"),
   days: fc.tuple(fc.constantFrom("fm", "kv"), fc.constantFrom("1", "2", "1-2", "0.5")),
-  status: fc.tuple(fc.constantFrom("fm", "kv", "absent"), fc.constantFrom("planned", "active", "done")),
+  status: fc.tuple(fc.constantFrom("fm", "kv", "absent"), fc.constantFrom("planned", "blocked", "done")),
   priority: fc.tuple(fc.constantFrom("fm", "kv", "absent"), fc.constantFrom("high", "low")),
   agent: fc.tuple(fc.constantFrom("fm", "kv", "absent"), fc.constantFrom("python-pro", "backend-architect")),
   wave: fc.tuple(fc.constantFrom("fm", "kv", "absent"), fc.integer({ min: 1, max: 9 })),

@@ -260,7 +260,7 @@ describe("checks", () => {
   });
 
   it("refuses a value of the wrong type, with the message validate gives", () => {
-    expect(refused(WS, ws, set("status", "mergd"))).toBe("write-invalid-value: new value: `status` is `mergd`, expected one of: planned, active, blocked, done, merged (Did you mean `merged`?)");
+    expect(refused(WS, ws, set("status", "mergd"))).toBe("write-invalid-value: new value: `status` is `mergd`, expected one of: planned, in progress, blocked, done, merged (Did you mean `merged`?)");
     expect(refused(WS, ws, set("days", "two"))).toMatch(/^write-invalid-value: new value: `days` is `two`: expected a number of days/);
     expect(refused(WS, ws, set("wave", "1\n2"))).toMatch(/^write-invalid-value: `wave` must be one line/);
     expect(refused("decisions/0001-x.md", lines("# 1. X"), set("status", "maybe"))).toMatch(/^write-invalid-value: new value: decision status `maybe` is not one of/);

@@ -30,7 +30,7 @@ export async function generateOnce(context: CommandContext, options: { force: bo
   if (!renderer || hasErrors(prepared.diagnostics)) return { diagnostics: prepared.diagnostics, ms: performance.now() - started };
   // Each document is rendered when the writer asks for it and let go once staged, so the build never holds them all.
   const problems: Diagnostic[] = [];
-  const paths: string[] = [];
+  const written: { path: string; sources: string[] }[] = [];
   const pace = documentPacer(plan);
   const documents = function* () {
     for (const r of renderEach(plan, schedule, renderer, undefined, options.memory?.rendered)) {
@@ -38,7 +38,7 @@ export async function generateOnce(context: CommandContext, options: { force: bo
       if (!("reused" in r)) pace();
       if ("diagnostic" in r) problems.push(r.diagnostic);
       else if (!hasErrors(problems)) {
-        paths.push(r.file.path);
+        written.push({ path: r.file.path, sources: r.file.sources });
         yield r.file;
       }
     }
@@ -49,9 +49,9 @@ export async function generateOnce(context: CommandContext, options: { force: bo
   try {
     // Under the output lock, so that another run's writes cannot come between these writes and the manifest that records them.
     report = await withOutputLock(context.outDir, async () => {
-      const { report: written } = await syncOutputs(context.outDir, documents(), { force: options.force, ...(options.memory ? { known: options.memory.outputs } : {}) });
-      if (inputs && written.refused.length === 0) await writeManifest(cacheDir, context.outDir, inputs, paths.sort(), sortDiagnostics([...prepared.diagnostics, ...problems]));
-      return written;
+      const { report: synced } = await syncOutputs(context.outDir, documents(), { force: options.force, ...(options.memory ? { known: options.memory.outputs } : {}) });
+      if (inputs && synced.refused.length === 0) await writeManifest(cacheDir, context.outDir, inputs, written.sort((a, b) => (a.path < b.path ? -1 : 1)), sortDiagnostics([...prepared.diagnostics, ...problems]));
+      return synced;
     });
   } catch (error) {
     if (!(error instanceof RenderFailed)) throw error;

@@ -1,6 +1,7 @@
 import { formatDiagnostics } from "../../diagnostics/format.js";
 import { hasErrors } from "../../diagnostics/diagnostic.js";
 import { freshOutput } from "../fresh-output.js";
+import { withoutHeader } from "../../render/generated-header.js";
 import { promptPath } from "../../render/output-paths.js";
 import { suggest } from "../../parse/suggest.js";
 import type { CommandContext } from "../context.js";
@@ -12,7 +13,7 @@ async function copyToClipboard(text: string): Promise<void> {
   await clipboard.write(text);
 }
 
-/** `paraplan prompt <ID>`: print a workstream's prompt, byte-identical to its file in out/; `--copy` puts it on the clipboard. */
+/** `paraplan prompt <ID>`: print a workstream's prompt, as its file in out/ without the generated-file header; `--copy` puts it on the clipboard. */
 export async function prompt(context: CommandContext, id: string, options: { copy: boolean }, copy = copyToClipboard): Promise<ExitCode> {
   const wanted = (file: string) => {
     const lower = file.toLowerCase();
@@ -22,7 +23,7 @@ export async function prompt(context: CommandContext, id: string, options: { cop
   // Unchanged since the last build: the prompt is the file in out/, byte for byte, with no parsing at all.
   const fresh = await freshOutput(context, wanted);
   if (fresh !== undefined && !options.copy) {
-    context.stdout(fresh);
+    context.stdout(withoutHeader(fresh));
     return EXIT.ok;
   }
   // Otherwise only this workstream's prompt is rendered (every prompt when the id is not an exact file name).
@@ -43,18 +44,20 @@ export async function prompt(context: CommandContext, id: string, options: { cop
   const target = promptPath(ws);
   let file = result.files.find((f) => f.path === target);
   if (!file) file = (await buildWithEnv(context, { only: (p) => p === target })).files.find((f) => f.path === target)!;
+  // What is pasted into an agent is the prompt alone: the generated-file header is for the file on disk.
+  const text = withoutHeader(file.content);
   if (!options.copy) {
-    context.stdout(file.content);
+    context.stdout(text);
     return EXIT.ok;
   }
   try {
-    await copy(file.content);
-    context.stderr(`copied the ${ws.id} prompt (${file.content.length} characters) to the clipboard\n`);
+    await copy(text);
+    context.stderr(`copied the ${ws.id} prompt (${text.length} characters) to the clipboard\n`);
   } catch (error) {
     // clipboardy's own message blames a missing xsel; the real cause is usually that there is no display.
     const cause = (error as { fallbackError?: { stderr?: string } }).fallbackError?.stderr?.trim() ?? (error as Error).message;
     const why = !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY && process.platform === "linux" ? "no clipboard is available: there is no graphical display (DISPLAY is not set)" : `the clipboard could not be written: ${cause}`;
-    context.stdout(file.content);
+    context.stdout(text);
     context.stderr(`${why}; the prompt was printed instead (pipe it, e.g. \`paraplan prompt ${ws.id} | pbcopy\`)\n`);
   }
   return EXIT.ok;

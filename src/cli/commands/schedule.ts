@@ -5,9 +5,9 @@ import type { CommandContext } from "../context.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 import { terminalTable } from "../terminal-table.js";
 import { criticalPathText } from "../../render/views/critical-path-text.js";
+import { range, spanPair } from "../../render/views/figures.js";
 import { hasErrors } from "../../diagnostics/diagnostic.js";
 
-const range = (r: { low: number; high: number }) => (r.low === r.high ? String(r.high) : `${r.low}–${r.high}`);
 
 /** `paraplan schedule`: the computed timeline, critical path, speed-up, waves and conflicts, as tables or JSON. */
 export async function schedule(context: CommandContext, options: { json: boolean }): Promise<ExitCode> {
@@ -18,7 +18,6 @@ export async function schedule(context: CommandContext, options: { json: boolean
   }
   const { bold } = context.paint;
   const w: ScheduleVariant = s.withWaves.high;
-  const low = new Map(s.withWaves.low.workstreams.map((t) => [t.id, t]));
   const deps = new Map(s.dependenciesOnly.high.workstreams.map((t) => [t.id, t]));
   const out: string[] = [];
   out.push(bold("Figures"), "");
@@ -36,18 +35,32 @@ export async function schedule(context: CommandContext, options: { json: boolean
   );
   out.push(`sequential total: ${range(s.sequentialTotal)} days; ${s.waveCost.summary}`, "");
   out.push(bold("Workstreams"), "");
+  const exec = new Map(s.execution.workstreams.map((e) => [e.id, e]));
+  const depsLow = new Map(s.dependenciesOnly.low.workstreams.map((t) => [t.id, t]));
   out.push(
     terminalTable(
-      ["id", "days", "start", "finish", "slack", "critical", "deps-only start–finish"],
+      ["id", "days", "status", "wave", "works on days", "slack", "critical", "branches from", "deps-only days"],
       plan.workstreams.map((ws) => {
+        const e = exec.get(ws.id);
         const t = w.workstreams.find((x) => x.id === ws.id);
-        const l = low.get(ws.id);
         const d = deps.get(ws.id);
-        return [ws.id, ws.days.text, String(t?.start ?? "—"), l && t && l.finish !== t.finish ? `${l.finish}–${t.finish}` : String(t?.finish ?? "—"), String(t?.slack ?? "—"), t?.critical ? "yes" : "", d ? `${d.start}–${d.finish}` : "—"];
+        const dl = depsLow.get(ws.id);
+        return [
+          ws.id,
+          ws.days.text,
+          ws.status,
+          e && e.wave !== null ? [...e.partWaves, e.wave].join(",") : "—",
+          e ? spanPair(e.start, e.finish) : "—",
+          String(t?.slack ?? "—"),
+          t?.critical ? "yes" : "",
+          e ? e.base.ref : "—",
+          d && dl ? spanPair({ low: dl.start, high: d.start }, { low: dl.finish, high: d.finish }) : "—",
+        ];
       }),
       bold,
     ),
   );
+  if (s.execution.canStartNow.length > 0) out.push(`can start now: ${s.execution.canStartNow.join(", ")}`, "");
   out.push(bold("Timeline (with waves)"), "");
   out.push(terminalTable(["day", "active", "starts", "finishes", "merges"], w.days.map((d) => [String(d.day), d.active.join(" "), d.starting.join(" "), d.finishing.join(" "), d.merging.map((n) => `wave ${n}`).join(" ")]), bold));
   if (w.waves.length > 0) {

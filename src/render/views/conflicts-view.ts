@@ -24,12 +24,17 @@ export function conflictsView(conflicts: readonly FileConflict[]) {
     .filter(([, list]) => list.some((c) => c.overlapping))
     .map(([file, list]) => {
       const pairs = list.filter((c) => c.overlapping);
-      const rule = pairs.find((c) => c.rule)?.rule ?? null;
+      const pair = (c: FileConflict) => c.sides.map((s) => s.workstream).join(" + ");
+      // A rule decides the pairs it names: one rule for all is said once, different ones pair by pair.
+      const rules = [...new Set(pairs.flatMap((c) => (c.rule ? [c.rule.rule] : [])))];
+      const rule = rules.length <= 1 ? (rules[0] ?? null) : pairs.filter((c) => c.rule).map((c) => `${pair(c)}: ${c.rule!.rule}`).join("; ");
+      const missing = pairs.filter((c) => !c.rule).map(pair);
       return {
         file,
         workstreams: sharers(list),
-        overlaps: pairs.map((c) => `${c.sides.map((s) => s.workstream).join(" + ")} on ${c.days.high.length > 0 ? `days ${dayRanges(c.days.high)}` : `days ${dayRanges(c.days.low)}`}`).join("; "),
-        rule: rule ? rule.rule : null,
+        overlaps: pairs.map((c) => `${pair(c)} on ${c.days.high.length > 0 ? `days ${dayRanges(c.days.high)}` : `days ${dayRanges(c.days.low)}`}`).join("; "),
+        rule,
+        missingFor: missing.length > 0 ? missing.join(", ") : null,
       };
     });
   const apart = files

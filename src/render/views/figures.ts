@@ -5,9 +5,17 @@ export function num(n: number): string {
   return String(Math.round(n * 100) / 100);
 }
 
-/** `7` or `6–7`. */
+/** `7` or `6–7`, smaller first (a ratio such as a speed-up can be larger at the lower end of the durations). */
 export function range(r: Range): string {
-  return r.low === r.high ? num(r.high) : `${num(r.low)}–${num(r.high)}`;
+  const [a, b] = r.low <= r.high ? [r.low, r.high] : [r.high, r.low];
+  return num(a) === num(b) ? num(b) : `${num(a)}–${num(b)}`;
+}
+
+/** `3–4`, or `1–1 or 1–2` when the ends of the durations differ: the first and last day as one pair per end. */
+export function spanPair(start: Range, finish: Range): string {
+  const low = `${start.low}–${finish.low}`;
+  const high = `${start.high}–${finish.high}`;
+  return low === high ? high : `${low} or ${high}`;
 }
 
 /** `7 days`, `1 day`, `6–7 days`. */

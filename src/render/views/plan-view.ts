@@ -1,8 +1,8 @@
 import { adrPath, ADR_INDEX, PLAN_DOCUMENT } from "../output-paths.js";
-import { count, dateOf, dayLabel, days, num, range } from "./figures.js";
+import { count, dateOf, dayLabel, days, num, range, spanPair } from "./figures.js";
 import { conflictsView } from "./conflicts-view.js";
 import { criticalPathText } from "./critical-path-text.js";
-import { runbookView, worktreeBase, worktreeCommand } from "./runbook-view.js";
+import { runbookView, worktreeCommands } from "./runbook-view.js";
 import { quote, sh } from "./shell-command.js";
 import { adrNumber } from "./decision-view.js";
 import { linkFrom, type RenderContext } from "./render-context.js";
@@ -25,8 +25,7 @@ export function planView(ctx: RenderContext) {
 
   const workstreams = plan.workstreams.map((ws) => {
     const t = ctx.timing.get(ws.id);
-    const low = ctx.timingLow.get(ws.id);
-    const wave = ctx.waveOf.get(ws.id);
+    const exec = ctx.execution.get(ws.id);
     return {
       id: ws.id,
       name: ws.name,
@@ -34,11 +33,11 @@ export function planView(ctx: RenderContext) {
       days: ws.days.text,
       priority: ws.priority,
       status: ws.status,
-      start: t ? String(t.start) : "—",
-      finish: t ? (low && low.finish !== t.finish ? `${low.finish} or ${t.finish}` : String(t.finish)) : "—",
+      span: exec ? spanPair(exec.start, exec.finish) : "—",
       slack: t ? num(t.slack) : "—",
       critical: t?.critical ?? false,
-      wave: wave ? String(wave.number) : "—",
+      wave: exec && exec.wave !== null ? [...exec.partWaves, exec.wave].join(", ") : "—",
+      base: exec ? exec.base.ref : "—",
       branch: ws.branch,
       worktree: ws.worktree,
       dependsOn: ws.dependsOn.map((d) => d.id).join(", ") || "—",
@@ -47,14 +46,7 @@ export function planView(ctx: RenderContext) {
     };
   });
 
-  const graph = [
-    "graph LR",
-    ...plan.workstreams.map((ws) => `  ${nodeId.get(ws.id)}["${mermaidText(`${ws.id}: ${ws.name}`)}"]`),
-    ...schedule.edges.filter((e) => nodeId.has(e.dependsOn) && nodeId.has(e.workstream)).map((e) => `  ${nodeId.get(e.dependsOn)} --> ${nodeId.get(e.workstream)}`),
-    ...schedule.softEdges.filter((e) => nodeId.has(e.dependsOn) && nodeId.has(e.workstream)).map((e) => `  ${nodeId.get(e.dependsOn)} -.-> ${nodeId.get(e.workstream)}`),
-    "  classDef critical stroke:#c00,stroke-width:3px",
-    ...(critical.length > 0 ? [`  class ${critical.map((id) => nodeId.get(id)).join(",")} critical`] : []),
-  ].join("\n");
+  const graph = dependencyGraph(ctx, nodeId, critical);
 
   // Mermaid's gantt needs calendar dates; without a start date, day 1 is drawn as 2000-01-01.
   const base = project.startDate ?? "2000-01-01";
@@ -65,12 +57,14 @@ export function planView(ctx: RenderContext) {
     ...(project.startDate ? ["  excludes weekends"] : []),
     project.startDate ? "  axisFormat %m-%d" : "  axisFormat day %j",
     ...plan.waves.flatMap((wave) => {
-      const members = wave.workstreams.map((r) => ctx.timing.get(r.id)).filter((t) => t !== undefined);
+      // A workstream merged in parts is drawn once, in the wave that merges the rest of it.
+      const members = (ctx.waveExecution.get(wave.number)?.workstreams ?? []).map((id) => ctx.timing.get(id)).filter((t) => t !== undefined);
       const merge = ctx.waveTiming.get(wave.number);
       return [
         `  section ${mermaidText(`Wave ${wave.number}`)}`,
         ...members.map((t) => `  ${mermaidText(`${t.id} ${ctx.workstream.get(t.id)?.name ?? ""}`)} :${t.critical ? "crit, " : ""}${nodeId.get(t.id)}, ${dateOf(base, t.start)}, ${Math.max(1, t.finish - t.start + 1)}d`),
-        ...(merge && merge.mergeDay > 0 ? [`  ${mermaidText(`Merge wave ${wave.number}`)} :milestone, m${wave.number}, ${dateOf(base, merge.mergeDay)}, 0d`] : []),
+        // A wave merges at the end of its day: the milestone stands at the start of the next, after the bars it merges.
+        ...(merge && merge.mergeDay > 0 ? [`  ${mermaidText(`Merge wave ${wave.number}`)} :milestone, m${wave.number}, ${dateOf(base, merge.mergeDay + 1)}, 0d`] : []),
       ];
     }),
     ...unwaved(ctx).map((t) => `  ${mermaidText(`${t.id} ${ctx.workstream.get(t.id)?.name ?? ""}`)} :${t.critical ? "crit, " : ""}${nodeId.get(t.id)}, ${dateOf(base, t.start)}, ${Math.max(1, t.finish - t.start + 1)}d`),
@@ -101,10 +95,12 @@ export function planView(ctx: RenderContext) {
       planned: wave.day !== undefined ? dayLabel(project.startDate, wave.day) : "not planned (merges when its last workstream finishes)",
       merges: t ? dayLabel(project.startDate, t.mergeDay) : "—",
       late: t && t.lateBy > 0 ? `${days(t.lateBy)} late, waiting for ${[...t.lateWorkstreams, ...(t.waitsForWave !== null ? [`wave ${t.waitsForWave}`] : [])].join(", ")}` : null,
-      workstreams: wave.workstreams.map((r) => {
-        const ws = ctx.workstream.get(r.id);
-        return { id: r.id, name: ws?.name ?? r.id, branch: ws?.branch ?? "—" };
-      }),
+      workstreams: [...(ctx.waveExecution.get(wave.number)?.workstreams ?? []), ...(ctx.waveExecution.get(wave.number)?.parts ?? [])]
+        .sort((a, b) => (ctx.position.get(a) ?? 0) - (ctx.position.get(b) ?? 0))
+        .map((id) => {
+          const ws = ctx.workstream.get(id);
+          return { id, name: ws?.name ?? id, branch: ws?.branch ?? "—", part: ctx.waveExecution.get(wave.number)?.parts.includes(id) ?? false };
+        }),
       coverage: wave.coverage !== undefined ? `${num(wave.coverage)}%` : null,
       gates: gateRows(ctx, wave),
       commands: mergeCommands(ctx, wave),
@@ -114,14 +110,17 @@ export function planView(ctx: RenderContext) {
     };
   });
 
+  const owned = ownedFiles(ctx);
+  const canStartNow = schedule.execution.canStartNow.map((id) => {
+    const exec = ctx.execution.get(id)!;
+    return { id, name: ctx.workstream.get(id)?.name ?? id, base: exec.base.ref, prompt: ctx.promptPath.get(id)! };
+  });
+  const problems = schedule.problems.map((p) => ({ code: p.code, where: `${p.file}:${p.line}`, message: p.message, hint: p.hint }));
+
   const conflicts = conflictsView(schedule.conflicts);
 
   const worktrees = plan.workstreams.map((w) => w.worktree);
-  const setup = [
-    ...(project.repository === "." ? [] : [sh`cd ${project.repository}`]),
-    // Only the worktrees that branch from the base: the others wait for their base to exist (see the runbook).
-    ...plan.workstreams.filter((w) => worktreeBase(ctx, w) === (project.baseCommit ?? project.baseBranch)).map((w) => worktreeCommand(ctx, w)),
-  ].join("\n");
+  const setup = worktreeSetup(ctx);
   const monitor = [
     "# One line of status per worktree, then the head of each progress.md",
     `for wt in ${quote(worktrees)}; do`,
@@ -161,6 +160,9 @@ export function planView(ctx: RenderContext) {
       criticalPathsDependenciesOnly: depsOnly.criticalPaths.map((p) => p.join(" → ")),
     },
     workstreams,
+    canStartNow,
+    owned,
+    problems,
     graph,
     gantt,
     timeline,
@@ -185,6 +187,96 @@ export function planView(ctx: RenderContext) {
     runbook: runbookView(ctx),
     prompts: workstreams.map((w) => ({ id: w.id, name: w.name, link: w.prompt })),
   };
+}
+
+/**
+ * The dependency graph: workstreams, each wave's merge as a node between the work it merges and the work that
+ * waits for it, hard and soft dependencies, and the critical workstreams, merges and edges marked.
+ */
+function dependencyGraph(ctx: RenderContext, nodeId: ReadonlyMap<string, string>, critical: readonly string[]): string {
+  const { plan, schedule } = ctx;
+  const waveTimings = schedule.withWaves.high.waves;
+  const criticalSet = new Set(critical);
+  const lines = ["graph LR", ...plan.workstreams.map((ws) => `  ${nodeId.get(ws.id)}["${mermaidText(`${ws.id}: ${ws.name}`)}"]`)];
+  lines.push(...waveTimings.map((w) => `  m${w.number}{{"${mermaidText(`wave ${w.number} merge, day ${w.mergeDay}`)}"}}`));
+  const edges: { from: string; to: string; style: string; critical: boolean }[] = [];
+  for (const w of waveTimings) {
+    for (const id of w.workstreams) if (nodeId.has(id)) edges.push({ from: nodeId.get(id)!, to: `m${w.number}`, style: "-->", critical: w.critical && criticalSet.has(id) });
+    for (const id of w.parts) if (nodeId.has(id)) edges.push({ from: nodeId.get(id)!, to: `m${w.number}`, style: "-.->", critical: false });
+  }
+  for (const e of schedule.edges) {
+    const from = nodeId.get(e.dependsOn);
+    const to = nodeId.get(e.workstream);
+    if (!from || !to) continue;
+    const exec = ctx.execution.get(e.workstream);
+    const dep = ctx.execution.get(e.dependsOn);
+    // A dependency merged by an earlier wave reaches its dependant through that wave's merge, as the schedule has it.
+    const through = exec && dep && exec.wave !== null && dep.wave !== null && dep.wave < exec.wave ? `m${dep.wave}` : null;
+    const timing = through ? waveTimings.find((w) => `m${w.number}` === through) : undefined;
+    edges.push({ from: through ?? from, to, style: "-->", critical: criticalSet.has(e.workstream) && (through ? timing?.critical === true : criticalSet.has(e.dependsOn)) });
+  }
+  for (const e of schedule.softEdges) {
+    if (nodeId.has(e.dependsOn) && nodeId.has(e.workstream)) edges.push({ from: nodeId.get(e.dependsOn)!, to: nodeId.get(e.workstream)!, style: "-.->", critical: false });
+  }
+  const seen = new Set<string>();
+  const unique = edges.filter((e) => !seen.has(`${e.from}>${e.to}`) && seen.add(`${e.from}>${e.to}`));
+  lines.push(...unique.map((e) => `  ${e.from} ${e.style} ${e.to}`));
+  lines.push("  classDef critical stroke:#c00,stroke-width:3px");
+  const criticalNodes = [...critical.flatMap((id) => nodeId.get(id) ?? []), ...waveTimings.filter((w) => w.critical).map((w) => `m${w.number}`)];
+  if (criticalNodes.length > 0) lines.push(`  class ${criticalNodes.join(",")} critical`);
+  const criticalLinks = unique.flatMap((e, k) => (e.critical ? [k] : []));
+  if (criticalLinks.length > 0) lines.push(`  linkStyle ${criticalLinks.join(",")} stroke:#c00,stroke-width:3px`);
+  return lines.join("\n");
+}
+
+/** The Owned files table: each owned file or glob, its owner, who else edits it, on which days they overlap, and the rule that decides it. */
+function ownedFiles(ctx: RenderContext) {
+  return ctx.plan.workstreams.flatMap((ws) =>
+    ws.owns.map((f) => {
+      const shared = (ctx.conflictsOf.get(ws.id) ?? []).filter((c) => c.sides.some((s) => s.workstream === ws.id && s.kind === "owns" && s.pattern === f.pattern));
+      const others = shared.map((c) => {
+        const other = c.sides.find((s) => s.workstream !== ws.id)!;
+        const days = c.days.high.length > 0 ? c.days.high : c.days.low;
+        return {
+          who: `${other.workstream} (${other.kind})`,
+          days: c.overlapping ? dayRanges(days) : "never at once",
+          rule: c.rule ? c.rule.rule : c.overlapping ? `no rule: agree with ${other.workstream} before merging` : "—",
+        };
+      });
+      return {
+        file: f.pattern,
+        owner: ws.id,
+        others: others.map((o) => o.who).join(", ") || "—",
+        days: others.map((o) => o.days).join("; ") || "—",
+        rules: [...new Set(others.map((o) => o.rule).filter((r) => r !== "—"))].join(" ") || "—",
+      };
+    }),
+  );
+}
+
+/**
+ * The commands that create every worktree, as the execution model says: each from its base, grouped by the day its
+ * base is ready (the work that can start at once first), with what each must merge in before it starts.
+ */
+function worktreeSetup(ctx: RenderContext): string {
+  const { project } = ctx.plan;
+  const byDay = new Map<number, string[]>();
+  for (const ws of ctx.plan.workstreams) {
+    const exec = ctx.execution.get(ws.id);
+    if (!exec) continue;
+    const ready = Math.max(exec.base.readyAfter.high, ...exec.mergeIn.map((m) => m.readyAfter.high));
+    const lines = worktreeCommands(ctx, ws);
+    byDay.set(ready, [...(byDay.get(ready) ?? []), ...lines]);
+  }
+  const days = [...byDay.keys()].sort((a, b) => a - b);
+  return [
+    ...(project.repository === "." ? [] : [sh`cd ${project.repository}`]),
+    ...days.flatMap((day, k) => [
+      ...(k > 0 ? [""] : []),
+      day === 0 ? "# day 1: work that needs nothing else" : `# after the end of ${dayLabel(project.startDate, day)}: its base is ready`,
+      ...byDay.get(day)!,
+    ]),
+  ].join("\n");
 }
 
 /** Workstreams no wave merges, drawn after the waves in the Gantt chart. */

@@ -1,52 +1,38 @@
 import type { Workstream } from "../../model/types.js";
+import { normalizePattern, patternsMayOverlap } from "../../schedule/file-patterns.js";
+import type { BranchSource, Range, WaveExecution, WorkstreamExecution } from "../../schedule/types.js";
 import { adrPath } from "../output-paths.js";
 import { commandsIn, dayLabel, days } from "./figures.js";
 import { adrNumber } from "./decision-view.js";
 import type { RenderContext } from "./render-context.js";
 import { sh } from "./shell-command.js";
-import { extrasView, gateRows } from "./shared-views.js";
+import { extrasView, gateRows, mergeCommands } from "./shared-views.js";
 
-/** The view model of one workstream's prompt: everything its agent needs, nothing it must look up. */
+/** The view model of one workstream's prompt: everything its agent needs, nothing it must look up, and nothing the schedule does not say. */
 export function promptView(ctx: RenderContext, ws: Workstream) {
   const { plan } = ctx;
   const { project } = plan;
   const agent = ws.agent ? ctx.agent.get(ws.agent.id) : undefined;
+  const exec = ctx.execution.get(ws.id);
   const t = ctx.timing.get(ws.id);
-  const low = ctx.timingLow.get(ws.id);
   const wave = ctx.waveOf.get(ws.id);
-  const waveTiming = wave ? ctx.waveTiming.get(wave.number) : undefined;
-  const start = (d: number) => dayLabel(project.startDate, d);
+  const waveExec = wave ? ctx.waveExecution.get(wave.number) : undefined;
+  const label = (d: number) => dayLabel(project.startDate, d);
 
-  const dependency = (id: string) => {
+  const dependency = (id: string, hard: boolean) => {
     const dep = ctx.workstream.get(id);
-    const depWave = ctx.waveOf.get(id);
-    const merge = depWave ? ctx.waveTiming.get(depWave.number) : undefined;
-    const merged = dep?.status === "merged";
+    const depExec = ctx.execution.get(id);
+    const source = exec && depExec ? (hard ? sourceOf(ctx, exec, depExec) : mergeOf(ctx, depExec)) : undefined;
     return {
       id,
       name: dep?.name ?? id,
       status: dep?.status ?? "unknown",
-      merged,
-      availability: merged
-        ? "merged"
-        : depWave && merge
-          ? `not merged yet: wave ${depWave.number} merges it at the end of ${start(merge.mergeDay)} into ${depWave.branch ?? "its integration branch"}`
-          : "not merged yet, and no wave merges it",
+      availability: availability(dep?.status, depExec, source, label),
+      delivers: (dep?.deliverables ?? []).slice(0, MAX_DELIVERABLES),
+      moreDeliverables: Math.max(0, (dep?.deliverables.length ?? 0) - MAX_DELIVERABLES),
+      prompt: ctx.promptPath.get(id) ?? null,
     };
   };
-
-  const mine = new Set([...ws.owns, ...ws.touches].map((f) => f.pattern));
-  // Only workstreams running on some of the same days can collide with this one; listing every owned file of
-  // a large plan would make each prompt grow with the plan (and the plan's prompts quadratically).
-  const concurrent = concurrentWith(ctx, ws.id);
-  const forbidden = concurrent.flatMap((other) => other.owns.filter((f) => !mine.has(f.pattern)).map((f) => ({ file: f.pattern, owner: other.id })));
-  const elsewhere = ctx.ownedFiles - ws.owns.length - concurrent.reduce((n, other) => n + other.owns.length, 0);
-  const shared = (ctx.conflictsOf.get(ws.id) ?? [])
-    .map((c) => ({
-      file: c.file,
-      with: c.sides.filter((s) => s.workstream !== ws.id).map((s) => `${s.workstream} (${s.kind})`).join(", "),
-      rule: c.rule?.rule ?? "no rule in the Resolution Protocol: stop and ask the project manager before editing it",
-    }));
 
   const ownGates = ws.qualityGates.map((item) => ({ text: item, commands: commandsIn(item) }));
   const waveGates = wave ? gateRows(ctx, wave) : [];
@@ -60,12 +46,13 @@ export function promptView(ctx: RenderContext, ws: Workstream) {
   return {
     id: ws.id,
     name: ws.name,
-    role: agent?.role.trim() || `You are the ${ws.agent?.id ?? "assigned"} agent for this workstream.`,
+    role: agent?.role.trim() || `You are the agent for workstream ${ws.id} (${ws.name}).`,
     agent: agent ? { id: agent.id, name: agent.name, workingAgreements: agent.workingAgreements } : null,
     project: {
       name: project.name,
       summary: firstParagraph(project.summary) || `${project.name}: ${plan.workstreams.length} workstreams run in parallel, each in its own git worktree.`,
       parallel: `${plan.workstreams.length} workstreams run in parallel, each in its own worktree and branch, merged back in ${plan.waves.length} integration waves.`,
+      context: project.context.trim(),
     },
     goal: ws.goal.trim(),
     context: ws.context.trim(),
@@ -74,28 +61,29 @@ export function promptView(ctx: RenderContext, ws: Workstream) {
     notes: ws.notes.trim(),
     worktree: ws.worktree,
     branch: ws.branch,
+    status: ws.status,
+    setup: exec ? worktreeSetup(ctx, ws, exec, label) : null,
     cd: sh`cd ${ws.worktree}`,
     days: days({ low: ws.days.low, high: ws.days.high }),
     priority: ws.priority,
-    schedule: t
-      ? {
-          start: start(t.start),
-          finish: low && low.finish !== t.finish ? `${start(low.finish)} at the earliest, ${start(t.finish)} at the latest` : start(t.finish),
-          slack: t.slack === 0 ? "none: this workstream is on the critical path, any delay delays the plan" : `${days(t.slack)} of slack`,
-          critical: t.critical,
-        }
-      : null,
-    wave: wave
-      ? { number: wave.number, name: wave.name, branch: wave.branch ?? "—", merges: waveTiming ? start(waveTiming.mergeDay) : "—", coverage: wave.coverage !== undefined ? `${wave.coverage}%` : null }
-      : null,
-    dependsOn: ws.dependsOn.map((d) => dependency(d.id)),
-    softDependsOn: ws.softDependsOn.map((d) => dependency(d.id)),
+    schedule: exec && t ? { when: daysPair(exec, label), slack: t.slack === 0 ? "none: this workstream is on the critical path, any delay delays the plan" : `${days(t.slack)} of slack` } : null,
+    wave:
+      wave && waveExec
+        ? {
+            number: wave.number,
+            name: wave.name,
+            branch: waveExec.branch,
+            merges: mergeDays(waveExec, label),
+            coverage: wave.coverage !== undefined ? `${wave.coverage}%` : null,
+            parts: (exec?.partWaves ?? []).map((n) => ({ number: n, merges: mergeDays(ctx.waveExecution.get(n)!, label) })),
+            commands: mergeCommands(ctx, wave),
+            final: waveExec.into !== null ? waveExec.into : null,
+          }
+        : null,
+    dependsOn: ws.dependsOn.map((d) => dependency(d.id, true)),
+    softDependsOn: ws.softDependsOn.map((d) => dependency(d.id, false)),
     dependents: (ctx.dependents.get(ws.id) ?? []).map((id) => ({ id, name: ctx.workstream.get(id)?.name ?? id })),
-    owns: ws.owns.map((f) => f.pattern),
-    touches: ws.touches.map((f) => f.pattern),
-    forbidden,
-    forbiddenElsewhere: elsewhere,
-    shared,
+    ...filesView(ctx, ws),
     ownGates: ownGates.map((g) => g.text),
     waveGates,
     commands: commands.join("\n"),
@@ -106,13 +94,121 @@ export function promptView(ctx: RenderContext, ws: Workstream) {
   };
 }
 
+/** How a hard dependency reaches a workstream, by the execution model's rule: through its wave's integration branch when that wave is earlier, else through its own branch. */
+function sourceOf(ctx: RenderContext, exec: WorkstreamExecution, dep: WorkstreamExecution): BranchSource {
+  const wave = dep.wave !== null ? ctx.waveExecution.get(dep.wave) : undefined;
+  if (wave && exec.wave !== null && dep.wave! < exec.wave) return { ref: wave.branch, kind: "wave", wave: wave.number, workstream: null, readyAfter: wave.mergeDay };
+  return { ref: dep.branch, kind: "workstream", wave: null, workstream: dep.id, readyAfter: dep.finish };
+}
+
+/** Where a soft dependency lands: its wave's integration branch, when a wave merges it. */
+function mergeOf(ctx: RenderContext, dep: WorkstreamExecution): BranchSource | undefined {
+  const wave = dep.wave !== null ? ctx.waveExecution.get(dep.wave) : undefined;
+  return wave ? { ref: wave.branch, kind: "wave", wave: wave.number, workstream: null, readyAfter: wave.mergeDay } : undefined;
+}
+
+/** A dependency's deliverables shown in a dependant's prompt; the rest are in its own prompt. */
+const MAX_DELIVERABLES = 5;
+
+/** Where a dependency stands for its dependant, as the execution model has it. */
+function availability(
+  status: string | undefined,
+  dep: WorkstreamExecution | undefined,
+  source: BranchSource | undefined,
+  label: (day: number) => string,
+): string {
+  if (status === undefined || dep === undefined) return "not in the plan";
+  if (status === "merged") return source?.kind === "wave" ? `merged: ${code(source.ref)} carries it` : "merged";
+  const state = status === "planned" ? "not started" : status;
+  if (source?.kind === "wave") return `${state}; wave ${source.wave} merges it into ${code(source.ref)} at the end of ${finishText(source.readyAfter, label)}`;
+  if (source?.kind === "workstream") {
+    const done = status === "done" ? "done: its branch is ready to build on" : `${state}; it finishes at the end of ${finishText(source.readyAfter, label)}`;
+    return `${done} (your wave merges it too: you build on its branch ${code(source.ref)})`;
+  }
+  return dep.wave !== null ? `${state}; wave ${dep.wave} merges it, at the end of ${finishText(dep.finish, label)} at the earliest` : `${state}; no wave merges it`;
+}
+
+function code(text: string): string {
+  return `\`${text}\``;
+}
+
+/** `day 4 (…)`, or `day 3 (…) or day 4 (…)` when the ends of the durations differ. */
+function finishText(r: Range, label: (day: number) => string): string {
+  return r.low === r.high ? label(r.high) : `${label(r.low)} with the shortest durations, ${label(r.high)} with the longest`;
+}
+
+/** The merge day of a wave at both ends. */
+function mergeDays(wave: WaveExecution, label: (day: number) => string): string {
+  return finishText(wave.mergeDay, label);
+}
+
+/** Start and finish as one consistent pair per end of the durations. */
+function daysPair(exec: WorkstreamExecution, label: (day: number) => string): string {
+  const pair = (start: number, finish: number) => (start === finish ? `${label(start)} only` : `${label(start)} to ${label(finish)}`);
+  const low = pair(exec.start.low, exec.finish.low);
+  const high = pair(exec.start.high, exec.finish.high);
+  return low === high ? high : `${low} if every duration takes its lower end; ${high} at its upper end`;
+}
+
+/** How the worktree is made and what is merged into it before work starts, from the execution model. */
+function worktreeSetup(ctx: RenderContext, ws: Workstream, exec: WorkstreamExecution, label: (day: number) => string) {
+  const { project } = ctx.plan;
+  const from = (s: BranchSource): string => {
+    if (s.kind === "base") return project.baseCommit ? `${code(project.baseBranch)} at ${code(s.ref)}` : code(s.ref);
+    if (s.kind === "wave") return `${code(s.ref)}, wave ${s.wave}'s integration branch, once it merges at the end of ${finishText(s.readyAfter, label)}`;
+    return `${code(s.ref)}, ${s.workstream}'s branch, once ${s.workstream} finishes at the end of ${finishText(s.readyAfter, label)}`;
+  };
+  const create = [...(project.repository === "." ? [] : [sh`cd ${project.repository}`]), sh`git worktree add -b ${ws.branch} ${ws.worktree} ${exec.base.ref}`];
+  const inside = [sh`cd ${ws.worktree}`, ...exec.mergeIn.map((s) => sh`git merge --no-ff ${s.ref}`), `git status --short --branch   # expect: ${ws.branch}`];
+  return {
+    base: from(exec.base),
+    mergeIn: exec.mergeIn.map(from),
+    create: create.join("\n"),
+    inside: inside.join("\n"),
+  };
+}
+
+/**
+ * The files section: the agent's own files, the files others own that it must leave alone (only
+ * those of workstreams running on some of the same days, outside its own patterns), and the shared
+ * files whose sharers really overlap with it in time, each with the rule that decides that pair.
+ */
+function filesView(ctx: RenderContext, ws: Workstream) {
+  const mine = [...ws.owns, ...ws.touches].map((f) => f.pattern);
+  const isMine = (file: string) => mine.some((p) => patternsMayOverlap(normalizePattern(p), normalizePattern(file)));
+  // Only workstreams running on some of the same days can collide with this one; listing every owned file of
+  // a large plan would make each prompt grow with the plan (and the plan's prompts quadratically).
+  const concurrent = concurrentWith(ctx, ws.id);
+  const forbidden = concurrent.flatMap((other) => other.owns.filter((f) => !isMine(f.pattern)).map((f) => ({ file: f.pattern, owner: other.id })));
+  const shared = (ctx.conflictsOf.get(ws.id) ?? [])
+    .filter((c) => c.overlapping)
+    .map((c) => {
+      const other = c.sides.find((s) => s.workstream !== ws.id)!;
+      const own = c.sides.find((s) => s.workstream === ws.id)!;
+      const days = c.days.high.length > 0 ? c.days.high : c.days.low;
+      return {
+        file: c.file,
+        you: own.kind === "owns" ? "you own it" : "you edit it",
+        with: `${other.workstream} ${other.kind === "owns" ? "owns it" : "edits it"}`,
+        days: dayList(days),
+        rule: c.rule?.rule ?? `No rule decides this pair: agree with ${other.workstream} before merging.`,
+      };
+    });
+  return { owns: ws.owns.map((f) => f.pattern), touches: ws.touches.map((f) => f.pattern), forbidden, shared };
+}
+
+/** `3–5` or `1, 3`. */
+function dayList(days: readonly number[]): string {
+  if (days.length === 0) return "—";
+  const contiguous = days.every((d, i) => i === 0 || d === days[i - 1]! + 1);
+  return contiguous && days.length > 1 ? `${days[0]}–${days.at(-1)}` : days.join(", ");
+}
+
 /** The first paragraph of some Markdown: a two-line summary for a prompt. */
 export function firstParagraph(markdown: string): string {
   return markdown.trim().split(/\n\s*\n/)[0]?.trim() ?? "";
 }
 
-
-/** Whether two workstreams are active on at least one common day. */
 /** The other workstreams active on some day this one is (in plan order): those are the days' active lists, not a scan of the plan. */
 function concurrentWith(ctx: RenderContext, id: string): Workstream[] {
   const t = ctx.timing.get(id);

@@ -2,7 +2,7 @@ import path from "node:path";
 import { decisionIndex } from "../../model/decision-ref.js";
 import { groupBy } from "../../model/group-by.js";
 import type { Agent, Decision, Plan, Risk, Session, Wave, Workstream } from "../../model/types.js";
-import type { FileConflict, PlanSchedule, WaveTiming, WorkstreamTiming } from "../../schedule/types.js";
+import type { FileConflict, PlanSchedule, WaveExecution, WaveTiming, WorkstreamExecution, WorkstreamTiming } from "../../schedule/types.js";
 import { adrPath, promptPath, sessionPath } from "../output-paths.js";
 
 /** Look-ups shared by every view, built once per render so no view searches lists in a loop. */
@@ -18,8 +18,12 @@ export interface RenderContext {
   timing: Map<string, WorkstreamTiming>;
   /** Timing at the lower end of durations. */
   timingLow: Map<string, WorkstreamTiming>;
-  /** The wave that merges each workstream. */
+  /** The wave that merges each workstream (the rest of it, when it merges in parts). */
   waveOf: Map<string, Wave>;
+  /** How each workstream runs: base, merges, days, wave (the execution model). */
+  execution: Map<string, WorkstreamExecution>;
+  /** How each wave runs: its integration branch, what it is made from, where it ends. */
+  waveExecution: Map<number, WaveExecution>;
   waveTiming: Map<number, WaveTiming>;
   /** The ADR a reference names (`3`, `ADR-0003`, `0003-use-x.md`, a log4brains file name), if it exists. */
   findDecision(ref: string): Decision | undefined;
@@ -49,11 +53,14 @@ function byNamed<T>(items: readonly T[], refs: (item: T) => readonly { id: strin
 
 /** Builds the shared look-ups. */
 export function renderContext(plan: Plan, schedule: PlanSchedule): RenderContext {
+  // The schedule decided which wave merges each workstream; views never decide it again.
+  const waveRecord = new Map<number, Wave>();
+  for (const wave of plan.waves) if (!waveRecord.has(wave.number)) waveRecord.set(wave.number, wave);
+  const execution = new Map(schedule.execution.workstreams.map((e) => [e.id, e]));
   const waveOf = new Map<string, Wave>();
-  for (const wave of plan.waves) for (const ref of wave.workstreams) if (!waveOf.has(ref.id)) waveOf.set(ref.id, wave);
-  for (const ws of plan.workstreams) {
-    const wave = plan.waves.find((w) => w.number === ws.wave);
-    if (wave && !waveOf.has(ws.id)) waveOf.set(ws.id, wave);
+  for (const e of schedule.execution.workstreams) {
+    const wave = e.wave === null ? undefined : waveRecord.get(e.wave);
+    if (wave) waveOf.set(e.id, wave);
   }
   const decisions = decisionIndex(plan.decisions);
   const dependents = groupBy(schedule.edges.map((edge): [string, string] => [edge.dependsOn, edge.workstream]));
@@ -73,6 +80,8 @@ export function renderContext(plan: Plan, schedule: PlanSchedule): RenderContext
     timing: new Map(schedule.withWaves.high.workstreams.map((t) => [t.id, t])),
     timingLow: new Map(schedule.withWaves.low.workstreams.map((t) => [t.id, t])),
     waveOf,
+    execution,
+    waveExecution: new Map(schedule.execution.waves.map((w) => [w.number, w])),
     waveTiming: new Map(schedule.withWaves.high.waves.map((w) => [w.number, w])),
     findDecision: (ref) => decisions.find(ref),
     risk: new Map(plan.risks.map((r) => [r.id, r])),

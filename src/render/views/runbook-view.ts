@@ -6,26 +6,13 @@ import { AGENT_COMMAND, quote, sh } from "./shell-command.js";
 import { PLAN_DOCUMENT } from "../output-paths.js";
 
 /**
- * What a workstream's worktree branches from. Interim rule until the execution model (#14) gives it: the base commit
- * (or branch) with no hard dependency; a hard dependency merged by the same wave: that dependency's branch (the one
- * finishing last); otherwise the integration branch of the latest wave that merges a dependency.
+ * The commands that create a workstream's worktree: from its base as the execution model gives it (the project's base,
+ * an earlier wave's integration branch, or a same-wave dependency's branch), then the other branches it needs merged in.
  */
-export function worktreeBase(ctx: RenderContext, ws: Workstream): string {
-  const { project } = ctx.plan;
-  const deps = ws.dependsOn.flatMap((r) => ctx.workstream.get(r.id) ?? []);
-  if (deps.length === 0) return project.baseCommit ?? project.baseBranch;
-  const wave = ctx.waveOf.get(ws.id);
-  const finish = (id: string) => ctx.timing.get(id)?.finish ?? 0;
-  const sameWave = deps.filter((d) => wave !== undefined && ctx.waveOf.get(d.id) === wave).sort((a, b) => finish(a.id) - finish(b.id));
-  if (sameWave.length > 0) return sameWave.at(-1)!.branch;
-  const merged = deps.flatMap((d) => ctx.waveOf.get(d.id) ?? []).sort((a, b) => a.number - b.number).at(-1);
-  if (!merged) return project.baseCommit ?? project.baseBranch;
-  return merged.branch ?? `integration/wave${merged.number}`;
-}
-
-/** The command that creates a workstream's worktree on its branch, from its base: the one place the runbook says how. */
-export function worktreeCommand(ctx: RenderContext, ws: Workstream): string {
-  return sh`git worktree add ${ws.worktree} -b ${ws.branch} ${worktreeBase(ctx, ws)}`;
+export function worktreeCommands(ctx: RenderContext, ws: Workstream): string[] {
+  const exec = ctx.execution.get(ws.id);
+  if (!exec) return [];
+  return [sh`git worktree add -b ${ws.branch} ${ws.worktree} ${exec.base.ref}`, ...exec.mergeIn.map((m) => sh`git -C ${ws.worktree} merge --no-ff ${m.ref}`)];
 }
 
 /**
@@ -45,7 +32,7 @@ export function runbookView(ctx: RenderContext) {
       const active = d.active.flatMap((id) => ctx.workstream.get(id) ?? []);
       return {
         title: `Day ${dayLabel(start, d.day).slice("day ".length)}`,
-        create: starting.length > 0 ? [...repo, ...starting.map((ws) => worktreeCommand(ctx, ws))].join("\n") : null,
+        create: starting.length > 0 ? [...repo, ...starting.flatMap((ws) => worktreeCommands(ctx, ws))].join("\n") : null,
         launches: starting.map((ws) => ({
           id: ws.id,
           name: ws.name,

@@ -30,19 +30,18 @@ export function gateRows(ctx: RenderContext, wave: Wave) {
     }));
 }
 
-/** The commands that merge a wave: create or check out its branch, merge each workstream, run its gates. */
+/** The commands that merge a wave, as the execution model runs it: create its integration branch from the previous one, merge each workstream (and each part), run its gates, and only then, for the last wave, merge into the base branch. */
 export function mergeCommands(ctx: RenderContext, wave: Wave): string {
   const { project } = ctx.plan;
-  const previous = ctx.plan.waves.filter((w) => w.number < wave.number && w.branch).at(-1);
-  const branch = wave.branch ?? `integration/wave${wave.number}`;
-  const from = previous?.branch ?? project.baseBranch;
+  const exec = ctx.waveExecution.get(wave.number);
+  if (!exec) return "";
   const lines = project.repository === "." ? [] : [sh`cd ${project.repository}`];
-  lines.push(branch === project.baseBranch ? sh`git checkout ${branch}` : sh`git checkout -b ${branch} ${from}`);
-  if (branch === project.baseBranch && from !== branch) lines.push(sh`git merge ${from} --no-ff`);
-  for (const ref of wave.workstreams) {
-    const ws = ctx.workstream.get(ref.id);
-    if (ws) lines.push(sh`git merge ${ws.branch} --no-ff`);
+  lines.push(sh`git checkout -b ${exec.branch} ${exec.from}`);
+  for (const id of [...exec.workstreams, ...exec.parts].sort((a, b) => (ctx.position.get(a) ?? 0) - (ctx.position.get(b) ?? 0))) {
+    const ws = ctx.workstream.get(id);
+    if (ws) lines.push(sh`git merge --no-ff ${ws.branch}`);
   }
   for (const gate of gateRows(ctx, wave)) lines.push(gate.command);
+  if (exec.into !== null) lines.push(sh`git checkout ${exec.into}`, sh`git merge --no-ff ${exec.branch}`);
   return lines.join("\n");
 }
