@@ -119,4 +119,16 @@ export const registerWriteback: Registrar = (program: Command, tools: RegisterTo
       const { sessionNew } = await import("./commands/session-new.js");
       setCode(await sessionNew(context(cmd), title, { ...writeOptions(opts), ...(opts.date !== undefined ? { date: opts.date } : {}) }, today));
     });
+
+  group(program, "session", "work with session logs")
+    .command("freeze")
+    .argument("<session>", "the session: its date, or date and slug")
+    .description("write the plan as it stands (figures, workstreams, waves, ADR and risk statuses) into a session log, so its generated log no longer follows the plan")
+    .addOption(dryRunOption())
+    .addOption(forceOption())
+    .addHelpText("after", examples("paraplan session freeze 2025-10-16", "paraplan session freeze 2025-10-16 --dry-run"))
+    .action(async (session: string, opts: { dryRun?: boolean; force?: boolean }, cmd: Command) => {
+      const { sessionFreeze } = await import("./commands/session-freeze.js");
+      setCode(await sessionFreeze(context(cmd), session, writeOptions(opts)));
+    });
 };

@@ -5,6 +5,7 @@ import type { RawRecord } from "../parse/raw-record.js";
 import { AGENT, GATE, PROJECT, RISK, SESSION, WAVE, WORKSTREAM } from "../schema/record-kinds.js";
 import { fileRefs, ref, refs, rich, subsections, text } from "./field-readers.js";
 import { readFields, type Fields } from "./read-fields.js";
+import { readSnapshot } from "./session-snapshot.js";
 import type {
   Agent,
   ExtraSection,
@@ -233,6 +234,7 @@ export function buildSession(record: RawRecord, diagnostics: Diagnostic[]): Sess
       lessonsLearned: subsections(f, "lessons_learned"),
       nextSessionPreparation: text(f, "next_session_preparation"),
       statistics: Array.isArray(kv) ? (kv as { key: string; value: string }[]) : [],
+      snapshot: readSnapshot(f, diagnostics),
       extras: extrasOf(record),
       source: source(record),
     },

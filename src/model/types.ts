@@ -274,8 +274,24 @@ export interface Session {
   lessonsLearned: Subsection[];
   nextSessionPreparation: string;
   statistics: { key: string; value: string }[];
+  /** The plan as it stood at the session, when its record carries it: a later change of the plan never rewrites the log. */
+  snapshot: SessionSnapshot;
   extras: ExtraSection[];
   source: Source;
+}
+
+/**
+ * What a session record froze of the plan (`session new` / `session freeze` write it as Markdown tables a person may
+ * correct). Each part is absent when its table is: the log then shows that part from the current plan, as logs written
+ * before snapshots did. Cells are kept as written.
+ */
+export interface SessionSnapshot {
+  /** `Figure | Value` rows: sequential total, makespans, speed-up, peak, wave cost, critical paths. */
+  figures?: { figure: string; value: string }[];
+  workstreams?: { id: string; name: string; agent: string; days: string; priority: string; status: string; starts: string; worktree: string; branch: string }[];
+  waves?: { wave: string; name: string; merges: string; workstreams: string; branch: string }[];
+  decisions?: { adr: string; title: string; status: string }[];
+  risks?: { risk: string; title: string; severity: string; status: string }[];
 }
 
 /** The validated plan: every record kind, references checked. Sorted by id/number/date, never by read order. */

@@ -15,7 +15,7 @@ export const LOCAL_FIELDS: { readonly [K in keyof Plan]: readonly string[] } = {
   gates: [],
   risks: ["title", "severity", "likelihood", "status", "owner", "impact", "mitigation", "contingency", "currentStatus", "extras"],
   decisions: ["context", "decision", "rationale", "consequences", "alternatives", "otherFields", "sections", "extras", "deciders", "consulted", "informed", "tags"],
-  sessions: ["duration", "type", "status", "summary", "whatChanged", "nextPriorities", "lessonsLearned", "nextSessionPreparation", "statistics", "extras"],
+  sessions: ["duration", "type", "status", "summary", "whatChanged", "nextPriorities", "lessonsLearned", "nextSessionPreparation", "statistics", "snapshot", "extras"],
 };
 
 /** Beyond this many changed files, comparing records costs more than rendering everything anew. */

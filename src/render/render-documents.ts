@@ -71,6 +71,8 @@ export function documentJobs(plan: Plan, schedule: PlanSchedule): Job[] {
         session.source.file,
         ...session.decisions.flatMap((r) => ctx.findDecision(r.id)?.source.file ?? []),
         ...session.risks.flatMap((r) => ctx.risk.get(r.id)?.source.file ?? []),
+        // A log whose record froze no waves lists them as the plan has them now, names included.
+        ...(session.snapshot.waves ? [] : plan.waves.map((w) => w.source.file)),
       ]),
     });
   }
@@ -78,8 +80,8 @@ export function documentJobs(plan: Plan, schedule: PlanSchedule): Job[] {
     jobs.push({ path: adrPath(decision), template: "adr.md", view: () => decisionView(ctx, decision), sources: [decision.source.file] });
   }
   if (plan.decisions.length > 0) {
-    // The index shows numbers, titles, dates, statuses and links: none of an ADR's local fields.
-    jobs.push({ path: ADR_INDEX, template: "adr-index.md", view: () => decisionIndexView(ctx), sources: unique(plan.decisions.map((d) => d.source.file)), reads: [] });
+    // The index quotes each ADR's decision sentence (a local field): it reads every ADR.
+    jobs.push({ path: ADR_INDEX, template: "adr-index.md", view: () => decisionIndexView(ctx), sources: unique(plan.decisions.map((d) => d.source.file)) });
   }
   return jobs;
 }

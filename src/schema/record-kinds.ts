@@ -203,10 +203,15 @@ export const SESSION: KindSpec = {
     { name: "what_changed", type: "text", description: "What was created or changed." },
     { name: "decisions", type: "list", aliases: ["decisions_made"], description: "ADR numbers decided (rendered with the ADRs' content)." },
     { name: "risks", type: "list", aliases: ["risks_blockers", "risks_and_blockers"], description: "Risk ids reviewed (rendered from the risk records)." },
-    { name: "next_priorities", type: "subsections", aliases: ["next_3_priorities"], description: "`### Priority` blocks with Owner, Status, Action, Success Criteria, Timeline, Blockers." },
-    { name: "lessons_learned", type: "subsections", description: "`### Lesson` blocks." },
+    { name: "next_priorities", type: "subsections", aliases: ["next_3_priorities"], description: "`### Priority` blocks with Owner, Status, Action, Success Criteria, Timeline, Blockers; `Launch: TD2, TD4` adds a copy-ready launch block per workstream." },
+    { name: "lessons_learned", type: "subsections", description: "`### What Worked Well` blocks; one with `####` lessons (Action / Result / Lesson lines) is shown as written." },
     { name: "next_session_preparation", type: "text", description: "What to do before the next session." },
     { name: "statistics", type: "kv", aliases: ["session_statistics"], description: "Key-value lines." },
+    { name: "figures", type: "table", description: "Snapshot: `Figure` | `Value`, the schedule's figures on the session's day." },
+    { name: "workstreams", type: "table", description: "Snapshot: `ID` | `Name` | `Agent` | `Days` | `Priority` | `Status` | `Starts` | `Worktree` | `Branch`." },
+    { name: "waves", type: "table", description: "Snapshot: `Wave` | `Name` | `Merges` | `Workstreams` | `Branch`." },
+    { name: "adr_statuses", type: "table", description: "Snapshot: `ADR` | `Title` | `Status` of every ADR on the session's day." },
+    { name: "risk_statuses", type: "table", description: "Snapshot: `Risk` | `Title` | `Severity` | `Status` of every risk on the session's day." },
   ],
 };
 

@@ -4,7 +4,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { REPO, runCli } from "../helpers/run-cli.js";
 
-const COMMANDS = ["init", "validate", "generate", "check", "watch", "schedule", "prompt", "export", "list", "templates eject", "new", "set", "add", "decision supersede", "session new"];
+const COMMANDS = ["init", "validate", "generate", "check", "watch", "schedule", "prompt", "export", "list", "templates eject", "new", "set", "add", "decision supersede", "session new", "session freeze"];
 
 async function autodProject(): Promise<string> {
   const project = await mkdtemp(path.join(os.tmpdir(), "paraplan-cmd-"));

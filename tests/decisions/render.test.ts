@@ -17,11 +17,13 @@ const body = (page: string) => pages[page]!.slice(pages[page]!.indexOf("-->\n") 
 const headings = (page: string) => body(page).split("\n").filter((l) => l.startsWith("#"));
 
 describe("an ADR page", () => {
-  it("shows a superseded ADR's banner, and its status section as written", () => {
+  it("shows a superseded ADR's banner, and its status once: its status section as written", () => {
     const page = body("adr/0002-use-rest.md");
     expect(page).toMatch(/^> \*\*Superseded\*\* by \[ADR-0004: Use GraphQL for the API\]\(0004-use-graphql\.md\)\.$/m);
     expect(page).toContain("## Status\n\nSuperseded by [4. Use GraphQL](0004-use-graphql.md)\n");
-    expect(page).toContain("- Status: superseded\n");
+    // The status once: the section as written, not again as a list item.
+    expect(page).not.toContain("- Status:");
+    expect(page).toContain("- Date: 2026-01-06\n");
   });
 
   it("keeps every section, in the order and under the headings written", () => {
@@ -93,7 +95,7 @@ describe("the ADR index", () => {
   });
 
   it("puts the proposed ADRs first: the reviewers' queue", () => {
-    expect(body("adr/README.md").split("\n").filter((l) => l.startsWith("## "))).toEqual(["## Proposed", "## Accepted", "## Superseded", "## Links between decisions"]);
+    expect(body("adr/README.md").split("\n").filter((l) => l.startsWith("## "))).toEqual(["## Proposed: awaiting review", "## Accepted", "## Superseded", "## Links between decisions"]);
   });
 });
 

@@ -306,7 +306,7 @@ describe("paraplan session new", () => {
     await runCli(["set", "R3", "status", "closed"], root);
     const result = await runCli(["session", "new", "--date", "2025-10-17"], root);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain("created plan/sessions/2025-10-17-progress.md\n  new session 2025-10-17-progress\n  3 open priorities from session 2025-10-16-parallel-execution-strategy-setup; 4 open risks\n");
+    expect(result.stdout).toContain("created plan/sessions/2025-10-17-progress.md\n  new session 2025-10-17-progress\n  3 open priorities from session 2025-10-16-parallel-execution-strategy-setup; 4 open risks\n  snapshot of the plan: figures, workstreams, waves, ADR and risk statuses\n");
     const text = await read(root, "sessions/2025-10-17-progress.md");
     expect(text.startsWith("# Session: Progress\n\n**Date:** 2025-10-17\n\n## Summary\n\n## What Changed\n\n## Decisions\n\n## Risks\n\n- R1\n- R2\n- R4\n- R5\n\n## Next Priorities\n\n### Priority 1: Launch the Day 1 Sessions\n\n**Owner:** User (Project Manager)\n")).toBe(true);
     expect(text).toContain("### Priority 3: Launch TD1 and WS2 After the Config Merge\n");

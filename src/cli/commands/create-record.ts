@@ -36,8 +36,15 @@ export function dateOption(date: string | undefined, today: () => string): strin
   return date;
 }
 
-/** Writes a new record file built by the pure core; shared by `new` and `session new`. */
-export async function writeNewRecord(context: CommandContext, snapshot: PlanForWrite, request: NewRecordRequest, options: WriteOptions, summary: readonly string[] = []): Promise<ExitCode> {
+/** Writes a new record file built by the pure core (then `finish`ed: a session's snapshot); shared by `new` and `session new`. */
+export async function writeNewRecord(
+  context: CommandContext,
+  snapshot: PlanForWrite,
+  request: NewRecordRequest,
+  options: WriteOptions,
+  summary: readonly string[] = [],
+  finish: (text: string) => string = (text) => text,
+): Promise<ExitCode> {
   const created = newRecordFile(
     snapshot.plan,
     snapshot.files.map((f) => f.parsed),
@@ -49,7 +56,7 @@ export async function writeNewRecord(context: CommandContext, snapshot: PlanForW
   if (snapshot.files.some((f) => f.planFile.relative.toLowerCase() === created.relative.toLowerCase())) {
     throw new CliError(`${file} exists already; nothing was written`, EXIT.invalid, "Choose another title or id; an existing file is never replaced.");
   }
-  return applyChanges(context, snapshot, [{ file, relative: created.relative, text: created.text }], [`new ${request.kind} ${created.label}`, ...summary], options);
+  return applyChanges(context, snapshot, [{ file, relative: created.relative, text: finish(created.text) }], [`new ${request.kind} ${created.label}`, ...summary], options);
 }
 
 /** `paraplan new <kind> "<title>" [--field value ...]`: a new record file, valid at once, with the next free id. */

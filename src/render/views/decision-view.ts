@@ -3,6 +3,7 @@ import type { Decision } from "../../model/types.js";
 import { ADR_INDEX, adrPath, sessionPath } from "../output-paths.js";
 import { groupBy } from "../../model/group-by.js";
 import { linkFrom, type RenderContext } from "./render-context.js";
+import { decisionSentence } from "./decision-summary.js";
 import { extrasView } from "./shared-views.js";
 
 /** `0003`; an ADR without a number (log4brains) goes by its file name. */
@@ -82,6 +83,8 @@ export function decisionView(ctx: RenderContext, d: Decision) {
     // A `## Status` section is shown as written below: no need to repeat it here.
     statusDiffers: d.statusText !== "" && d.statusText.trim().toLowerCase() !== d.status && !d.sections.some((s) => s.field === "status"),
     statusMissing: d.statusText === "",
+    // A `## Status` section shows the status as written: the list above does not say it again.
+    statusInList: !d.sections.some((s) => s.field === "status"),
     date: d.date ?? written ?? null,
     dateWritten: written !== undefined && d.date !== undefined && written !== d.date ? written : null,
     deciders: d.deciders.join(", ") || null,
@@ -124,26 +127,44 @@ function graphEdges(ctx: RenderContext, node: Map<Decision, string>): { edges: s
   return { edges: [...edges.values()], linked };
 }
 
-/** The view model of the ADR index: grouped by status, with a graph of supersession and the other links. */
+/** What each status group tells a reviewer; proposed ADRs come first, as the reviewers' queue. */
+const GROUP_TITLES: Record<(typeof STATUS_ORDER)[number], string> = {
+  proposed: "Proposed: awaiting review",
+  accepted: "Accepted",
+  superseded: "Superseded",
+  deprecated: "Deprecated",
+  rejected: "Rejected",
+};
+
+/** The view model of the ADR index: grouped by status (the reviewers' queue first), each ADR with its decision in a sentence, and a graph of the links. */
 export function decisionIndexView(ctx: RenderContext) {
   const from = ADR_INDEX;
+  const rows = ctx.plan.decisions.map((d) => ({
+    status: d.status,
+    number: d.number !== undefined ? adrNumber(d) : null,
+    title: d.title,
+    link: linkFrom(from, adrPath(d)),
+    summary: decisionSentence(d),
+    date: d.date ?? d.dateWritten?.text ?? null,
+    supersedes: d.supersedes.map((r) => adrLink(ctx, from, r.id).label).join(", ") || null,
+    supersededBy: d.supersededBy ? adrLink(ctx, from, d.supersededBy.id).label : null,
+  }));
+  // A column empty in every row of the index says nothing: it is left out (in every group, so the tables line up).
+  const show = {
+    number: rows.some((r) => r.number !== null),
+    summary: rows.some((r) => r.summary !== null),
+    date: rows.some((r) => r.date !== null),
+    supersedes: rows.some((r) => r.supersedes !== null),
+    supersededBy: rows.some((r) => r.supersededBy !== null),
+  };
   const groups = STATUS_ORDER.map((status) => ({
     status,
-    title: `${status[0]!.toUpperCase()}${status.slice(1)}`,
-    decisions: ctx.plan.decisions
-      .filter((d) => d.status === status)
-      .map((d) => ({
-        number: d.number !== undefined ? adrNumber(d) : "—",
-        title: d.title,
-        link: linkFrom(from, adrPath(d)),
-        date: d.date ?? d.dateWritten?.text ?? "—",
-        supersedes: d.supersedes.map((r) => adrLink(ctx, from, r.id).label).join(", ") || "—",
-        supersededBy: d.supersededBy ? adrLink(ctx, from, d.supersededBy.id).label : "—",
-      })),
+    title: GROUP_TITLES[status],
+    decisions: rows.filter((r) => r.status === status).map((r) => ({ ...r, number: r.number ?? "—", summary: r.summary ?? "—", date: r.date ?? "—", supersedes: r.supersedes ?? "—", supersededBy: r.supersededBy ?? "—" })),
   })).filter((g) => g.decisions.length > 0);
   const node = new Map(ctx.plan.decisions.map((d, i) => [d, d.number !== undefined ? `adr${d.number}` : `adr_${i + 1}`]));
   const { edges, linked } = graphEdges(ctx, node);
   const label = (d: Decision) => `${d.number !== undefined ? `${adrNumber(d)} ` : ""}${d.title}`.replace(/["#:;`|[\]{}<>]/g, " ").replace(/\s+/g, " ").trim();
   const graph = edges.length > 0 ? ["graph TD", ...ctx.plan.decisions.filter((d) => linked.has(d)).map((d) => `  ${node.get(d)}["${label(d)}"]`), ...edges].join("\n") : null;
-  return { project: ctx.plan.project.name, count: ctx.plan.decisions.length, groups, graph };
+  return { project: ctx.plan.project.name, count: ctx.plan.decisions.length, groups, show, graph };
 }

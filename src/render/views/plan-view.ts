@@ -1,6 +1,8 @@
 import { adrPath, ADR_INDEX, PLAN_DOCUMENT } from "../output-paths.js";
 import { count, dateOf, dayLabel, days, num, range, spanPair } from "./figures.js";
+import { conflictsView } from "./conflicts-view.js";
 import { criticalPathText } from "./critical-path-text.js";
+import { runbookView, worktreeCommands } from "./runbook-view.js";
 import { quote, sh } from "./shell-command.js";
 import { adrNumber } from "./decision-view.js";
 import { linkFrom, type RenderContext } from "./render-context.js";
@@ -117,12 +119,7 @@ export function planView(ctx: RenderContext) {
   const sentence = (text: string) => text.trim().replace(/[.\s]+$/, "");
   const problems = schedule.problems.map((p) => ({ id: p.code, where: `${p.file}:${p.line}`, message: sentence(p.message), hint: sentence(p.hint) }));
 
-  const conflicts = schedule.conflicts.map((c) => ({
-    file: c.file,
-    sides: c.sides.map((s) => `${s.workstream} (${s.kind})`).join(", "),
-    days: c.overlapping ? (c.days.high.length > 0 ? dayRanges(c.days.high) : dayRanges(c.days.low)) : "no overlap",
-    rule: c.rule ? c.rule.rule : c.overlapping ? "**no rule**: add one to the Resolution Protocol" : "—",
-  }));
+  const conflicts = conflictsView(schedule.conflicts);
 
   const worktrees = plan.workstreams.map((w) => w.worktree);
   const setup = worktreeSetup(ctx);
@@ -191,6 +188,7 @@ export function planView(ctx: RenderContext) {
     sessions: plan.sessions.map((s, i) => ({ date: s.date, title: s.title, link: linkFrom(PLAN_DOCUMENT, ctx.sessionPaths[i]!) })),
     setup,
     monitor,
+    runbook: runbookView(ctx),
     prompts: workstreams.map((w) => ({ id: w.id, name: w.name, link: w.prompt })),
   };
 }
@@ -271,7 +269,7 @@ function worktreeSetup(ctx: RenderContext): string {
     const exec = ctx.execution.get(ws.id);
     if (!exec) continue;
     const ready = Math.max(exec.base.readyAfter.high, ...exec.mergeIn.map((m) => m.readyAfter.high));
-    const lines = [sh`git worktree add -b ${ws.branch} ${ws.worktree} ${exec.base.ref}`, ...exec.mergeIn.map((m) => sh`git -C ${ws.worktree} merge --no-ff ${m.ref}`)];
+    const lines = worktreeCommands(ctx, ws);
     byDay.set(ready, [...(byDay.get(ready) ?? []), ...lines]);
   }
   const days = [...byDay.keys()].sort((a, b) => a - b);

@@ -9,3 +9,6 @@ export function quote(words: readonly string[]): string {
 export function sh(strings: TemplateStringsArray, ...values: string[]): string {
   return strings.reduce((out, part, i) => out + part + (i < values.length ? shellQuote([values[i]!]) : ""), "");
 }
+
+/** The command that starts an agent's session in a worktree. */
+export const AGENT_COMMAND = "claude";
