@@ -13,14 +13,15 @@ export const registerDecisions: Registrar = (program: Command, tools: RegisterTo
     .command("decisions")
     .argument("<dir>", "the folder of ADRs to import, e.g. doc/adr")
     .description("copy an ADR folder (adr-tools, MADR 2–4, log4brains) into plan/decisions/, renaming files to NNNN-slug.md only when their names have no number")
-    .option("--dry-run", "print what would be copied, renamed and skipped, and write nothing")
+    .option("--dry-run", "print what would be copied, renamed, renumbered and skipped, and write nothing")
+    .option("--renumber", "give a file whose name or ADR number the plan already has the next free number (file name, title and `number:`), and rewrite the links between the imported files to match, instead of skipping it")
     .addHelpText(
       "after",
-      tools.examples("paraplan import decisions doc/adr --dry-run", "paraplan import decisions ../service/docs/decisions") +
-        "\nFiles are copied byte for byte and never replace a file: a name or an ADR number already in\nplan/decisions/ is skipped and said so. Index pages and templates (README.md, template.md) are\nskipped, and so are symbolic links and pipes: only regular files are read. What was imported is linted at once, as `paraplan validate` would.",
+      tools.examples("paraplan import decisions doc/adr --dry-run", "paraplan import decisions ../service/docs/decisions", "paraplan import decisions ../service/docs/decisions --renumber --dry-run") +
+        "\nFiles are copied byte for byte and never replace a file: a name or an ADR number already in\nplan/decisions/ is skipped and said so. With --renumber such a file gets the next free number\ninstead (renumbered 0003 → 0012) in its name, title and `number:`, and the links between the\nimported files (`0003-x.md`, `ADR-3`, `supersedes: 3`) are rewritten to match, every other byte\nkept. Index pages and templates (README.md, template.md) are skipped, and so are symbolic links\nand pipes: only regular files are read. What was imported is linted at once, as `paraplan\nvalidate` would.",
     )
-    .action(async (dir: string, opts: { dryRun?: boolean }, cmd: Command) => {
+    .action(async (dir: string, opts: { dryRun?: boolean; renumber?: boolean }, cmd: Command) => {
       const { importDecisions } = await import("./commands/import-decisions.js");
-      tools.setCode(await importDecisions(tools.context(cmd), dir, { dryRun: opts.dryRun ?? false }));
+      tools.setCode(await importDecisions(tools.context(cmd), dir, { dryRun: opts.dryRun ?? false, renumber: opts.renumber ?? false }));
     });
 };

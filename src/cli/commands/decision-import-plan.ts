@@ -3,6 +3,7 @@ import { toSlug } from "../../model/build-records.js";
 import { isDatePrefix } from "../../model/decision-ref.js";
 import type { Decision } from "../../model/types.js";
 import { parseRecord } from "../../parse/parse-record.js";
+import { renumberText } from "./decision-renumber.js";
 
 /** A file of the folder being imported: its name, and its text when it is UTF-8 text. */
 export interface ImportSource {
@@ -21,7 +22,17 @@ export interface ImportSource {
 
 /** What importing does with one file: copy it (under its name or a new one), or skip it and why. */
 export type ImportStep =
-  | { action: "copy"; from: string; to: string; renamed: boolean; decision: Decision }
+  | {
+      action: "copy";
+      from: string;
+      to: string;
+      renamed: boolean;
+      decision: Decision;
+      /** With `--renumber`: the number the plan already had, and the next free one the file gets instead. */
+      renumbered?: { from: number; to: number };
+      /** The text to write, when it is not the file's own: its links to renumbered files rewritten. */
+      text?: string;
+    }
   | { action: "skip"; from: string; reason: string };
 
 /** The ADR files already in `plan/decisions/`: their names, the number each one has, and their texts. */
@@ -67,7 +78,7 @@ function targetName(stem: string, decision: Decision, next: () => number): { nam
  * Plans an import: which files are copied under which names, and which are skipped, in file-name order; nothing is written.
  * `shownDir` is the decisions folder as messages name it.
  */
-export function planDecisionImport(sources: readonly ImportSource[], existing: ExistingDecisions, shownDir = "plan/decisions"): ImportStep[] {
+export function planDecisionImport(sources: readonly ImportSource[], existing: ExistingDecisions, shownDir = "plan/decisions", options: { renumber?: boolean } = {}): ImportStep[] {
   const sorted = [...sources].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const taken = new Map(existing.numbers);
   const names = new Set(existing.names.map((n) => n.toLowerCase()));
@@ -103,7 +114,15 @@ export function planDecisionImport(sources: readonly ImportSource[], existing: E
     }
     const target = targetName(stem, decision, () => ++highest);
     const owner = target.number !== undefined ? taken.get(target.number) : undefined;
-    if (names.has(target.name.toLowerCase())) steps.push({ action: "skip", from: source.name, reason: `${shownDir}/${target.name} already exists` });
+    if (options.renumber && target.number !== undefined && (owner !== undefined || names.has(target.name.toLowerCase()))) {
+      // The next free number, above every number of the plan and of the import, so no renumbered file takes another's.
+      const number = ++highest;
+      const slug = target.name.replace(/\.md$/i, "").replace(/^(?:adr[-_ ]?)?\d+[-_. ]*/i, "") || toSlug(decision.title);
+      const to = `${String(number).padStart(4, "0")}-${slug}.md`;
+      names.add(to.toLowerCase());
+      taken.set(number, to);
+      steps.push({ action: "copy", from: source.name, to, renamed: true, decision, renumbered: { from: target.number, to: number } });
+    } else if (names.has(target.name.toLowerCase())) steps.push({ action: "skip", from: source.name, reason: `${shownDir}/${target.name} already exists` });
     else if (owner !== undefined) steps.push({ action: "skip", from: source.name, reason: `ADR number ${target.number} is taken by ${shownDir}/${owner}` });
     else {
       names.add(target.name.toLowerCase());
@@ -111,5 +130,32 @@ export function planDecisionImport(sources: readonly ImportSource[], existing: E
       steps.push({ action: "copy", from: source.name, to: target.name, renamed: target.name !== source.name, decision });
     }
   }
+  if (options.renumber) rewriteLinks(steps, sources, sameText, shownDir);
   return steps.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+}
+
+/**
+ * With `--renumber`: each copied file's links to the files renamed or renumbered rewritten to their new names and
+ * numbers. A file whose rewritten text the plan already has was imported before: skipped.
+ */
+function rewriteLinks(steps: ImportStep[], sources: readonly ImportSource[], sameText: ReadonlyMap<string, string>, shownDir: string): void {
+  const stems = new Map<string, string>();
+  const numbers = new Map<number, number>();
+  for (const step of steps) {
+    // Only names that start with a number are rewritten: a bare name (`use-x`) could be a word of the prose.
+    if (step.action !== "copy" || !step.renamed || !/^(?:adr[-_ ]?)?\d/i.test(step.from)) continue;
+    stems.set(step.from.replace(/\.(md|markdown)$/i, "").toLowerCase(), step.to.replace(/\.md$/i, ""));
+    if (step.renumbered) numbers.set(step.renumbered.from, step.renumbered.to);
+  }
+  if (numbers.size === 0) return;
+  const raw = new Map(sources.map((s) => [s.name, s.raw ?? s.text]));
+  for (const [i, step] of steps.entries()) {
+    if (step.action !== "copy") continue;
+    const original = raw.get(step.from);
+    if (original === undefined) continue;
+    const text = renumberText(original, { stems, numbers }, step.renumbered);
+    const copy = sameText.get(text);
+    if (copy !== undefined) steps[i] = { action: "skip", from: step.from, reason: `already in the plan as ${shownDir}/${copy}` };
+    else if (text !== original) step.text = text;
+  }
 }

@@ -71,16 +71,19 @@ async function existingDecisions(decisionsDir: string) {
 function stepLine(step: ImportStep, target: string): string {
   if (step.action === "skip") return `skip    ${step.from}: ${step.reason}`;
   const d = step.decision;
+  const pad = (n: number) => String(n).padStart(4, "0");
+  if (step.renumbered) return `renumber ${step.from} → ${target}/${step.to}  (renumbered ${pad(step.renumbered.from)} → ${pad(step.renumbered.to)}: ${d.title}, ${d.status})`;
   const what = `${d.number !== undefined ? `${d.number}. ` : ""}${d.title}, ${d.status}${d.statusText && d.statusText.toLowerCase() !== d.status ? ` (written as "${d.statusText}")` : ""}`;
   return `${step.renamed ? "rename " : "copy   "} ${step.from} → ${target}/${step.to}  (${what})`;
 }
 
 /**
- * `paraplan import decisions <DIR> [--dry-run]`: copies an existing ADR folder (adr-tools, MADR, log4brains) into
+ * `paraplan import decisions <DIR> [--dry-run] [--renumber]`: copies an existing ADR folder (adr-tools, MADR, log4brains) into
  * `plan/decisions/`, each file byte for byte, renamed to `NNNN-slug.md` only when its name has no number; never replaces a
- * file. Then lints what it imported.
+ * file. With `--renumber`, a file whose name or number the plan has gets the next free number, and the links between the
+ * imported files are rewritten to match. Then lints what it imported.
  */
-export async function importDecisions(context: CommandContext, dir: string, options: { dryRun: boolean }): Promise<ExitCode> {
+export async function importDecisions(context: CommandContext, dir: string, options: { dryRun: boolean; renumber?: boolean }): Promise<ExitCode> {
   const source = path.resolve(context.cwd, dir);
   if (!(await stat(source).catch(() => undefined))?.isDirectory()) {
     throw new CliError(`${dir} is not a folder`, EXIT.usage, "Give the folder that holds the ADRs, e.g. doc/adr or docs/decisions.");
@@ -90,14 +93,14 @@ export async function importDecisions(context: CommandContext, dir: string, opti
   await assertWritableInside(context.planDir, path.join(decisionsDir, "x.md"), "the plan folder");
   const target = shown(context, decisionsDir);
   const sources = await readSources(source);
-  const steps = planDecisionImport(sources, await existingDecisions(decisionsDir), target);
+  const steps = planDecisionImport(sources, await existingDecisions(decisionsDir), target, { renumber: options.renumber ?? false });
   // Copied as read and checked, byte-order mark included: the file is not opened a second time, when it might be something else.
   const raw = new Map(sources.map((s) => [s.name, s.raw]));
   const copies = steps.filter((s) => s.action === "copy");
   const imported: string[] = [];
   for (const step of steps) {
     if (step.action === "copy" && !options.dryRun) {
-      const text = raw.get(step.from)!;
+      const text = step.text ?? raw.get(step.from)!;
       try {
         await createPlanFile(context.planDir, path.join("decisions", step.to), `${target}/${step.to}`, text);
         imported.push(path.join(decisionsDir, step.to));
@@ -110,13 +113,15 @@ export async function importDecisions(context: CommandContext, dir: string, opti
     }
     if (!context.quiet || step.action === "skip") context.stdout(`${stepLine(step, target)}\n`);
   }
-  const renamed = copies.filter((s) => s.action === "copy" && s.renamed).length;
+  const renamed = copies.filter((s) => s.action === "copy" && s.renamed && !s.renumbered).length;
+  const renumbered = copies.filter((s) => s.action === "copy" && s.renumbered).length;
+  const also = renumbered > 0 ? `, ${renumbered} renumbered` : "";
   const skipped = steps.length - copies.length;
   if (options.dryRun) {
-    context.stdout(`dry run: would copy ${copies.length} decision${copies.length === 1 ? "" : "s"} (${renamed} renamed), skip ${skipped}; nothing was written\n`);
+    context.stdout(`dry run: would copy ${copies.length} decision${copies.length === 1 ? "" : "s"} (${renamed} renamed${also}), skip ${skipped}; nothing was written\n`);
     return EXIT.ok;
   }
-  context.stdout(`copied ${imported.length} decision${imported.length === 1 ? "" : "s"} (${renamed} renamed), skipped ${skipped}\n`);
+  context.stdout(`copied ${imported.length} decision${imported.length === 1 ? "" : "s"} (${renamed} renamed${also}), skipped ${skipped}\n`);
   // Lint what came in, as `validate` would: every problem of the imported files, and every error elsewhere (an
   // import can break other files: a number taken twice). The exit code is the one `validate` would give.
   const { diagnostics } = await loadWithEnv(context);

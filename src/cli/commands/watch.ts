@@ -1,6 +1,7 @@
 import { summarize } from "../../diagnostics/format.js";
 import type { Stats } from "node:fs";
 import { stat } from "node:fs/promises";
+import path from "node:path";
 import { buildMemory } from "../../io/build-outputs.js";
 import { PlanNotFoundError } from "../../io/plan-not-found.js";
 import { watchPresence } from "../folder-presence.js";
@@ -65,7 +66,10 @@ export async function watch(context: CommandContext, options: { force: boolean; 
     }
   };
 
-  const folders = [context.planDir, ...(context.templatesDir ? [context.templatesDir] : [])];
+  // The templates folder: the one given or configured, else `templates/` beside the plan, which may not exist yet.
+  const templatesPath = context.templatesDir ?? path.join(context.root, "templates");
+  const templatesAtStart = context.templatesDir !== undefined && (await stat(context.templatesDir).catch(() => undefined))?.isDirectory() === true;
+  const folders = [context.planDir, ...(templatesAtStart ? [templatesPath] : [])];
   const watchFolders = () =>
     watchFiles(folders, {
       ignoreInitial: true,
@@ -117,6 +121,21 @@ export async function watch(context: CommandContext, options: { force: boolean; 
       void old.close().then(() => build(`${plan} is back`));
     },
   });
+  // A templates folder made after the watch started (`paraplan templates eject`), or deleted and made again, is seen by
+  // looking at its path now and then, as for the plan folder: a file-system watcher on the project folder would watch
+  // everything in it. Once there, it is watched and the plan rebuilt with it.
+  const templates = shown(context, templatesPath);
+  const stopTemplatesPresence = await watchPresence(templatesPath, PRESENCE_MS, {
+    gone() {},
+    back() {
+      context.templatesDir = templatesPath;
+      if (!folders.includes(templatesPath)) folders.push(templatesPath);
+      else watcher.unwatch(templatesPath);
+      watcher.add(templatesPath);
+      context.stderr(`${templates} appeared; watching it too\n`);
+      onChange(templatesPath);
+    },
+  });
   listen();
   await new Promise<void>((resolve) => watcher.on("ready", () => resolve()));
   context.stderr(`watching ${folders.map((f) => shown(context, f)).join(" and ")} (Ctrl-C to stop)\n`);
@@ -127,6 +146,7 @@ export async function watch(context: CommandContext, options: { force: boolean; 
   await parser;
   await stop;
   stopPresence();
+  stopTemplatesPresence();
   if (timer) clearTimeout(timer);
   for (const pending of rechecks.values()) clearTimeout(pending);
   await watcher.close();
