@@ -1,21 +1,19 @@
 /** #18.13: one-line fields refuse control characters and direction overrides; printed values escape them. */
-import { cp, mkdtemp, rm, writeFile } from "node:fs/promises";
-import os from "node:os";
+import { rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { formatDiagnostics } from "../../src/diagnostics/format.js";
 import { diagnostic, FILE_START } from "../../src/diagnostics/diagnostic.js";
 import { terminalTable } from "../../src/cli/terminal-table.js";
-import { REPO } from "../helpers/run-cli.js";
 import { runInProcess } from "../helpers/run-in-process.js";
+import { tempProject } from "../helpers/temp-project.js";
 
 // eslint-disable-next-line no-control-regex -- what must never reach a terminal
 const RAW = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 let root: string;
 beforeEach(async () => {
-  root = await mkdtemp(path.join(os.tmpdir(), "paraplan-control-"));
-  await cp(path.join(REPO, "tests", "fixtures", "plans", "tiny", "plan"), path.join(root, "plan"), { recursive: true });
+  root = await tempProject("tiny", "paraplan-control-");
 });
 afterEach(async () => {
   await rm(root, { recursive: true, force: true });

@@ -1,24 +1,19 @@
 /** #18.1: two records that would be written to one file in `out/` are an error naming both, never a silent overwrite. */
-import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
+import { readdir, rm } from "node:fs/promises";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { REPO } from "../helpers/run-cli.js";
 import { runInProcess } from "../helpers/run-in-process.js";
+import { putFile, tempProject } from "../helpers/temp-project.js";
 
 let root: string;
 beforeEach(async () => {
-  root = await mkdtemp(path.join(os.tmpdir(), "paraplan-clash-"));
-  await cp(path.join(REPO, "tests", "fixtures", "plans", "tiny", "plan"), path.join(root, "plan"), { recursive: true });
+  root = await tempProject("tiny", "paraplan-clash-");
 });
 afterEach(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-async function put(relative: string, text: string): Promise<void> {
-  const file = path.join(root, relative);
-  await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(file, text);
+function put(relative: string, text: string): Promise<void> {
+  return putFile(root, relative, text);
 }
 
 const workstream = (id: string, name: string) => `---\nid: ${id}\nname: ${name}\nagent: developer\ndays: 1\n---\n\n# ${id}: ${name}\n\n## Goal\n\nx\n`;

@@ -2,19 +2,14 @@ import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { run } from "../../src/cli/program.js";
 import { dateOf, workingDayOf } from "../../src/render/views/figures.js";
 import { REPO } from "../helpers/run-cli.js";
+import { runInProcess } from "../helpers/run-in-process.js";
 
 let project: string;
 
-/** Runs the CLI in-process in the project, collecting its output. */
-async function paraplan(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await run(["--no-cache", ...argv], { cwd: project, env: {}, isTTY: false, stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), waitForStop: () => Promise.resolve() });
-  return { code, stdout, stderr };
-}
+/** Runs the CLI in-process in the project, without the disk cache. */
+const paraplan = (...argv: string[]) => runInProcess(["--no-cache", ...argv], project);
 
 beforeEach(async () => {
   project = await mkdtemp(path.join(os.tmpdir(), "paraplan-start-"));

@@ -2,19 +2,17 @@
  * Diagnostic size (issue #18 item 9): a diagnostic quotes at most a short excerpt of a value, so that a 500 KB YAML
  * scalar aliased 99 times gives 99 short diagnostics, not 49.5 MB of them.
  */
-import { cp, mkdtemp, rm, writeFile } from "node:fs/promises";
-import os from "node:os";
+import { rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { excerpt, MAX_QUOTE, MAX_TEXT } from "../../src/diagnostics/excerpt.js";
 import { formatText } from "../../src/diagnostics/format.js";
 import { loadPlan } from "../../src/io/load-plan.js";
-import { REPO } from "../helpers/run-cli.js";
+import { tempProject } from "../helpers/temp-project.js";
 
 let root: string;
 beforeEach(async () => {
-  root = await mkdtemp(path.join(os.tmpdir(), "paraplan-diag-size-"));
-  await cp(path.join(REPO, "tests", "fixtures", "plans", "tiny", "plan"), path.join(root, "plan"), { recursive: true });
+  root = await tempProject("tiny", "paraplan-diag-size-");
 });
 afterEach(async () => {
   await rm(root, { recursive: true, force: true });

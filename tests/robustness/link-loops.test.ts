@@ -3,18 +3,16 @@
  * link back into a folder that contains it is reported once, at the link, instead of being walked 40 levels deep
  * (one loop) or exponentially (two).
  */
-import { cp, mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
-import os from "node:os";
+import { mkdir, rm, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { buildOutputs } from "../../src/io/build-outputs.js";
 import { readPlan } from "../../src/io/read-plan.js";
-import { REPO } from "../helpers/run-cli.js";
+import { tempProject } from "../helpers/temp-project.js";
 
 let root: string;
 beforeEach(async () => {
-  root = await mkdtemp(path.join(os.tmpdir(), "paraplan-loops-"));
-  await cp(path.join(REPO, "tests", "fixtures", "plans", "tiny", "plan"), path.join(root, "plan"), { recursive: true });
+  root = await tempProject("tiny", "paraplan-loops-");
 });
 afterEach(async () => {
   await rm(root, { recursive: true, force: true });

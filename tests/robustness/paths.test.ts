@@ -2,28 +2,25 @@
  * Path safety: no id, name, slug, title, ADR number, file name or template name makes paraplan write outside `out/`,
  * and no symbolic link makes it read or write outside the plan, template and output folders.
  */
-import { cp, lstat, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
-import os from "node:os";
+import { lstat, mkdir, readdir, readFile, rm, symlink } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { buildOutputs } from "../../src/io/build-outputs.js";
 import { OutsideFolderError } from "../../src/io/inside-folder.js";
 import { syncOutputs } from "../../src/io/write-outputs.js";
-import { REPO, runCli } from "../helpers/run-cli.js";
+import { runCli } from "../helpers/run-cli.js";
+import { putFile, tempProject } from "../helpers/temp-project.js";
 
 let root: string;
 beforeEach(async () => {
-  root = await mkdtemp(path.join(os.tmpdir(), "paraplan-paths-"));
-  await cp(path.join(REPO, "tests", "fixtures", "plans", "tiny", "plan"), path.join(root, "plan"), { recursive: true });
+  root = await tempProject("tiny", "paraplan-paths-");
 });
 afterEach(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-async function put(relative: string, text: string): Promise<void> {
-  const file = path.join(root, relative);
-  await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(file, text);
+function put(relative: string, text: string): Promise<void> {
+  return putFile(root, relative, text);
 }
 
 /** Every file and link under a folder, relative to it, with `/`. */

@@ -1,0 +1,18 @@
+import { cp, mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { REPO } from "./run-cli.js";
+
+/** A temporary project holding a copy of a fixture plan (`tests/fixtures/plans/<name>/plan`) as its `plan/`. */
+export async function tempProject(fixture: string, prefix: string): Promise<string> {
+  const root = await mkdtemp(path.join(os.tmpdir(), prefix));
+  await cp(path.join(REPO, "tests", "fixtures", "plans", fixture, "plan"), path.join(root, "plan"), { recursive: true });
+  return root;
+}
+
+/** Writes a file of a temporary project, making its folders. */
+export async function putFile(root: string, relative: string, text: string): Promise<void> {
+  const file = path.join(root, relative);
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, text);
+}
