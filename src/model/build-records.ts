@@ -82,6 +82,7 @@ export function buildProject(record: RawRecord, diagnostics: Diagnostic[]): Proj
       maxParallel: f.number("max_parallel"),
       maxParallelAt: positionOf(f, "max_parallel"),
       targetDays: f.number("target_days"),
+      agentCommand: f.string("agent_command"),
       targetDaysAt: positionOf(f, "target_days"),
       proseAt: proseAt(f, ["summary", "context", "goals", "success_metrics"]),
     },

@@ -77,6 +77,8 @@ export interface Project {
   maxParallelAt?: Location;
   /** The makespan (working days, with waves) the plan must meet. */
   targetDays?: number;
+  /** The command that starts an agent's session in a worktree (default `claude`). */
+  agentCommand?: string;
   /** Where `target_days` is written, for the warning that the schedule misses it. */
   targetDaysAt?: Location;
   /** Where its prose fields start, for warnings about a sentence inside them (prose-at.ts). */

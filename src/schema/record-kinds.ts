@@ -38,6 +38,7 @@ export const PROJECT: KindSpec = {
     { name: "worktree_pattern", type: "string", description: "Worktree path of a workstream, with `{project}` and `{slug}` (default `../{project}-{slug}`)." },
     { name: "start_date", type: "date", description: "Calendar date of day 1." },
     { name: "max_parallel", type: "integer", description: "Sessions a person can watch at once; exceeding it is a warning." },
+    { name: "agent_command", type: "string", description: "The command that starts an agent's session in a worktree, in launch blocks (default `claude`)." },
     { name: "target_days", type: "integer", description: "The makespan the plan must meet, in working days; a schedule with waves that takes longer is a warning naming the smallest changes that would meet it." },
     { name: "summary", type: "text", description: "What the plan is for." },
     { name: "context", type: "text", description: "Background: what was read, what is at stake." },

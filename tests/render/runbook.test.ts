@@ -1,3 +1,5 @@
+import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { renderPlan } from "../helpers/render-plan.js";
@@ -57,5 +59,18 @@ describe("the execution plan's runbook", () => {
     const adds = (text: string) => text.split("\n").filter((l) => l.startsWith("git worktree add ") || l.startsWith("git -C ")).sort();
     expect(adds(setup).length).toBe(7);
     expect(adds(runbook)).toEqual(adds(setup.slice(0, setup.indexOf("Check every worktree"))));
+  });
+});
+
+describe("the agent command", () => {
+  it("is `claude` by default, and the project's `agent_command` when it names one, in the runbook and the session log", async () => {
+    expect(day("Day 1 (2025-10-17)")).toContain("cd ../autoD-config-management && claude\n");
+    const root = await mkdtemp(path.join(os.tmpdir(), "paraplan-agent-command-"));
+    await cp(path.join(REPO, "plan"), path.join(root, "plan"), { recursive: true });
+    const project = path.join(root, "plan", "project.md");
+    await writeFile(project, (await readFile(project, "utf8")).replace("max_parallel: 7\n", "max_parallel: 7\nagent_command: codex --full-auto\n"));
+    const { byPath } = await renderPlan(path.join(root, "plan"), root);
+    expect(byPath["PARALLEL_EXECUTION_PLAN.md"]).toContain("cd ../autoD-config-management && codex --full-auto\n");
+    expect(byPath["sessions/2025-10-16-parallel-execution-strategy-setup.md"]).toContain("cd ../autoD-config-management && codex --full-auto\n");
   });
 });

@@ -2,7 +2,7 @@ import type { Workstream } from "../../model/types.js";
 import { dayLabel } from "./figures.js";
 import { linkFrom, type RenderContext } from "./render-context.js";
 import { mergeCommands } from "./shared-views.js";
-import { AGENT_COMMAND, quote, sh } from "./shell-command.js";
+import { agentCommand, quote, sh } from "./shell-command.js";
 import { PLAN_DOCUMENT } from "../output-paths.js";
 
 /**
@@ -36,7 +36,7 @@ export function runbookView(ctx: RenderContext) {
         launches: starting.map((ws) => ({
           id: ws.id,
           name: ws.name,
-          command: `${sh`cd ${ws.worktree}`} && ${AGENT_COMMAND}`,
+          command: `${sh`cd ${ws.worktree}`} && ${agentCommand(ctx.plan.project)}`,
           prompt: linkFrom(PLAN_DOCUMENT, ctx.promptPath.get(ws.id)!),
         })),
         check: active.length > 0 ? [...repo, `for wt in ${quote(active.map((ws) => ws.worktree))}; do echo "== $wt"; head -n 20 "$wt/progress.md" 2>/dev/null || echo "(no progress.md yet)"; done`].join("\n") : null,

@@ -1,7 +1,7 @@
 import { normalizeKey } from "../../schema/field-spec.js";
 import type { Session, Subsection } from "../../model/types.js";
 import { adrPath, PLAN_DOCUMENT, promptPath, sessionPath } from "../output-paths.js";
-import { AGENT_COMMAND, sh } from "./shell-command.js";
+import { agentCommand, sh } from "./shell-command.js";
 import { linkFrom, type RenderContext } from "./render-context.js";
 import { adrLabel, adrNumber, decisionBody } from "./decision-view.js";
 import { planSnapshot, type PlanSnapshot } from "./plan-snapshot.js";
@@ -49,7 +49,7 @@ export function sessionView(ctx: RenderContext, session: Session) {
     decisions,
     decisionExtras: placed("decisions"),
     prioritiesTitle: `Next ${session.nextPriorities.length} Priorities`,
-    priorities: session.nextPriorities.map((p) => priorityView(p, workstreams, path)),
+    priorities: session.nextPriorities.map((p) => priorityView(p, workstreams, path, agentCommand(ctx.plan.project))),
     risks: risks.map((r) => ({
       heading: `${r.id}: ${r.title}`,
       severity: riskStatus.get(r.id)?.severity ?? r.severity,
@@ -93,7 +93,7 @@ function headerLines(session: Session) {
 const LAUNCH = "launch";
 
 /** A priority: its lines, and for each workstream its `Launch` line names, a copy-ready block that starts its session. */
-function priorityView(entry: Subsection, workstreams: PlanSnapshot["workstreams"], from: string) {
+function priorityView(entry: Subsection, workstreams: PlanSnapshot["workstreams"], from: string, command: string) {
   const launch = entry.fields.filter((f) => normalizeKey(f.key) === LAUNCH).flatMap((f) => f.value.split(",").map((id) => id.replace(/`/g, "").trim()).filter((id) => id !== ""));
   const row = new Map(workstreams.map((w) => [w.id, w]));
   return {
@@ -101,7 +101,7 @@ function priorityView(entry: Subsection, workstreams: PlanSnapshot["workstreams"
     launches: launch.map((id) => {
       const ws = row.get(id);
       if (!ws) return { id, name: null, prompt: null, command: null };
-      return { id, name: ws.name, prompt: linkFrom(from, promptPath(ws)), command: `${sh`cd ${ws.worktree}`} && ${AGENT_COMMAND}` };
+      return { id, name: ws.name, prompt: linkFrom(from, promptPath(ws)), command: `${sh`cd ${ws.worktree}`} && ${command}` };
     }),
   };
 }

@@ -10,5 +10,10 @@ export function sh(strings: TemplateStringsArray, ...values: string[]): string {
   return strings.reduce((out, part, i) => out + part + (i < values.length ? shellQuote([values[i]!]) : ""), "");
 }
 
-/** The command that starts an agent's session in a worktree. */
+/** The command that starts an agent's session in a worktree, unless the project's `agent_command` names another. */
 export const AGENT_COMMAND = "claude";
+
+/** The project's agent command, written as the project wrote it (a command of the user's, like a gate's). */
+export function agentCommand(project: { agentCommand?: string }): string {
+  return project.agentCommand?.trim() || AGENT_COMMAND;
+}
