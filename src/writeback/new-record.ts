@@ -87,6 +87,10 @@ export function newRecordFile(plan: Plan, files: readonly ParsedFile[], request:
     else values.set(field.name, checked.value);
   }
   if (request.kind === "decision" || request.kind === "session") values.set("date", values.get("date") ?? request.today);
+  // A workstream no wave merges is a warning (`no-wave`): a new one goes to the last wave, which never merges it before
+  // what it depends on, unless `--wave` or `--waves` says otherwise.
+  const lastWave = Math.max(...plan.waves.map((w) => w.number), ...plan.workstreams.flatMap((w) => [w.wave ?? 0, ...(w.waves ?? [])]));
+  if (request.kind === "workstream" && !values.has("wave") && !values.has("waves") && lastWave > 0) values.set("wave", lastWave);
 
   const identity = identify(plan, request, title, at);
   if ("diagnostics" in identity) problems.push(...identity.diagnostics);
