@@ -40,6 +40,13 @@ function restrictedImports(layer) {
       message: `src/${layer} may import only the folders below it (${LAYERS.slice(0, LAYERS.indexOf(layer)).join(", ") || "none"}) and itself: move what it needs down a layer.`,
     });
   }
+  if (layer === "cli") {
+    // program.ts is the top of cli: it imports the command table, and nothing in cli imports it back (no cycle).
+    patterns.push({
+      regex: "^\\.\\.?/(\\.\\./)*program\\.js$",
+      message: "Nothing in src/cli imports program.ts: a command group takes its types from register-tools.ts and is listed in command-table.ts.",
+    });
+  }
   if (!CORE.includes(layer)) return ["error", { patterns }];
   patterns.push({
     regex: `^node:(?!(${PURE_NODE_MODULES.map((m) => escape(m.slice("node:".length))).join("|")})$)`,

@@ -55,6 +55,11 @@ describe("the layers, enforced by ESLint", () => {
     expect(await restricted(code, "src/model/group-by.ts")).toEqual([]);
   }, 60_000);
 
+  it("reports a command group importing program.ts back (the registrar cycle), while the command table's types are allowed", async () => {
+    expect(await restricted('import type { RegisterTools } from "./program.js";\nexport type T = RegisterTools;\n', "src/cli/register-decisions.ts")).toHaveLength(1);
+    expect(await restricted('import type { RegisterTools } from "./register-tools.js";\nexport type T = RegisterTools;\n', "src/cli/register-decisions.ts")).toEqual([]);
+  }, 60_000);
+
   it("lets io and cli import what is below them, and node:fs", async () => {
     const code = 'import { readFileSync } from "node:fs";\nimport { VERSION } from "../version.js";\nimport type { Plan } from "../model/types.js";\nexport const x: [typeof readFileSync, string, Plan?] = [readFileSync, VERSION];\n';
     expect(await restricted(code, "src/io/read-plan.ts")).toEqual([]);
