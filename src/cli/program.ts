@@ -4,20 +4,12 @@ import { resolveContext, type CommandContext, type GlobalOptions } from "./conte
 import { OutsideFolderError } from "../io/inside-folder.js";
 import { PlanNotFoundError } from "../io/plan-not-found.js";
 import { CliError, EXIT, type ExitCode } from "./exit-codes.js";
-import { REGISTRARS } from "./registrars.js";
+import { COMMAND_TABLE } from "./command-table.js";
+import type { CliIO, RegisterTools } from "./register-tools.js";
 import { VERSION } from "../version.js";
 import { LIST_KINDS, type ListKind } from "./commands/list-kinds.js";
 
-/** The process-facing parts a run needs, passed in so tests can run the CLI in-process. */
-export interface CliIO {
-  cwd: string;
-  env: NodeJS.ProcessEnv;
-  isTTY: boolean;
-  stdout(text: string): void;
-  stderr(text: string): void;
-  /** Resolves when the user asks a long-running command (watch) to stop. */
-  waitForStop(): Promise<void>;
-}
+export type { CliIO, RegisterTools } from "./register-tools.js";
 
 function positiveInt(value: string, name: string): number {
   const n = Number(value);
@@ -28,19 +20,6 @@ function positiveInt(value: string, name: string): number {
 
 const formatOption = () => new Option("--format <format>", "diagnostics format").choices(["text", "json", "github"]).default("text");
 const examples = (...lines: string[]) => `\nExamples:\n${lines.map((l) => `  ${l}`).join("\n")}\n`;
-
-/** What a group of commands needs to register itself: see `register-*.ts`. */
-export interface RegisterTools {
-  /** The command context of a parsed command (global options resolved). */
-  context(cmd: Command, requirePlan?: boolean): CommandContext;
-  /** Records the exit code of the command that ran. */
-  setCode(code: ExitCode): void;
-  io: CliIO;
-  /** `--format text|json|github`. */
-  formatOption(): Option;
-  /** The "Examples:" block every command's help ends with. */
-  examples(...lines: string[]): string;
-}
 
 /** Runs the CLI with arguments (without `node` and the script) and returns the exit code; never calls process.exit. */
 export async function run(argv: readonly string[], io: CliIO): Promise<ExitCode> {
@@ -181,7 +160,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<ExitCode>
     });
 
   // Command groups added by later features register here, each from its own file.
-  for (const register of REGISTRARS) register(program, tools);
+  for (const register of COMMAND_TABLE) register(program, tools);
 
   try {
     await program.parseAsync([...argv], { from: "user" });

@@ -1,6 +1,5 @@
 import type { Command } from "commander";
-import type { RegisterTools } from "./program.js";
-import type { Registrar } from "./registrars.js";
+import type { Registrar, RegisterTools } from "./register-tools.js";
 
 /** A command group (`import`) that another feature may have created already: shared, not created twice. */
 function group(program: Command, name: string, description: string): Command {

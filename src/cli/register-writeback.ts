@@ -1,6 +1,5 @@
 import { Command, Option } from "commander";
-import type { Registrar } from "./registrars.js";
-import type { RegisterTools } from "./program.js";
+import type { Registrar, RegisterTools } from "./register-tools.js";
 import type { WriteOptions } from "./commands/apply-changes.js";
 import { systemToday } from "./system-today.js";
 

@@ -1,7 +1,7 @@
 import { lstat, open, readdir, rename, rm, rmdir } from "node:fs/promises";
 import path from "node:path";
 import type { OutputFile } from "../render/render-documents.js";
-import { byPath, OUTPUT_FOLDERS } from "../render/output-paths.js";
+import { byPath, OUTPUT_FOLDERS } from "../model/output-paths.js";
 import { fileComparer, unexpectedOutputs, type KnownOutputs, type OutputStatus } from "./compare-outputs.js";
 import { forEachConcurrently, mapConcurrently } from "./concurrently.js";
 import { assertRealParentInside, insideFolder, parentChecker } from "./inside-folder.js";

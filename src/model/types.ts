@@ -1,5 +1,9 @@
 import type { Location } from "../diagnostics/diagnostic.js";
 import type { ProseMap } from "./prose-at.js";
+import type { ExtraSection, Subsection } from "../parse/raw-record.js";
+
+// Sections the parser keeps verbatim: defined by parse, which produces them, and part of the model's records.
+export type { ExtraSection, Subsection };
 
 /** A reference to another record (a workstream id, an agent id, an ADR number as text) with where it was written. */
 export interface Ref {
@@ -16,28 +20,6 @@ export interface FileRef {
 /** Where a record came from: its file and the span of the record (the whole file, or one table row). */
 export interface Source {
   file: string;
-  at: Location;
-}
-
-/** A section that has no field of its own: kept verbatim, never dropped. */
-export interface ExtraSection {
-  heading: string;
-  /** The section's Markdown, verbatim from the source. */
-  body: string;
-  at: Location;
-}
-
-/** An entry of a subsections field (`### Heading` blocks). */
-export interface Subsection {
-  title: string;
-  /** The block's Markdown, verbatim. */
-  body: string;
-  /** Key-value lines found in the block (`**Owner:** User`), keys as written. */
-  fields: { key: string; value: string }[];
-  /** Top-level list items in the block, as Markdown. */
-  items: string[];
-  /** The block without its key-value lines, verbatim. */
-  rest: string;
   at: Location;
 }
 

@@ -1,14 +1,13 @@
 import type { Heading, RootContent } from "mdast";
 import { toString } from "mdast-util-to-string";
 import { diagnostic, type Diagnostic, type Location } from "../diagnostics/diagnostic.js";
-import type { ExtraSection } from "../model/types.js";
 import { normalizeKey, type FieldSpec } from "../schema/field-spec.js";
 import { findField, kindForPath, type KindSpec } from "../schema/record-kinds.js";
 import { readFrontMatter } from "./front-matter.js";
 import { checkTextLimits, checkTreeDepth, isStackOverflow, tooDeepAt } from "./limits.js";
 import { plainKeyValueParagraph, type KeyValueLine } from "./key-value.js";
 import { parseMarkdown } from "./processor.js";
-import type { FieldSource, ParsedFile, RawField, RawItem, RawRecord, RichSection } from "./raw-record.js";
+import type { ExtraSection, FieldSource, ParsedFile, RawField, RawItem, RawRecord, RichSection } from "./raw-record.js";
 import {
   firstTable,
   keyValueLines,

@@ -1,6 +1,27 @@
 import type { Diagnostic, Location } from "../diagnostics/diagnostic.js";
-import type { ExtraSection, Subsection } from "../model/types.js";
 import type { RecordKind } from "../schema/record-kinds.js";
+
+/** A section that has no field of its own: kept verbatim, never dropped. */
+export interface ExtraSection {
+  heading: string;
+  /** The section's Markdown, verbatim from the source. */
+  body: string;
+  at: Location;
+}
+
+/** An entry of a subsections field (`### Heading` blocks). */
+export interface Subsection {
+  title: string;
+  /** The block's Markdown, verbatim. */
+  body: string;
+  /** Key-value lines found in the block (`**Owner:** User`), keys as written. */
+  fields: { key: string; value: string }[];
+  /** Top-level list items in the block, as Markdown. */
+  items: string[];
+  /** The block without its key-value lines, verbatim. */
+  rest: string;
+  at: Location;
+}
 
 /** Where a field was written. */
 export type FieldSource = "front-matter" | "title" | "key-value" | "section" | "table" | "file-name";

@@ -1,9 +1,8 @@
 import type { Heading, ListItem, Root, RootContent, Table } from "mdast";
 import { toString } from "mdast-util-to-string";
 import type { Location } from "../diagnostics/diagnostic.js";
-import type { Subsection } from "../model/types.js";
 import { keyValueList, keyValueParagraph, type KeyValueLine } from "./key-value.js";
-import type { RawItem } from "./raw-record.js";
+import type { RawItem, Subsection } from "./raw-record.js";
 import type { SourceText } from "./source-text.js";
 
 /** A `##` section: its heading and the nodes up to the next heading of depth ≤ 2. */

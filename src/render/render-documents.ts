@@ -7,7 +7,7 @@ import { withHeader } from "./generated-header.js";
 import { TemplateError, type Renderer } from "./handlebars-env.js";
 import { layoutMarkdown } from "./layout-markdown.js";
 import { localChanges } from "./local-changes.js";
-import { ADR_INDEX, adrPath, byPath, PLAN_DOCUMENT, sessionPath } from "./output-paths.js";
+import { ADR_INDEX, adrPath, byPath, PLAN_DOCUMENT, sessionPath } from "../model/output-paths.js";
 import { decisionIndexView, decisionView } from "./views/decision-view.js";
 import { planView } from "./views/plan-view.js";
 import { promptView } from "./views/prompt-view.js";

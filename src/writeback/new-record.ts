@@ -3,7 +3,7 @@ import { toSlug } from "../model/build-records.js";
 import type { Plan } from "../model/types.js";
 import type { ParsedFile } from "../parse/raw-record.js";
 import { suggest } from "../parse/suggest.js";
-import { safeSegment } from "../render/output-paths.js";
+import { safeSegment } from "../model/output-paths.js";
 import { normalizeKey, type FieldSpec } from "../schema/field-spec.js";
 import { AGENT, DECISION, findField, RISK, SESSION, WORKSTREAM, type KindSpec } from "../schema/record-kinds.js";
 import { checkValue, valueText } from "./field-value.js";

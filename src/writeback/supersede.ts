@@ -1,4 +1,4 @@
-import path from "node:path";
+import path from "node:path/posix";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { parseRecord } from "../parse/parse-record.js";
 import { editRecord, type EditResult, type FieldEdit, type RecordFile } from "./edit-record.js";
@@ -37,7 +37,7 @@ export function supersede(old: AdrFile, next: AdrFile): SupersedeResult {
   const record = parseRecord(old.text, old.file, old.relative).records[old.index];
   const status = record?.fields.get("status");
   const inFrontMatter = !status || status.source === "front-matter";
-  const link = path.posix.relative(path.posix.dirname(old.relative), next.relative);
+  const link = path.relative(path.dirname(old.relative), next.relative);
   const oldEdits: FieldEdit[] = inFrontMatter
     ? [
         { op: "set", field: "status", value: "superseded" },

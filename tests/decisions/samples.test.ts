@@ -9,7 +9,7 @@ import { decisionIndex } from "../../src/model/decision-ref.js";
 import type { Decision, Plan } from "../../src/model/types.js";
 import { parseMarkdown } from "../../src/parse/processor.js";
 import type { RawRecord } from "../../src/parse/raw-record.js";
-import { adrPath } from "../../src/render/output-paths.js";
+import { adrPath } from "../../src/model/output-paths.js";
 import { HAVE_SAMPLES, manifest, readRepo, repoPlanDir, SAMPLES, sampleFiles, sampleRepos, SKIP_REASON, type ManifestRow } from "./samples.js";
 
 // Text compared without any whitespace: prettier re-wraps prose, and a line break between two Chinese characters is no space.

@@ -15,7 +15,7 @@ import { loadTemplates } from "../../src/io/load-templates.js";
 import type { Workstream } from "../../src/model/types.js";
 import { createRenderer, type Renderer } from "../../src/render/handlebars-env.js";
 import { renderDocuments } from "../../src/render/render-documents.js";
-import { promptPath } from "../../src/render/output-paths.js";
+import { promptPath } from "../../src/model/output-paths.js";
 import { computeSchedule } from "../../src/schedule/index.js";
 import type { PlanSchedule } from "../../src/schedule/types.js";
 import { REPO } from "../helpers/run-cli.js";

@@ -6,7 +6,7 @@ import { printable } from "../../diagnostics/printable.js";
 import { documentPacer } from "../../io/collect-garbage.js";
 import { forEachConcurrently } from "../../io/concurrently.js";
 import { renderEach } from "../../render/render-documents.js";
-import { byPath } from "../../render/output-paths.js";
+import { byPath } from "../../model/output-paths.js";
 import { shown, type CommandContext } from "../context.js";
 import { printDiagnostics } from "../shown-diagnostics.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";

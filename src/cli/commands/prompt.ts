@@ -2,7 +2,7 @@ import { printDiagnostics } from "../shown-diagnostics.js";
 import { hasErrors } from "../../diagnostics/diagnostic.js";
 import { freshOutput } from "../fresh-output.js";
 import { withoutHeader } from "../../render/generated-header.js";
-import { promptPath } from "../../render/output-paths.js";
+import { promptPath } from "../../model/output-paths.js";
 import { suggest } from "../../parse/suggest.js";
 import type { CommandContext } from "../context.js";
 import os from "node:os";

@@ -1,5 +1,5 @@
 import { diagnostic, type Diagnostic, type Location } from "../../diagnostics/diagnostic.js";
-import { ADR_INDEX, adrPath, PLAN_DOCUMENT, promptPath, sessionPath } from "../../render/output-paths.js";
+import { ADR_INDEX, adrPath, PLAN_DOCUMENT, promptPath, sessionPath } from "../output-paths.js";
 import type { Rule } from "./rule.js";
 
 /** A generated document and what it is generated from: a record (with the key duplicate-ids compares) or paraplan itself. */

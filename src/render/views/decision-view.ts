@@ -1,6 +1,6 @@
 import { INVERSE } from "../../model/decision-link-phrase.js";
 import type { Decision } from "../../model/types.js";
-import { ADR_INDEX, adrPath, sessionPath } from "../output-paths.js";
+import { ADR_INDEX, adrPath, sessionPath } from "../../model/output-paths.js";
 import { groupBy } from "../../model/group-by.js";
 import { linkFrom, type RenderContext } from "./render-context.js";
 import { decisionSentence } from "./decision-summary.js";

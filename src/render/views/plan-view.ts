@@ -1,4 +1,4 @@
-import { adrPath, ADR_INDEX, PLAN_DOCUMENT } from "../output-paths.js";
+import { adrPath, ADR_INDEX, PLAN_DOCUMENT } from "../../model/output-paths.js";
 import { count, dateOf, dayLabel, days, num, range, spanPair } from "./figures.js";
 import { conflictsView } from "./conflicts-view.js";
 import { criticalPathText } from "./critical-path-text.js";

@@ -1,7 +1,7 @@
 import type { Workstream } from "../../model/types.js";
 import { normalizePattern, patternsMayOverlap } from "../../schedule/file-patterns.js";
 import type { BranchSource, Range, WaveExecution, WorkstreamExecution } from "../../schedule/types.js";
-import { adrPath } from "../output-paths.js";
+import { adrPath } from "../../model/output-paths.js";
 import { commandsIn, dayLabel, days } from "./figures.js";
 import { adrNumber } from "./decision-view.js";
 import type { RenderContext } from "./render-context.js";

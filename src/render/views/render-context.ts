@@ -1,9 +1,9 @@
-import path from "node:path";
+import path from "node:path/posix";
 import { decisionIndex } from "../../model/decision-ref.js";
 import { groupBy } from "../../model/group-by.js";
 import type { Agent, Decision, Plan, Risk, Session, Wave, Workstream } from "../../model/types.js";
 import type { FileConflict, PlanSchedule, WaveExecution, WaveTiming, WorkstreamExecution, WorkstreamTiming } from "../../schedule/types.js";
-import { adrPath, promptPath, sessionPath } from "../output-paths.js";
+import { adrPath, promptPath, sessionPath } from "../../model/output-paths.js";
 
 /** Look-ups shared by every view, built once per render so no view searches lists in a loop. */
 export interface RenderContext {
@@ -100,7 +100,7 @@ export function renderContext(plan: Plan, schedule: PlanSchedule): RenderContext
 
 /** A relative link from one output file to another (`../adr/0001-x.md`), encoded as a Markdown link destination. */
 export function linkFrom(from: string, to: string): string {
-  return linkTarget(path.posix.relative(path.posix.dirname(from), to));
+  return linkTarget(path.relative(path.dirname(from), to));
 }
 
 /**

@@ -3,7 +3,7 @@ import { dayLabel } from "./figures.js";
 import { linkFrom, type RenderContext } from "./render-context.js";
 import { mergeCommands } from "./shared-views.js";
 import { agentCommand, quote, sh } from "./shell-command.js";
-import { PLAN_DOCUMENT } from "../output-paths.js";
+import { PLAN_DOCUMENT } from "../../model/output-paths.js";
 
 /**
  * The commands that create a workstream's worktree: from its base as the execution model gives it (the project's base,

@@ -1,6 +1,6 @@
 import { normalizeKey } from "../../schema/field-spec.js";
 import type { Session, Subsection } from "../../model/types.js";
-import { adrPath, PLAN_DOCUMENT, promptPath, sessionPath } from "../output-paths.js";
+import { adrPath, PLAN_DOCUMENT, promptPath, sessionPath } from "../../model/output-paths.js";
 import { agentCommand, sh } from "./shell-command.js";
 import { linkFrom, type RenderContext } from "./render-context.js";
 import { adrLabel, adrNumber, decisionBody } from "./decision-view.js";

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { Decision, Session, Workstream } from "../model/types.js";
+import type { Decision, Session, Workstream } from "./types.js";
 
 // Windows device names are refused as file names on that system, with any extension; prefix them so a plan stays portable.
 const RESERVED = /^(con|prn|aux|nul|conin\$|conout\$|com\d|lpt\d)$/i;

@@ -1,0 +1,6 @@
+import type { Registrar } from "./register-tools.js";
+import { registerDecisions } from "./register-decisions.js";
+import { registerWriteback } from "./register-writeback.js";
+
+/** Every command group beyond the core commands of program.ts, in help order: the table `program.ts` registers. */
+export const COMMAND_TABLE: readonly Registrar[] = [registerWriteback, registerDecisions];
