@@ -2,7 +2,8 @@ import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { REPO, runCli } from "../helpers/run-cli.js";
+import { REPO } from "../helpers/run-cli.js";
+import { runInProcess as runCli } from "../helpers/run-in-process.js";
 
 const COMMANDS = ["init", "validate", "generate", "check", "watch", "schedule", "prompt", "export", "list", "templates eject", "new", "set", "add", "decision supersede", "session new", "session freeze"];
 

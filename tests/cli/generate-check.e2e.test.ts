@@ -2,7 +2,8 @@ import { cp, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises"
 import os from "node:os";
 import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
-import { REPO, runCli } from "../helpers/run-cli.js";
+import { REPO } from "../helpers/run-cli.js";
+import { runInProcess as runCli } from "../helpers/run-in-process.js";
 
 let project: string;
 

@@ -8,7 +8,8 @@ import { cp, mkdir, mkdtemp, open, readdir, rm, writeFile } from "node:fs/promis
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { REPO, runCli } from "../helpers/run-cli.js";
+import { REPO } from "../helpers/run-cli.js";
+import { runInProcess as runCli } from "../helpers/run-in-process.js";
 import { lines } from "../parse/helpers.js";
 
 let root: string;

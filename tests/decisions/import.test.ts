@@ -3,7 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { planDecisionImport, type ImportStep } from "../../src/cli/commands/decision-import-plan.js";
-import { REPO, runCli } from "../helpers/run-cli.js";
+import { REPO } from "../helpers/run-cli.js";
+import { runInProcess as runCli } from "../helpers/run-in-process.js";
 import { lines } from "../parse/helpers.js";
 import { HAVE_SAMPLES, SAMPLES, SKIP_REASON } from "./samples.js";
 

@@ -3,7 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, it } from "vitest";
-import { REPO, runCli } from "../helpers/run-cli.js";
+import { REPO, runCli as runBuiltCli } from "../helpers/run-cli.js";
+import { runInProcess as runCli } from "../helpers/run-in-process.js";
 
 const TOUCH_HOOK = fileURLToPath(new URL("./touch-before-write.js", import.meta.url));
 
@@ -159,7 +160,8 @@ describe("paraplan set", () => {
     const root = await project();
     const file = path.join(root, "plan", "workstreams", "TD2-config-management.md");
     const original = await readFile(file, "utf8");
-    const result = await runCli(["set", "TD2", "status", "merged"], root, { NODE_OPTIONS: `--import=${TOUCH_HOOK}`, PARAPLAN_TOUCH: file });
+    // A hook loaded into the built binary's process saves the file between the read and the write.
+    const result = await runBuiltCli(["set", "TD2", "status", "merged"], root, { NODE_OPTIONS: `--import=${TOUCH_HOOK}`, PARAPLAN_TOUCH: file });
     expect(result.code).toBe(1);
     expect(result.stderr).toBe("paraplan: plan/workstreams/TD2-config-management.md changed on disk since it was read; nothing was written\n  hint: Someone (or an editor) saved it meanwhile: run the command again.\n");
     // What the other writer saved is there, and the edit is not.
