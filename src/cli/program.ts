@@ -1,9 +1,8 @@
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import type { DiagnosticFormat } from "../diagnostics/format.js";
 import { resolveContext, type CommandContext, type GlobalOptions } from "./context.js";
-import { OutsideFolderError } from "../io/inside-folder.js";
-import { PlanNotFoundError } from "../io/plan-not-found.js";
-import { CliError, EXIT, type ExitCode } from "./exit-codes.js";
+import { ParaplanError } from "../diagnostics/errors.js";
+import { EXIT, type ExitCode } from "./exit-codes.js";
 import { COMMAND_TABLE } from "./command-table.js";
 import type { CliIO, RegisterTools } from "./register-tools.js";
 import { VERSION } from "../version.js";
@@ -176,17 +175,10 @@ function reportError(error: unknown, io: CliIO): ExitCode {
     if (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.code === "commander.help") return EXIT.ok;
     return EXIT.usage;
   }
-  if (error instanceof PlanNotFoundError) {
-    io.stderr(`paraplan: ${error.message}\n  hint: pass --plan DIR with an existing folder, or run \`paraplan init\`.\n`);
-    return EXIT.usage;
-  }
-  if (error instanceof CliError) {
+  // Every typed failure (diagnostics/errors.ts) carries its message, hint and exit code.
+  if (error instanceof ParaplanError) {
     io.stderr(`paraplan: ${error.message}\n${error.hint ? `  hint: ${error.hint}\n` : ""}`);
     return error.exitCode;
-  }
-  if (error instanceof OutsideFolderError) {
-    io.stderr(`paraplan: ${error.message}\n  hint: paraplan never reads or writes through a symbolic link leading out of its folder: replace the link with a folder or file inside it.\n`);
-    return EXIT.io;
   }
   const errno = error as NodeJS.ErrnoException;
   if (errno && typeof errno.code === "string" && typeof errno.syscall === "string") {

@@ -1,19 +1,10 @@
 import { realpathSync } from "node:fs";
 import { lstat, realpath } from "node:fs/promises";
 import path from "node:path";
+import { OutsideFolderError } from "../diagnostics/errors.js";
 
-/** A path would lead outside the folder paraplan may use: through `..`, an absolute path, or a symbolic link. */
-export class OutsideFolderError extends Error {
-  // Shaped like a file-system error, so the CLI reports it with exit code 3.
-  readonly code = "EOUTSIDE";
-  readonly syscall = "open";
-  constructor(
-    readonly target: string,
-    why: string,
-  ) {
-    super(`refusing to use ${target}: ${why}`);
-  }
-}
+export { OutsideFolderError };
+
 
 /** Whether `abs` is `root` or lies under it (both resolved). */
 export function isWithin(root: string, abs: string): boolean {

@@ -3,6 +3,9 @@ import { randomUUID } from "node:crypto";
 import { link, readdir, readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { OutputLockedError } from "../diagnostics/errors.js";
+
+export { OutputLockedError };
 import { possiblePid, processAlive } from "./process-alive.js";
 import { makeFolder } from "./make-folder.js";
 
@@ -27,18 +30,6 @@ export interface LockOptions {
 
 const DEFAULTS = { timeoutMs: 60_000, pollMs: 50, staleMs: 10 * 60_000 } as const;
 
-/** Another paraplan held the output folder for longer than we were willing to wait. */
-export class OutputLockedError extends Error {
-  // Shaped like a file-system error, so the CLI reports it with exit code 3.
-  readonly code = "ELOCKED";
-  readonly syscall = "open";
-  constructor(
-    readonly lockFile: string,
-    holder: string,
-  ) {
-    super(`${lockFile} is held by another paraplan (${holder}); if none is running, delete the lock file and try again`);
-  }
-}
 
 // Runs in this process wait for each other here; the lock file is for other processes.
 const queues = new Map<string, Promise<unknown>>();

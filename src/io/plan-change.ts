@@ -1,6 +1,9 @@
 import { createHash } from "node:crypto";
 import { open, readFile, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
+import { ChangeInProgressError } from "../diagnostics/errors.js";
+
+export { ChangeInProgressError };
 import { diagnostic, FILE_START, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { processAlive } from "./process-alive.js";
 
@@ -33,12 +36,6 @@ interface Journal {
   files: JournalEntry[];
 }
 
-/** Another run is applying a change to the plan right now: nothing was written. */
-export class ChangeInProgressError extends Error {
-  constructor(readonly file: string) {
-    super(`another paraplan run is changing the plan (${file} exists); nothing was written`);
-  }
-}
 
 const sha256 = (bytes: Buffer | string) => createHash("sha256").update(bytes).digest("hex");
 

@@ -1,6 +1,2 @@
-/** The plan folder does not exist (a usage or file-system problem, not a plan diagnostic). */
-export class PlanNotFoundError extends Error {
-  constructor(readonly planDir: string) {
-    super(`plan folder not found: ${planDir}`);
-  }
-}
+/** The plan folder does not exist; the error itself lives with the other typed errors. */
+export { PlanNotFoundError } from "../diagnostics/errors.js";

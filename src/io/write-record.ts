@@ -1,6 +1,9 @@
 import { createHash } from "node:crypto";
 import { link, open, readFile, stat, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { FileChangedError, FileExistsError } from "../diagnostics/errors.js";
+
+export { FileChangedError, FileExistsError };
 import writeFileAtomic from "write-file-atomic";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Plan } from "../model/types.js";
@@ -39,19 +42,7 @@ export interface FileVersion {
   hash: string;
 }
 
-/** A file changed on disk between the time it was read and the time it was to be written: nothing was written. */
-export class FileChangedError extends Error {
-  constructor(readonly file: string) {
-    super(`${file} changed on disk since it was read; nothing was written`);
-  }
-}
 
-/** The file to create exists already: it was not touched. */
-export class FileExistsError extends Error {
-  constructor(readonly file: string) {
-    super(`${file} exists already; nothing was written`);
-  }
-}
 
 const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
 const toPosix = (p: string) => p.split(path.sep).join("/");

@@ -1,8 +1,7 @@
 import { hasErrors, type Diagnostic } from "../../diagnostics/diagnostic.js";
 import { summarize } from "../../diagnostics/format.js";
 import { loadPlan } from "../../io/load-plan.js";
-import { ChangeInProgressError } from "../../io/plan-change.js";
-import { createPlanFile, FileChangedError, FileExistsError, writeVersions, type FileVersion, type PlanForWrite } from "../../io/write-record.js";
+import { createPlanFile, writeVersions, type FileVersion, type PlanForWrite } from "../../io/write-record.js";
 import { parseRecord } from "../../parse/parse-record.js";
 import { introduced, introducedErrors, validateFiles } from "../../writeback/revalidate.js";
 import { unifiedDiff } from "../../writeback/unified-diff.js";
@@ -59,15 +58,9 @@ export async function applyChanges(context: CommandContext, snapshot: PlanForWri
     throw new CliError(`nothing was written: the change would give the plan ${errorWord}`, EXIT.invalid, "Fix what it refers to first, or pass --force to write it anyway.");
   }
 
-  try {
-    await writeVersions(snapshot.planDir, writes.flatMap((w) => (w.before ? [{ version: w.before, text: w.text }] : [])));
-    for (const w of writes) if (!w.before) await createPlanFile(snapshot.planDir, w.relative, w.file, w.text);
-  } catch (error) {
-    if (error instanceof FileChangedError) throw new CliError(error.message, EXIT.invalid, "Someone (or an editor) saved it meanwhile: run the command again.");
-    if (error instanceof FileExistsError) throw new CliError(error.message, EXIT.invalid, "Choose another title or id; an existing file is never replaced.");
-    if (error instanceof ChangeInProgressError) throw new CliError(error.message, EXIT.invalid, "Wait for it to finish, then run the command again.");
-    throw error;
-  }
+  // A file changed meanwhile, a file that exists, another run's change: each carries its exit code and hint.
+  await writeVersions(snapshot.planDir, writes.flatMap((w) => (w.before ? [{ version: w.before, text: w.text }] : [])));
+  for (const w of writes) if (!w.before) await createPlanFile(snapshot.planDir, w.relative, w.file, w.text);
   if (!context.quiet) {
     for (const w of writes) context.stdout(`${w.before ? "updated" : "created"} ${shownFile(context, w.file)}\n`);
     for (const line of summary) context.stdout(`  ${line}\n`);
