@@ -31,6 +31,8 @@ export interface CommandContext {
   /** False with `--no-cache`: nothing is read from or written to the cache folder. */
   cache: boolean;
   paint: Paint;
+  /** The environment the CLI was given (`run(argv, io)`), never `process.env` read behind its back. */
+  env: NodeJS.ProcessEnv;
   stdout(text: string): void;
   stderr(text: string): void;
   /** How the plan is read and checked (`paraplan.config.json`: a default decision status, severities by code). */
@@ -129,6 +131,7 @@ export function resolveContext(options: GlobalOptions, io: { cwd: string; stdout
     quiet: options.quiet ?? false,
     cache: options.cache !== false,
     paint: paintFor(colorAllowed),
+    env: io.env,
     stdout: io.stdout,
     stderr: io.stderr,
   };
