@@ -88,7 +88,10 @@ describe("parseRecord on arbitrary text", () => {
           files.push(parseRecord(text, file, unique));
         });
         const { plan, diagnostics } = buildPlan(files, { planDir: "plan" });
-        expect(plan.project).toBeDefined();
+        // A plan without project.md still gets a project (named after nothing), and says so; one with it reads its name.
+        const given = files.some((f) => f.kind === "project" && f.records.length > 0);
+        expect(diagnostics.some((d) => d.code === "missing-project")).toBe(!given);
+        if (!given) expect(plan.project.source.file).toBe("plan/project.md");
         for (const d of diagnostics) {
           const text = texts.get(d.file);
           if (text === undefined) {
