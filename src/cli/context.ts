@@ -7,6 +7,7 @@ import { CliError, EXIT } from "./exit-codes.js";
 import { checkOutputFolder } from "./output-folder.js";
 import type { PlanSettings } from "../model/plan-settings.js";
 import { DECISION_STATUSES } from "../schema/record-kinds.js";
+import { toPosix } from "../io/posix-path.js";
 
 /** Global options every command accepts. */
 export interface GlobalOptions {
@@ -144,7 +145,7 @@ export function resolveContext(options: GlobalOptions, io: { cwd: string; stdout
 /** A path for messages: relative to the working folder when inside it. */
 export function shown(context: Pick<CommandContext, "cwd">, p: string): string {
   const rel = path.relative(context.cwd, p);
-  return (rel && !rel.startsWith("..") ? rel : p).split(path.sep).join("/");
+  return toPosix(rel && !rel.startsWith("..") ? rel : p);
 }
 
 /** A project-root-relative path (as the model stores it) as a person sees it: relative to the working folder when inside it. */
@@ -152,5 +153,5 @@ export function shownFile(context: Pick<CommandContext, "cwd" | "root">, file: s
   if (path.isAbsolute(file)) return shown(context, file);
   // A path outside the working folder stays as the model has it: `../../plan/x.md` helps nobody.
   const rel = path.relative(context.cwd, path.resolve(context.root, file));
-  return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel.split(path.sep).join("/") : file;
+  return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? toPosix(rel) : file;
 }

@@ -1,5 +1,6 @@
 import type { Diagnostic } from "./diagnostic.js";
 import { printable } from "./printable.js";
+import { plural } from "./plural.js";
 
 /** Output formats for diagnostics. */
 export type DiagnosticFormat = "text" | "json" | "github";
@@ -35,7 +36,6 @@ export function formatText(list: readonly Diagnostic[], paint: Paint = PLAIN): s
 export function summarize(list: readonly Diagnostic[]): string {
   const errors = list.filter((d) => d.severity === "error").length;
   const warnings = list.filter((d) => d.severity === "warning").length;
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
   return `${plural(errors, "error")}, ${plural(warnings, "warning")}`;
 }
 

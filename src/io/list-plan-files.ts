@@ -1,6 +1,7 @@
 import { readdir, realpath, stat } from "node:fs/promises";
 import path from "node:path";
-import { diagnostic, type Diagnostic, type Location } from "../diagnostics/diagnostic.js";
+import { diagnostic, type Diagnostic, type Location, FILE_START } from "../diagnostics/diagnostic.js";
+import { toPosix } from "./posix-path.js";
 
 /** A plan file found by the listing: its absolute path, its path inside the plan folder, and how it is shown. */
 export interface ListedFile {
@@ -11,10 +12,9 @@ export interface ListedFile {
   file: string;
 }
 
-const toPosix = (p: string) => p.split(path.sep).join("/");
 
 function at(file: string): Location {
-  return { file, start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
+  return { file, ...FILE_START };
 }
 
 /**

@@ -7,6 +7,7 @@ import { computeSchedule } from "../schedule/index.js";
 import type { PlanSchedule } from "../schedule/types.js";
 import { resumePlanChange } from "./plan-change.js";
 import { readPlan, type ReadEnv } from "./read-plan.js";
+import { toPosix } from "./posix-path.js";
 
 /** A plan read from disk, validated and scheduled, with every diagnostic of every stage. */
 export interface LoadedPlan {
@@ -17,7 +18,7 @@ export interface LoadedPlan {
 
 /** Reads, parses, validates and schedules the plan folder, file paths relative to `root` (the project root); `records` keeps built records between loads (`watch`). */
 export async function loadPlan(planDir: string, root: string, env: ReadEnv = {}, records?: RecordMemo): Promise<LoadedPlan> {
-  const shownDir = path.relative(root, planDir).split(path.sep).join("/") || ".";
+  const shownDir = toPosix(path.relative(root, planDir)) || ".";
   // A multi-file change a killed run left half-applied is finished before reading, so no command sees half of it.
   const resumed = await resumePlanChange(planDir, shownDir);
   const read = await readPlan(planDir, root, env);

@@ -1,9 +1,10 @@
 import { readdir, readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { diagnostic } from "../diagnostics/diagnostic.js";
+import { diagnostic, FILE_START } from "../diagnostics/diagnostic.js";
 import { TemplateError, type TemplateSource } from "../render/template-source.js";
 import { isWithin } from "./inside-folder.js";
+import { toPosix } from "./posix-path.js";
 
 /** The built-in templates shipped with paraplan (`templates/` beside `dist/`). */
 export const BUILTIN_TEMPLATES = fileURLToPath(new URL("../../templates/", import.meta.url));
@@ -60,8 +61,8 @@ async function listHbs(dir: string): Promise<{ names: string[]; outside: string[
 
 /** The diagnostic for a template folder entry that is a link to somewhere outside it, or back into a folder holding it. */
 function linkError(dir: string, name: string, root: string, loop: boolean): TemplateError {
-  const shown = path.relative(root, path.join(dir, name)).split(path.sep).join("/");
-  const at = { file: shown, start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
+  const shown = toPosix(path.relative(root, path.join(dir, name)));
+  const at = { file: shown, ...FILE_START };
   return new TemplateError(
     loop
       ? diagnostic("error", "symlink-loop", at, "symbolic link leads back into a folder that contains it and is not followed", "Remove the link: it makes the template folder contain itself.")
@@ -79,7 +80,7 @@ export async function loadTemplates(userDir: string | undefined, root: string): 
     if (loops.length > 0) throw linkError(dir, loops[0]!, root, true);
     for (const file of names) {
       const abs = path.join(dir, file);
-      const shown = path.relative(root, abs).split(path.sep).join("/");
+      const shown = toPosix(path.relative(root, abs));
       byName.set(file.replace(/\.hbs$/, ""), { name: file.replace(/\.hbs$/, ""), file: shown.startsWith("..") ? abs : shown, source: await readFile(abs, "utf8") });
     }
   }

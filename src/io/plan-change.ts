@@ -6,6 +6,7 @@ import { ChangeInProgressError } from "../diagnostics/errors.js";
 export { ChangeInProgressError };
 import { diagnostic, FILE_START, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { processAlive } from "./process-alive.js";
+import { toPosix } from "./posix-path.js";
 
 /**
  * A change that spans several plan files (`decision supersede` edits two ADRs) is applied through a journal, so that
@@ -147,7 +148,7 @@ export async function resumePlanChange(planDir: string, shownDir: string): Promi
   if (!journal.files.every((f) => inside(f.target) && inside(f.temporary))) {
     return [diagnostic("error", "change-interrupted", at, "the journal of an interrupted change names files outside the plan folder and was not applied", "Check the files it names, then delete it.")];
   }
-  const names = journal.files.map((f) => f.target.split(path.sep).join("/")).join(", ");
+  const names = journal.files.map((f) => toPosix(f.target)).join(", ");
   if (journal.state !== "committing") {
     await rollBack(planDir, journal);
     return [diagnostic("info", "change-interrupted", at, `an interrupted change was rolled back: ${names} are as they were before it`, "Run the command that was interrupted again.")];

@@ -3,7 +3,7 @@ import { statSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
-import { diagnostic, type Diagnostic, type Location } from "../diagnostics/diagnostic.js";
+import { diagnostic, type Diagnostic, type Location, FILE_START } from "../diagnostics/diagnostic.js";
 import { garbagePacer } from "./collect-garbage.js";
 import { mapConcurrently } from "./concurrently.js";
 import { listPlanFiles } from "./list-plan-files.js";
@@ -24,7 +24,7 @@ export interface PlanFile {
 }
 
 function at(file: string): Location {
-  return { file, start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
+  return { file, ...FILE_START };
 }
 
 const decoder = new TextDecoder("utf-8", { fatal: true });

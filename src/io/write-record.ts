@@ -15,6 +15,7 @@ import { listPlanFiles } from "./list-plan-files.js";
 import { applyPlanChange, resumePlanChange } from "./plan-change.js";
 import { PlanNotFoundError, readPlanFile, type PlanFile } from "./read-plan.js";
 import { makeFolder } from "./make-folder.js";
+import { toPosix } from "./posix-path.js";
 
 /** A plan read for a change: every file's text and parse, the plan built from them, and every problem found. */
 export interface PlanForWrite {
@@ -45,7 +46,6 @@ export interface FileVersion {
 
 
 const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
-const toPosix = (p: string) => p.split(path.sep).join("/");
 
 /** Reads and parses every file of the plan folder, keeping the texts, and validates the plan as `loadPlan` does. */
 export async function readPlanForWrite(planDir: string, root: string): Promise<PlanForWrite> {

@@ -1,4 +1,4 @@
-import { diagnostic, sortDiagnostics, type Diagnostic, type Location } from "../diagnostics/diagnostic.js";
+import { diagnostic, sortDiagnostics, type Diagnostic, type Location, FILE_START } from "../diagnostics/diagnostic.js";
 import type { ParsedFile, RawRecord } from "../parse/raw-record.js";
 import { KINDS, type RecordKind } from "../schema/record-kinds.js";
 import { buildDecision } from "./build-decision.js";
@@ -105,7 +105,7 @@ function mixedCollections(files: readonly ParsedFile[]): Diagnostic[] {
 }
 
 function fileStart(file: string): Location {
-  return { file, start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
+  return { file, ...FILE_START };
 }
 
 function placeholderProject(planDir: string): Project {

@@ -1,6 +1,6 @@
 import type { Heading, RootContent } from "mdast";
 import { toString } from "mdast-util-to-string";
-import { diagnostic, type Diagnostic, type Location } from "../diagnostics/diagnostic.js";
+import { diagnostic, type Diagnostic, type Location, FILE_START } from "../diagnostics/diagnostic.js";
 import { normalizeKey, type FieldSpec } from "../schema/field-spec.js";
 import { findField, kindForPath, type KindSpec } from "../schema/record-kinds.js";
 import { readFrontMatter } from "./front-matter.js";
@@ -28,7 +28,7 @@ import { suggest } from "./suggest.js";
  * `relative` is the path inside the plan folder (`workstreams/TD2-x.md`), which decides the record kind.
  */
 export function parseRecord(text: string, file: string, relative: string = file): ParsedFile {
-  const whole: Location = { file, start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
+  const whole: Location = { file, ...FILE_START };
   const kind = kindForPath(relative);
   if (!kind) {
     return {

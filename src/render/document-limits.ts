@@ -1,4 +1,4 @@
-import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { diagnostic, type Diagnostic, FILE_START } from "../diagnostics/diagnostic.js";
 
 /**
  * The largest generated document paraplan writes (5 MiB of Markdown): the execution plan of some 5,000 workstreams,
@@ -21,7 +21,7 @@ export function documentTooLarge(path: string, sources: readonly string[], chars
   return diagnostic(
     "error",
     "document-too-large",
-    { file, start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } },
+    { file, ...FILE_START },
     `the generated ${path} would have ${chars.toLocaleString("en-US")} characters; paraplan writes at most ${MAX_DOCUMENT_CHARS.toLocaleString("en-US")} per document`,
     "Split the work into several plans, or move long text out of the records into linked documents.",
   );

@@ -1,3 +1,5 @@
+import { plural } from "../diagnostics/plural.js";
+
 type HandlebarsEnv = typeof import("handlebars");
 
 /** A view-model value as text: view models hold strings and numbers, never objects. */
@@ -33,8 +35,5 @@ export function registerHelpers(hb: HandlebarsEnv): void {
   /** `{{#if (eq a b)}}`: true when two values are the same. */
   hb.registerHelper("eq", (a: unknown, b: unknown) => a === b);
   /** `{{plural n "day"}}`: a count and a word, with an `s` unless the count is 1 (`3 days`). */
-  hb.registerHelper("plural", (count: unknown, word: unknown) => {
-    const n = Number(count);
-    return `${n} ${String(word)}${n === 1 ? "" : "s"}`;
-  });
+  hb.registerHelper("plural", (count: unknown, word: unknown) => plural(Number(count), String(word)));
 }

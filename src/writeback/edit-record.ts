@@ -1,4 +1,4 @@
-import { diagnostic, type Diagnostic, type Location } from "../diagnostics/diagnostic.js";
+import { diagnostic, type Diagnostic, type Location, FILE_START } from "../diagnostics/diagnostic.js";
 import { headOf } from "../model/read-fields.js";
 import { parseRecord, titleToFields } from "../parse/parse-record.js";
 import type { FieldSource, ParsedFile, RawField, RawRecord } from "../parse/raw-record.js";
@@ -52,7 +52,7 @@ export function editRecord(file: RecordFile, index: number, edit: FieldEdit, opt
   const parsed = parseRecord(file.text, file.file, file.relative);
   const record = parsed.records[index];
   const kind = record && KINDS.find((k) => k.kind === record.kind);
-  if (!record || !kind) return refuse("write-unsupported", { file: file.file, start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } }, "the record to edit is not in the file", "Run `paraplan validate` to see how the file reads.");
+  if (!record || !kind) return refuse("write-unsupported", { file: file.file, ...FILE_START }, "the record to edit is not in the file", "Run `paraplan validate` to see how the file reads.");
   const spec = findField(kind, normalizeKey(edit.field));
   if (!spec) {
     const guess = suggest(normalizeKey(edit.field), kind.fields.map((f) => f.name));

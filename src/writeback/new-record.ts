@@ -1,4 +1,4 @@
-import { diagnostic, type Diagnostic, type Location } from "../diagnostics/diagnostic.js";
+import { diagnostic, type Diagnostic, type Location, FILE_START } from "../diagnostics/diagnostic.js";
 import { toSlug } from "../model/build-records.js";
 import type { Plan } from "../model/types.js";
 import type { ParsedFile } from "../parse/raw-record.js";
@@ -66,7 +66,7 @@ const SECTION_TYPES = new Set(["text", "items", "text-or-items", "consequences",
 export function newRecordFile(plan: Plan, files: readonly ParsedFile[], request: NewRecordRequest, planDir: string): NewRecordFile | { diagnostics: Diagnostic[] } {
   const spec = SPECS[request.kind];
   const title = request.title.trim();
-  const at: Location = { file: `${planDir}/${spec.collection}/`, start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
+  const at: Location = { file: `${planDir}/${spec.collection}/`, ...FILE_START };
   const problems: Diagnostic[] = [];
   if (title === "" || /[\r\n]/.test(title)) problems.push(diagnostic("error", "write-invalid-value", at, "the title must be one line of text", 'Give a title, e.g. "Config Management".'));
   if (files.some((f) => f.kind === spec.kind && f.shape === "table")) {

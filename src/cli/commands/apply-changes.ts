@@ -8,6 +8,7 @@ import { unifiedDiff } from "../../writeback/unified-diff.js";
 import { shownFile, type CommandContext } from "../context.js";
 import { printDiagnostics } from "../shown-diagnostics.js";
 import { CliError, EXIT, type ExitCode } from "../exit-codes.js";
+import { plural } from "../../diagnostics/plural.js";
 
 /** A file to write: a new text over a version read before, or a new file (no `before`). */
 export interface PlannedWrite {
@@ -44,7 +45,7 @@ export async function applyChanges(context: CommandContext, snapshot: PlanForWri
   const after = validateFiles([...parsed, ...created], snapshot.readDiagnostics, snapshot.shownDir);
   const added = introducedErrors(snapshot.diagnostics, after.diagnostics);
   const blocked = added.length > 0 && !options.force;
-  const errorWord = `${added.length} new error${added.length === 1 ? "" : "s"}`;
+  const errorWord = plural(added.length, "new error");
 
   if (options.dryRun) {
     for (const w of writes) context.stdout(unifiedDiff(shownFile(context, w.file), w.before?.text, w.text));

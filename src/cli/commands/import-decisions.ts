@@ -12,6 +12,7 @@ import { hasErrors } from "../../diagnostics/diagnostic.js";
 import { summarize } from "../../diagnostics/format.js";
 import { CliError, EXIT, type ExitCode } from "../exit-codes.js";
 import { planDecisionImport, type ImportSource, type ImportStep } from "./decision-import-plan.js";
+import { plural } from "../../diagnostics/plural.js";
 
 const decoder = new TextDecoder("utf-8", { fatal: true });
 
@@ -118,10 +119,10 @@ export async function importDecisions(context: CommandContext, dir: string, opti
   const also = renumbered > 0 ? `, ${renumbered} renumbered` : "";
   const skipped = steps.length - copies.length;
   if (options.dryRun) {
-    context.stdout(`dry run: would copy ${copies.length} decision${copies.length === 1 ? "" : "s"} (${renamed} renamed${also}), skip ${skipped}; nothing was written\n`);
+    context.stdout(`dry run: would copy ${plural(copies.length, "decision")} (${renamed} renamed${also}), skip ${skipped}; nothing was written\n`);
     return EXIT.ok;
   }
-  context.stdout(`copied ${imported.length} decision${imported.length === 1 ? "" : "s"} (${renamed} renamed${also}), skipped ${skipped}\n`);
+  context.stdout(`copied ${plural(imported.length, "decision")} (${renamed} renamed${also}), skipped ${skipped}\n`);
   // Lint what came in, as `validate` would: every problem of the imported files, and every error elsewhere (an
   // import can break other files: a number taken twice). The exit code is the one `validate` would give.
   const { diagnostics } = await loadWithEnv(context);

@@ -9,6 +9,7 @@ import type { CommandContext } from "../context.js";
 import type { ExitCode } from "../exit-codes.js";
 import type { WriteOptions } from "./apply-changes.js";
 import { dateOption, writeNewRecord } from "./create-record.js";
+import { plural } from "../../diagnostics/plural.js";
 
 /** The title of a session log when none is given. */
 export const DEFAULT_SESSION_TITLE = "Progress";
@@ -28,7 +29,6 @@ export async function sessionNew(context: CommandContext, title: string | undefi
   const read = await readPlanForWrite(context.planDir, context.root);
   const date = dateOption(options.date, today);
   const carry = sessionCarryOver(read.plan, date);
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
   const priorities = `${carry.priorities} open ${carry.priorities === 1 ? "priority" : "priorities"}`;
   const from = carry.from ? `${priorities} from session ${carry.from}` : "no earlier session";
   const snapshot = snapshotOf(read, date);

@@ -11,6 +11,7 @@ import { EXIT, type ExitCode } from "../exit-codes.js";
 import { generateOnce, printReport } from "./generate.js";
 import { buildInput, freshDiagnostics } from "../watch-filters.js";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
+import { plural } from "../../diagnostics/plural.js";
 
 /** chokidar's window for repeated changes of one file (50 ms), and a margin. */
 const CHANGE_WINDOW_MS = 80;
@@ -46,7 +47,7 @@ export async function watch(context: CommandContext, options: { force: boolean; 
       const { shown: fresh, repeated } = freshDiagnostics(previous, diagnostics);
       previous = diagnostics;
       if (fresh.length > 0) context.stderr(printDiagnostics(context, fresh));
-      if (repeated > 0) context.stderr(`${context.paint.dim(`(${repeated} warning${repeated === 1 ? "" : "s"} as before, not repeated)`)}\n`);
+      if (repeated > 0) context.stderr(`${context.paint.dim(`(${plural(repeated, "warning")} as before, not repeated)`)}\n`);
       if (!report) context.stderr(`${stamp} ${summarize(diagnostics)}: nothing written; waiting for the next change\n`);
       else {
         context.stdout(`${stamp} `);

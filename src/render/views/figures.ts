@@ -1,5 +1,6 @@
 import { firstWorkingDay } from "../../model/working-day.js";
 import type { Range } from "../../schedule/types.js";
+import { plural } from "../../diagnostics/plural.js";
 
 /** A number as people write it: `2`, `1.5`, never `1.5000000001`. */
 export function num(n: number): string {
@@ -58,7 +59,7 @@ export function workingDayOf(startDate: string, date: string): number {
 
 /** `1 wave`, `2 waves`. */
 export function count(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
+  return plural(n, word);
 }
 
 // Views ask for the same few hundred days thousands of times; a pure function's results, bounded.
