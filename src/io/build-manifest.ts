@@ -5,6 +5,7 @@ import path from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { VERSION } from "../version.js";
 import { listTemplateFiles } from "./load-templates.js";
+import { toPosix } from "./posix-path.js";
 import { listPlanFiles } from "./list-plan-files.js";
 import { makeFolder } from "./make-folder.js";
 
@@ -48,7 +49,7 @@ export async function snapshotInputs(options: BuildInputs): Promise<InputsSnapsh
   const { files } = await listPlanFiles(options.planDir, options.root);
   const templates = await listTemplateFiles(options.templatesDir);
   // The config file's settings (a default decision status, severities) change the diagnostics and documents too.
-  const configs = [path.join(options.planDir, "paraplan.config.json"), path.join(path.dirname(options.planDir), "paraplan.config.json")].filter((abs) => existsSync(abs)).map((abs) => ({ name: abs, abs }));
+  const configs = [path.join(options.planDir, "paraplan.config.json"), path.join(path.dirname(options.planDir), "paraplan.config.json")].filter((abs) => existsSync(abs)).map((abs) => ({ name: toPosix(path.relative(options.root, abs)), abs }));
   // Synchronous on purpose: thousands of stats through the thread pool cost more in promises than in system calls,
   // and this is the whole of a warm run's work.
   const stats = [...files.map((f) => ({ name: f.file, abs: f.abs })), ...templates, ...configs].map((f) => {

@@ -30,8 +30,13 @@ afterEach(async () => rm(project, { recursive: true, force: true }));
 
 describe("paths are relative to the project root, not to the working folder", () => {
   it("generate from the root, then check from a subfolder and from outside the project: up to date", async () => {
+    await writeFile(path.join(project, "paraplan.config.json"), JSON.stringify({ decisions: { defaultStatus: "proposed" } }));
     expect((await runIn(project, ["generate"])).code).toBe(0);
     expect(await manifestSources(project)).toContain("plan/project.md");
+    // Every input the manifest names is named from the project root, the config file too.
+    const manifest = JSON.parse(await readFile(path.join(project, ".paraplan-cache", "build.json"), "utf8")) as { inputs: { name: string }[] };
+    expect(manifest.inputs.map((i) => i.name)).toContain("paraplan.config.json");
+    expect(manifest.inputs.filter((i) => path.isAbsolute(i.name))).toEqual([]);
 
     for (const cacheState of ["--cache", "--no-cache"]) {
       const args = cacheState === "--cache" ? ["check"] : ["check", "--no-cache"];
