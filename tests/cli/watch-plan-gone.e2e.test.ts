@@ -9,17 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { CLI, REPO } from "../helpers/run-cli.js";
-
-/** Waits until the output from `from` on matches; the index after the match. */
-async function until(read: () => string, pattern: RegExp, from: number, ms = 20_000): Promise<number> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const match = pattern.exec(read().slice(from));
-    if (match) return from + match.index + match[0].length;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${pattern}; output so far:\n${read()}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+import { until } from "../helpers/until.js";
 
 /** Starts `paraplan watch` in `dir`: its output so far, a way to stop it, and its exit code. */
 function start(dir: string, args: string[] = []) {

@@ -4,18 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { CLI, REPO, runCli } from "../helpers/run-cli.js";
-
-/** Waits until the accumulated output matches, or fails with what was seen. */
-async function until(read: () => string, pattern: RegExp, from: number, ms = 20_000): Promise<number> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const text = read().slice(from);
-    const match = pattern.exec(text);
-    if (match) return from + match.index + match[0].length;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${pattern}; output so far:\n${read()}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+import { until } from "../helpers/until.js";
 
 /** A copy of the autoD plan (and the templates, when asked) in a fresh project folder. */
 async function project(withTemplates = false): Promise<{ dir: string; file: string; original: string }> {

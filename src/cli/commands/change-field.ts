@@ -1,4 +1,4 @@
-import { FileChangedError, readPlanForWrite, readVersion } from "../../io/write-record.js";
+import { readPlanForWrite, readVersion } from "../../io/write-record.js";
 import { editRecord, type FieldEdit } from "../../writeback/edit-record.js";
 import { valueText } from "../../writeback/field-value.js";
 import { keepDerived } from "../../writeback/keep-derived.js";
@@ -16,9 +16,7 @@ export async function changeField(context: CommandContext, ref: string, edit: Fi
     ref,
   );
   if ("message" in target) throw new CliError(target.message, EXIT.usage, target.hint);
-  const version = await readVersion(snapshot, target.file).catch((error: unknown) => {
-    throw error instanceof FileChangedError ? new CliError(error.message, EXIT.invalid, "Run the command again.") : error;
-  });
+  const version = await readVersion(snapshot, target.file);
   const result = editRecord({ text: version.text, file: version.file, relative: version.relative }, target.index, edit);
   if (result.status === "refused") return reportRefusal(context, result.diagnostics);
   if (result.status === "unchanged") {

@@ -1,4 +1,4 @@
-import { FileChangedError, readPlanForWrite, readVersion } from "../../io/write-record.js";
+import { readPlanForWrite, readVersion } from "../../io/write-record.js";
 import { parseRecord } from "../../parse/parse-record.js";
 import { resolveRef } from "../../writeback/resolve-ref.js";
 import { writeSnapshot } from "../../writeback/session-snapshot-edit.js";
@@ -20,9 +20,7 @@ export async function sessionFreeze(context: CommandContext, ref: string, option
   );
   if ("message" in target) throw new CliError(target.message, EXIT.usage, target.hint);
   if (target.kind !== "session") throw new CliError(`${target.label} is not a session log`, EXIT.usage, "Name a session by its date: paraplan session freeze 2025-10-16.");
-  const version = await readVersion(read, target.file).catch((error: unknown) => {
-    throw error instanceof FileChangedError ? new CliError(error.message, EXIT.invalid, "Run the command again.") : error;
-  });
+  const version = await readVersion(read, target.file);
   const record = parseRecord(version.text, version.file, version.relative).records[target.index]!;
   const session = read.plan.sessions.find((s) => s.source.file === target.file)!;
   const text = writeSnapshot(version.text, record.fields, snapshotOf(read, session.date));

@@ -1,5 +1,5 @@
 import { decisionIndex } from "../../model/decision-ref.js";
-import { FileChangedError, readPlanForWrite, readVersion, type FileVersion, type PlanForWrite } from "../../io/write-record.js";
+import { readPlanForWrite, readVersion, type FileVersion, type PlanForWrite } from "../../io/write-record.js";
 import type { Decision } from "../../model/types.js";
 import { resolveRef } from "../../writeback/resolve-ref.js";
 import { supersede, type AdrFile } from "../../writeback/supersede.js";
@@ -18,9 +18,7 @@ async function adr(snapshot: PlanForWrite, ref: string): Promise<{ decision: Dec
   const decision = snapshot.plan.decisions.find((d) => d.source.file === target.file);
   if (target.kind !== "decision" || !decision) throw new CliError(`\`${ref}\` is ${target.label}, not an ADR`, EXIT.usage, "Name ADRs by number: 3, 0003 or ADR-3.");
   if (decision.number === undefined) throw new CliError(`${target.label} has no ADR number`, EXIT.invalid, "Give it a number (`number:` in its front matter) first.");
-  const version = await readVersion(snapshot, target.file).catch((error: unknown) => {
-    throw error instanceof FileChangedError ? new CliError(error.message, EXIT.invalid, "Run the command again.") : error;
-  });
+  const version = await readVersion(snapshot, target.file);
   return { decision: { ...decision, number: decision.number }, version, file: { text: version.text, file: version.file, relative: version.relative, index: target.index, number: decision.number, title: decision.title } };
 }
 
