@@ -6,9 +6,10 @@ import tseslint from "typescript-eslint";
 
 /**
  * The layers of `src/`, bottom to top. A folder may import itself and the folders below it, never one above
- * (`src/version.ts` reads package.json, so it sits with `io`; `src/cli.ts`, the bin, is above everything).
+ * (`src/version.ts` reads package.json, so it sits with `io`; `src/cli.ts`, the bin, is above everything). `git` runs
+ * git as a child process and reads the repository; `mcp` is the agent-facing server, built on the layers below.
  */
-const LAYERS = ["diagnostics", "schema", "parse", "model", "schedule", "render", "writeback", "io", "cli"];
+const LAYERS = ["diagnostics", "schema", "parse", "model", "schedule", "render", "writeback", "io", "git", "mcp", "cli"];
 
 /** The pure core: everything below `io`. It never touches the file system or the process. */
 const CORE = LAYERS.slice(0, LAYERS.indexOf("io"));
