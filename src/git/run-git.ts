@@ -32,7 +32,7 @@ export function runGit(args: readonly string[], options: { cwd: string; env?: No
     const child = execFile("git", [...args], { cwd: options.cwd, env, maxBuffer: MAX_BUFFER, encoding: "utf8" }, (error, stdout, stderr) => {
       if (error && typeof error.code !== "number") {
         // git is not installed, or the folder does not exist: no exit code to report.
-        reject(error);
+        reject(new Error(`git could not be run: ${error.message}`, { cause: error }));
         return;
       }
       resolve({ stdout, stderr, code: error ? (error.code as unknown as number) : 0 });
