@@ -83,3 +83,10 @@ export class ChangeInProgressError extends ParaplanError {
     super(`another paraplan run is changing the plan (${file} exists); nothing was written`, EXIT.invalid, "Wait for it to finish, then run the command again.");
   }
 }
+
+/** A git revision that cannot be read: not in a repository, an unknown revision, or one without the plan folder. */
+export class RevisionError extends ParaplanError {
+  constructor(message: string, hint: string) {
+    super(message, EXIT.usage, hint);
+  }
+}

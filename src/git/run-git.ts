@@ -47,3 +47,22 @@ export async function git(args: readonly string[], options: { cwd: string; env?:
   if (result.code !== 0 && !(options.ok ?? []).includes(result.code)) throw new GitError(args, result);
   return result.stdout;
 }
+
+/**
+ * Runs git and returns its standard output as bytes: for object contents (`cat-file --batch`), whose sizes count
+ * bytes, not characters. Any exit code but 0 is a GitError.
+ */
+export function gitBytes(args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv; input?: string }): Promise<Buffer> {
+  const env = { ...(options.env ?? process.env), GIT_TERMINAL_PROMPT: "0", GIT_PAGER: "cat", GIT_EDITOR: "true", LC_ALL: "C", LANG: "C" };
+  return new Promise((resolve, reject) => {
+    const child = execFile("git", [...args], { cwd: options.cwd, env, maxBuffer: MAX_BUFFER, encoding: "buffer" }, (error, stdout, stderr) => {
+      if (error && typeof error.code !== "number") {
+        reject(new Error(`git could not be run: ${error.message}`, { cause: error }));
+        return;
+      }
+      if (error) reject(new GitError(args, { stdout: stdout.toString("utf8"), stderr: stderr.toString("utf8"), code: error.code as unknown as number }));
+      else resolve(stdout);
+    });
+    if (options.input !== undefined) child.stdin?.end(options.input);
+  });
+}

@@ -6,7 +6,8 @@
  * - `build(source, { mode: "write" })`: render and write what changed to `out/` (generate, watch);
  * - `build(source, { mode: "compare" })`: render and compare with `out/` (check);
  * - `build(source, { mode: "memory" })`: render in memory, all documents or those `only` accepts;
- * - `renderPrompt`: one workstream's prompt, the plan loaded once (prompt, and the agent-facing tools).
+ * - `renderPrompt`: one workstream's prompt, the plan loaded once (prompt, and the agent-facing tools);
+ * - `renderPrompts`: every workstream's prompt of a plan analysed already (another revision's, read from git: diff).
  *
  * This module is light on purpose: a run answered from a fresh `out/` loads no parser, model or renderer; they are
  * imported when a build needs them.
@@ -139,6 +140,34 @@ export async function renderPrompt(source: PlanSource, id: string): Promise<Prom
     const file = hasErrors(rendered.diagnostics) ? undefined : rendered.files.find((f) => f.path === target);
     return { kind: "rendered", workstream, ...(file ? { content: file.content } : {}), ids, diagnostics };
   });
+}
+
+/**
+ * Renders the prompts of a plan analysed already (another git revision's, for `diff` and `amend`) with the project's
+ * templates: workstream id → prompt text without its header. With plan errors, only the prompts clear of them.
+ */
+export async function renderPrompts(source: PlanSource, analysed: LoadedPlan): Promise<{ prompts: Map<string, string>; diagnostics: Diagnostic[] }> {
+  const [{ loadTemplates }, { createRenderer, TemplateError }, { documentsClearOf }, { renderDocuments }, { promptPath }, { withoutHeader }] = await Promise.all([
+    import("./load-templates.js"),
+    import("../render/renderer.js"),
+    import("../render/clear-documents.js"),
+    import("../render/render-documents.js"),
+    import("../model/output-paths.js"),
+    import("../render/generated-header.js"),
+  ]);
+  const { plan, schedule } = analysed;
+  let renderer;
+  try {
+    renderer = createRenderer(await loadTemplates(source.templatesDir, source.root));
+  } catch (error) {
+    if (!(error instanceof TemplateError)) throw error;
+    return { prompts: new Map(), diagnostics: [error.diagnostic] };
+  }
+  const idOf = new Map(plan.workstreams.map((w) => [promptPath(w), w.id]));
+  const clear = hasErrors(analysed.diagnostics) ? documentsClearOf(plan, schedule, analysed.diagnostics) : () => true;
+  const rendered = renderDocuments(plan, schedule, renderer, (p) => idOf.has(p) && clear(p));
+  const prompts = new Map(rendered.files.map((f) => [idOf.get(f.path)!, withoutHeader(f.content)]));
+  return { prompts, diagnostics: rendered.diagnostics };
 }
 
 /** The prompt file in `out/` when the last build's manifest shows nothing changed since, and the id names exactly one. */
