@@ -119,10 +119,11 @@ export async function run(argv: readonly string[], io: CliIO): Promise<ExitCode>
     .argument("<id>", "workstream id, e.g. TD2")
     .description("print a workstream's prompt, byte-identical to its file in out/prompts/")
     .option("--copy", "put it on the clipboard instead")
-    .addHelpText("after", examples("paraplan prompt TD2", "paraplan prompt TD2 --copy", "paraplan prompt TD2 | pbcopy"))
-    .action(async (id: string, opts: { copy?: boolean }, cmd: Command) => {
+    .option("--mark-delivered", "record in plan/.paraplan/delivered.json that its agent received this prompt (the plan's commit and the prompt's version stamp), for `amend`")
+    .addHelpText("after", examples("paraplan prompt TD2", "paraplan prompt TD2 --copy", "paraplan prompt TD2 | pbcopy", "paraplan prompt TD2 --copy --mark-delivered"))
+    .action(async (id: string, opts: { copy?: boolean; markDelivered?: boolean }, cmd: Command) => {
       const { prompt } = await import("./commands/prompt.js");
-      code = await prompt(context(cmd), id, { copy: opts.copy ?? false });
+      code = await prompt(context(cmd), id, { copy: opts.copy ?? false, markDelivered: opts.markDelivered ?? false });
     });
 
   program

@@ -3,7 +3,8 @@ import { hasErrors } from "../../diagnostics/diagnostic.js";
 import { renderPrompt } from "../../io/build.js";
 import { withoutHeader } from "../../render/generated-header.js";
 import { suggest } from "../../parse/suggest.js";
-import type { CommandContext } from "../context.js";
+import { shownFile, type CommandContext } from "../context.js";
+import path from "node:path";
 import os from "node:os";
 import { clipboardCommand } from "../clipboard-command.js";
 import { whatHasErrors } from "../what-has-errors.js";
@@ -15,9 +16,13 @@ async function copyToClipboard(text: string): Promise<void> {
   await clipboard.write(text);
 }
 
-/** `paraplan prompt <ID>`: print a workstream's prompt, as its file in out/ without the generated-file header; `--copy` puts it on the clipboard. */
-export async function prompt(context: CommandContext, id: string, options: { copy: boolean }, copy = copyToClipboard): Promise<ExitCode> {
-  const result = await renderPrompt(context, id);
+/**
+ * `paraplan prompt <ID>`: print a workstream's prompt, as its file in out/ without the generated-file header; `--copy`
+ * puts it on the clipboard; `--mark-delivered` records, in the plan's delivery record, that its agent received it.
+ */
+export async function prompt(context: CommandContext, id: string, options: { copy: boolean; markDelivered?: boolean }, copy = copyToClipboard): Promise<ExitCode> {
+  // The delivery names the workstream by its exact id: the plan is read, not a file of out/ found by name.
+  const result = await renderPrompt(options.markDelivered ? { ...context, cache: false } : context, id);
   if (result.kind === "fresh") return deliver(context, withoutHeader(result.content), id, options, copy);
   const { workstream: ws, content, ids, diagnostics } = result;
   if (hasErrors(diagnostics)) context.stderr(printDiagnostics(context, diagnostics));
@@ -34,7 +39,17 @@ export async function prompt(context: CommandContext, id: string, options: { cop
     return EXIT.invalid;
   }
   if (hasErrors(diagnostics)) context.stderr(`the plan has errors, but none in what the ${ws.id} prompt reads: it is rendered\n`);
-  return deliver(context, withoutHeader(content), ws.id, options, copy);
+  const code = await deliver(context, withoutHeader(content), ws.id, options, copy);
+  if (options.markDelivered) await markDelivered(context, ws.id, content);
+  return code;
+}
+
+/** Records the delivery and says what was recorded. */
+async function markDelivered(context: CommandContext, id: string, content: string): Promise<void> {
+  const [{ recordDelivery }, { DELIVERY_RECORD }] = await Promise.all([import("../../git/record-delivery.js"), import("../../model/delivery-record.js")]);
+  const delivery = await recordDelivery(context, id, content);
+  const at = delivery.commit ? `commit ${delivery.commit.slice(0, 7)}${delivery.dirty ? " with uncommitted changes to the plan" : ""}` : "no commit (the plan is not committed)";
+  context.stderr(`recorded the delivery of the ${id} prompt (${delivery.prompt.slice(0, 19)}…, plan at ${at}) in ${shownFile(context, path.join(context.planDir, DELIVERY_RECORD))}\n`);
 }
 
 /** Prints the prompt, or puts it on the clipboard (printing it when there is no clipboard). */
