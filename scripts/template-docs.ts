@@ -1,12 +1,13 @@
 // docs/templates.md, generated from the code: which view model each template receives (the return types of the view
-// functions that render-documents.ts gives each template, read with the TypeScript compiler), the helpers
+// functions that render-documents.ts and render-amendment.ts give each template, read with the TypeScript compiler), the helpers
 // registered in src/render/helpers.ts and the partials in templates/partials/. `npm run template-docs` writes it;
 // tests/render/template-docs.test.ts fails when it is not what this produces.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import ts from "typescript";
 
-const JOBS_FILE = "src/render/render-documents.ts";
+// The files that say which template renders with which view: the plan's documents, and `amend`'s amendments.
+const JOBS_FILES = ["src/render/render-documents.ts", "src/render/render-amendment.ts"];
 const HELPERS_FILE = "src/render/helpers.ts";
 const MAX_DEPTH = 6;
 
@@ -113,9 +114,8 @@ function partials(root: string): { name: string; doc: string }[] {
 
 /** The text of docs/templates.md for the project at `root`. */
 export function templateDocs(root: string): string {
-  const program = ts.createProgram([path.join(root, JOBS_FILE), path.join(root, HELPERS_FILE)], { strict: true, exactOptionalPropertyTypes: true, noEmit: true, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022, skipLibCheck: true });
+  const program = ts.createProgram([...JOBS_FILES.map((f) => path.join(root, f)), path.join(root, HELPERS_FILE)], { strict: true, exactOptionalPropertyTypes: true, noEmit: true, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022, skipLibCheck: true });
   const checker = program.getTypeChecker();
-  const jobsSource = program.getSourceFile(path.join(root, JOBS_FILE))!;
   const out: string[] = [
     "# Templates",
     "",
@@ -130,7 +130,11 @@ export function templateDocs(root: string): string {
     "",
   ];
   const seenTemplates = new Set<string>();
-  for (const { template, call } of templateJobs(jobsSource).sort((a, b) => (a.template < b.template ? -1 : 1))) {
+  const jobs = JOBS_FILES.flatMap((f) => {
+    const source = program.getSourceFile(path.join(root, f))!;
+    return templateJobs(source).map((job) => ({ ...job, source }));
+  });
+  for (const { template, call, source: jobsSource } of jobs.sort((a, b) => (a.template < b.template ? -1 : 1))) {
     if (seenTemplates.has(template)) continue;
     seenTemplates.add(template);
     const signature = checker.getResolvedSignature(call);

@@ -1,5 +1,6 @@
 import { Option, type Command } from "commander";
 import type { Registrar, RegisterTools } from "./register-tools.js";
+import { CliError, EXIT } from "./exit-codes.js";
 
 /** `diff`, `amend`, `handoff`: what a change of the plan means, and the prompts that tell running agents about it. */
 export const registerChanges: Registrar = (program: Command, tools: RegisterTools) => {
@@ -18,5 +19,25 @@ export const registerChanges: Registrar = (program: Command, tools: RegisterTool
     .action(async (rev: string, rev2: string | undefined, opts: { format: "text" | "markdown" | "json"; json?: boolean }, cmd: Command) => {
       const { diff } = await import("./commands/diff.js");
       tools.setCode(await diff(tools.context(cmd), rev, rev2, { format: opts.json ? "json" : opts.format }));
+    });
+
+  program
+    .command("amend")
+    .argument("[id]", "the workstream, e.g. TD3 (a renamed one's old id works too)")
+    .description("a short prompt for the agent already working on a workstream: only what changed for it since its prompt was delivered")
+    .option("--since <rev>", "compare with this revision of the plan instead of the one its delivery recorded")
+    .option("--all", "write one amendment per affected workstream to out/amendments/ and list the unaffected ones")
+    .addHelpText(
+      "after",
+      tools.examples("paraplan amend TD3", "paraplan amend TD3 --since HEAD~2 | pbcopy", "paraplan amend --all", "paraplan amend --all --since main") +
+        "\nWithout --since, the revision is the one `paraplan prompt TD3 --mark-delivered` (or `worktrees`)\nrecorded in plan/.paraplan/delivered.json. The amendment names new or dropped dependencies\n(and whether they are merged), files to leave alone or now free to edit, a new wave or merge day,\nnew or changed gates, superseded decisions and what replaces them, and new days, then says\nwhat still holds. When nothing changed for the workstream it says so (exit 0) and prints nothing\nelse. out/amendments/ is not compared by `check`.",
+    )
+    .action(async (id: string | undefined, opts: { since?: string; all?: boolean }, cmd: Command) => {
+      const { amend, amendAll } = await import("./commands/amend.js");
+      const context = tools.context(cmd);
+      const options = opts.since !== undefined ? { since: opts.since } : {};
+      if (opts.all && id !== undefined) throw new CliError("give a workstream id or --all, not both", EXIT.usage);
+      if (!opts.all && id === undefined) throw new CliError("name a workstream (paraplan amend TD3) or pass --all", EXIT.usage);
+      tools.setCode(opts.all ? await amendAll(context, options) : await amend(context, id!, options));
     });
 };

@@ -3,6 +3,7 @@ import { lstat, readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { inspectGenerated, type GeneratedState } from "../render/generated-header.js";
 import type { OutputFile } from "../render/render-documents.js";
+import { AMENDMENTS_FOLDER } from "../model/output-paths.js";
 import { insideFolder, parentChecker } from "./inside-folder.js";
 
 /** How one path of `out/` compares with what the plan renders. */
@@ -36,6 +37,8 @@ async function listMarkdown(dir: string, prefix = ""): Promise<string[]> {
   for (const entry of entries) {
     // Hidden folders and installed packages are never paraplan's output, even with `--out .`.
     if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
+    // `amend --all` writes there: messages for running agents, not the plan's documents.
+    if (prefix === "" && entry.name === AMENDMENTS_FOLDER && entry.isDirectory()) continue;
     const rel = `${prefix}${entry.name}`;
     if (entry.isDirectory()) found.push(...(await listMarkdown(path.join(dir, entry.name), `${rel}/`)));
     else if (entry.isFile() && entry.name.endsWith(".md")) found.push(rel);
@@ -108,6 +111,7 @@ export async function extraFiles(outDir: string, expectedPaths: ReadonlySet<stri
     });
     for (const entry of entries) {
       if (entry.name.startsWith(".")) continue;
+      if (prefix === "" && entry.name === AMENDMENTS_FOLDER && entry.isDirectory()) continue;
       const rel = `${prefix}${entry.name}`;
       if (entry.isDirectory()) await walk(path.join(dir, entry.name), `${rel}/`);
       else if (!expectedPaths.has(rel) && !reported.has(rel)) found.push(rel);

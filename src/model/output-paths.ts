@@ -70,6 +70,12 @@ export function adrPath(decision: Pick<Decision, "number" | "slug">): string {
 export const PLAN_DOCUMENT = "PARALLEL_EXECUTION_PLAN.md";
 export const ADR_INDEX = "adr/README.md";
 
+/**
+ * Where `amend --all` writes its amendments, inside `out/`: messages for running agents, not documents of the plan, so
+ * `generate` and `check` leave the folder alone (neither stale nor extra).
+ */
+export const AMENDMENTS_FOLDER = "amendments";
+
 /** Every folder of `out/` a document is written to: the paths above never leave them. */
 export const OUTPUT_FOLDERS = [".", "prompts", "sessions", "adr"] as const;
 

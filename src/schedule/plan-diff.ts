@@ -141,7 +141,7 @@ export function decisionName(decision: Pick<Decision, "number" | "id">): string 
 }
 
 /** An ADR reference (`4`, `ADR-4`, `0004-x.md`) as `ADR-0004` when it names a number. */
-function decisionRefName(id: string): string {
+export function decisionRefName(id: string): string {
   const number = /^(?:ADR-?)?0*(\d+)(?:[-_.].*)?$/i.exec(id)?.[1];
   return number === undefined ? id : `ADR-${number.padStart(4, "0")}`;
 }
