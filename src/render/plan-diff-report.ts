@@ -14,6 +14,8 @@ export interface DiffReport {
 }
 
 const range = (r: Range) => (r.low === r.high ? `${r.high}` : `${r.low}-${r.high}`);
+/** When a workstream works: `days 3–4`, or `from day 4-5 to day 6-7` when the durations are ranges. */
+const when = (start: Range, finish: Range) => (start.low === start.high && finish.low === finish.high ? `days ${start.high}–${finish.high}` : `from day ${range(start)} to day ${range(finish)}`);
 const sameRange = (a: Range, b: Range) => a.low === b.low && a.high === b.high;
 const scalar = (v: FieldValue) => (v === null ? "(none)" : Array.isArray(v) ? v.join(", ") || "(none)" : v);
 
@@ -66,7 +68,7 @@ export function diffReport(diff: PlanDiff, labels: { from: string; to: string })
   if (paths(s.criticalPaths.from) !== paths(s.criticalPaths.to)) schedule.push(`critical path now ${paths(s.criticalPaths.to)} (was ${paths(s.criticalPaths.from)})`);
   for (const t of s.workstreams) {
     if (t.from === null || t.to === null) continue;
-    schedule.push(`${t.id} works days ${range(t.from.start)}…${range(t.from.finish)} → ${range(t.to.start)}…${range(t.to.finish)}`);
+    schedule.push(`${t.id} works ${when(t.from.start, t.from.finish)} → ${when(t.to.start, t.to.finish)}`);
   }
   add("Schedule", schedule);
   add("Conflicts", [
@@ -88,10 +90,10 @@ export function diffText(report: DiffReport): string {
   return `${lines.join("\n")}\n`;
 }
 
-/** The report as Markdown for a pull-request comment: one `###` group per kind of change, wrapped for markdownlint. */
+/** The report as Markdown for a pull-request comment: one `##` group per kind of change, wrapped for markdownlint. */
 export function diffMarkdown(report: DiffReport): string {
-  const lines = [`## Plan change: ${report.title}`, ""];
+  const lines = ["# Plan change", "", `${report.title}.`, ""];
   if (report.sections.length === 0) lines.push("No change to the plan.", "");
-  for (const section of report.sections) lines.push(`### ${section.heading}`, "", ...section.items.map((i) => `- ${i}`), "");
+  for (const section of report.sections) lines.push(`## ${section.heading}`, "", ...section.items.map((i) => `- ${i}`), "");
   return wrapMarkdown(`${lines.join("\n").trimEnd()}\n`);
 }

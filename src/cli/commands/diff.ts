@@ -26,7 +26,9 @@ export async function diff(context: CommandContext, from: string | undefined, to
   const { before, after } = compared;
   warnErrors(context, before);
   warnErrors(context, after);
-  const labels = { from: before.commit ? `${before.label} (${before.commit.slice(0, 7)})` : before.label, to: after.commit ? `${after.label} (${after.commit.slice(0, 7)})` : after.label };
+  // A revision written as a commit id is shown short; a name (HEAD, main) with its commit.
+  const name = (side: PlanSide) => (!side.commit ? side.label : side.commit.startsWith(side.label) ? side.commit.slice(0, 7) : `${side.label} (${side.commit.slice(0, 7)})`);
+  const labels = { from: name(before), to: name(after) };
   if (options.format === "json") {
     const shape = {
       version: DIFF_JSON_VERSION,
