@@ -72,7 +72,8 @@ Write reports as YAML.
 `,
 };
 
-function ws(id: string, name: string, days: number, wave: number, dependsOn: string[], owns: string[]): string {
+/** A workstream file of the demo plan. */
+export function ws(id: string, name: string, days: number, wave: number, dependsOn: string[], owns: string[]): string {
   return `---
 id: ${id}
 name: ${name}
