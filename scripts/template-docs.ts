@@ -1,13 +1,13 @@
 // docs/templates.md, generated from the code: which view model each template receives (the return types of the view
-// functions that render-documents.ts and render-amendment.ts give each template, read with the TypeScript compiler), the helpers
-// registered in src/render/helpers.ts and the partials in templates/partials/. `npm run template-docs` writes it;
-// tests/render/template-docs.test.ts fails when it is not what this produces.
+// functions that render-documents.ts, render-amendment.ts and render-handoff.ts give each template, read with the
+// TypeScript compiler), the helpers registered in src/render/helpers.ts and the partials in templates/partials/.
+// `npm run template-docs` writes it; tests/render/template-docs.test.ts fails when it is not what this produces.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import ts from "typescript";
 
 // The files that say which template renders with which view: the plan's documents, and `amend`'s amendments.
-const JOBS_FILES = ["src/render/render-documents.ts", "src/render/render-amendment.ts"];
+const JOBS_FILES = ["src/render/render-documents.ts", "src/render/render-amendment.ts", "src/render/render-handoff.ts"];
 const HELPERS_FILE = "src/render/helpers.ts";
 const MAX_DEPTH = 6;
 

@@ -40,4 +40,18 @@ export const registerChanges: Registrar = (program: Command, tools: RegisterTool
       if (!opts.all && id === undefined) throw new CliError("name a workstream (paraplan amend TD3) or pass --all", EXIT.usage);
       tools.setCode(opts.all ? await amendAll(context, options) : await amend(context, id!, options));
     });
+
+  program
+    .command("handoff")
+    .argument("<id>", "the workstream, e.g. TD3")
+    .description("the opening prompt for a fresh session taking a workstream over: its prompt in short, what its branch and progress.md show, what changed since")
+    .addHelpText(
+      "after",
+      tools.examples("paraplan handoff TD3", "paraplan handoff TD3 | pbcopy") +
+        "\nIt says what the branch holds against its base (commits, diff stat, uncommitted files in the\nworktree), which deliverables name files the branch changed, the worktree's progress.md\n(Status, Done, Next, Blockers, Gates), and what changed in the plan for the workstream since\nits prompt was delivered (plan/.paraplan/delivered.json).",
+    )
+    .action(async (id: string, _opts: object, cmd: Command) => {
+      const { handoff } = await import("./commands/handoff.js");
+      tools.setCode(await handoff(tools.context(cmd), id));
+    });
 };

@@ -1,0 +1,59 @@
+/** What a workstream's branch and worktree hold: commits and diff stat against its base, changed files, progress.md. */
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { listWorktrees } from "./repository.js";
+import { git, runGit } from "./run-git.js";
+
+/** A workstream's branch as git has it. */
+export interface BranchState {
+  /** Whether the branch exists. */
+  exists: boolean;
+  /** Whether the base ref exists (the diff is against it). */
+  baseExists: boolean;
+  /** Commits on the branch and not on its base, newest first. */
+  commits: { id: string; subject: string }[];
+  /** `git diff --stat` of the branch against where it left its base (the last line: files, insertions, deletions). */
+  diffStat: string;
+  /** Files the branch changed against its base. */
+  changedFiles: string[];
+  /** The worktree checked out on the branch, when there is one. */
+  worktree: string | null;
+  /** The worktree's progress.md, when there is one. */
+  progress: string | null;
+  /** Files changed but not committed in the worktree. */
+  uncommitted: string[];
+}
+
+const exists = async (cwd: string, ref: string) => (await runGit(["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`], { cwd })).code === 0;
+
+/** Reads the branch `branch` against `base` in the repository at `cwd`; `worktreeHint` is where the plan says its worktree is. */
+export async function readBranchState(cwd: string, base: string, branch: string, worktreeHint: string): Promise<BranchState> {
+  const state: BranchState = { exists: await exists(cwd, branch), baseExists: await exists(cwd, base), commits: [], diffStat: "", changedFiles: [], worktree: null, progress: null, uncommitted: [] };
+  if (state.exists && state.baseExists) {
+    const range = `${base}...${branch}`;
+    const log = await git(["log", "--format=%H%x00%s", `${base}..${branch}`, "--"], { cwd });
+    state.commits = log
+      .split("\n")
+      .filter((l) => l !== "")
+      .map((l) => {
+        const [id, subject] = l.split("\0");
+        return { id: id!, subject: subject ?? "" };
+      });
+    state.diffStat = (await git(["diff", "--stat", range, "--"], { cwd })).trimEnd();
+    state.changedFiles = (await git(["diff", "--name-only", "-z", range, "--"], { cwd })).split("\0").filter((f) => f !== "");
+  }
+  const worktrees = await listWorktrees(cwd).catch(() => []);
+  const checkout = worktrees.find((w) => w.branch === branch)?.path ?? null;
+  state.worktree = checkout ?? null;
+  const folder = checkout ?? worktreeHint;
+  state.progress = await readFile(path.join(folder, "progress.md"), "utf8").catch(() => null);
+  if (checkout) {
+    const status = await git(["status", "--porcelain", "-z", "--untracked-files=all"], { cwd: checkout }).catch(() => "");
+    state.uncommitted = status
+      .split("\0")
+      .filter((e) => e.length > 3)
+      .map((e) => e.slice(3))
+      .filter((f) => f !== "progress.md");
+  }
+  return state;
+}
