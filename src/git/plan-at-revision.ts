@@ -46,7 +46,8 @@ export async function resolveCommit(cwd: string, revision: string): Promise<stri
   if (revision.startsWith("-")) throw new RevisionError(`\`${revision}\` is not a revision`, "Name a commit, branch or tag (HEAD, main, HEAD~2, a commit id).");
   const result = await runGit(["rev-parse", "--verify", "--quiet", "--end-of-options", `${revision}^{commit}`], { cwd });
   const commit = result.stdout.trim();
-  if (result.code !== 0 || !/^[0-9a-f]{40,64}$/.test(commit)) throw new RevisionError(`no commit \`${revision}\` in the repository`, "Name a commit, branch or tag (HEAD, main, HEAD~2, a commit id); `git log --oneline -- plan` lists the plan's commits.");
+  if (result.code !== 0 || !/^[0-9a-f]{40,64}$/.test(commit))
+    throw new RevisionError(`no commit \`${revision}\` in the repository`, "Name a commit, branch or tag (HEAD, main, HEAD~2, a commit id); `git log --oneline -- plan` lists the plan's commits.");
   return commit;
 }
 
@@ -93,7 +94,11 @@ export async function readPlanAt(where: PlanInRepository, revision: string, sett
     const relative = file.slice(prefix.length);
     if (isPlanFile(relative)) entries.push({ oid, relative });
   }
-  if (entries.length === 0) throw new RevisionError(`the plan folder \`${where.planPath}\` has no plan files at \`${revision}\``, "Name a revision that has the plan committed: `git log --oneline -- " + where.planPath + "` lists them.");
+  if (entries.length === 0)
+    throw new RevisionError(
+      `the plan folder \`${where.planPath}\` has no plan files at \`${revision}\``,
+      "Name a revision that has the plan committed: `git log --oneline -- " + where.planPath + "` lists them.",
+    );
   entries.sort((a, b) => (a.relative < b.relative ? -1 : a.relative > b.relative ? 1 : 0));
   const bytes = await gitBytes(["cat-file", "--batch"], { cwd, input: entries.map((e) => `${e.oid}\n`).join("") });
   const files: ParsedFile[] = [];

@@ -35,7 +35,11 @@ export async function readPlanSide(source: PlanSource, where: PlanInRepository, 
 }
 
 /** The plan at `from` against `to` (the working tree when undefined), and what changed between them. */
-export async function comparePlanRevisions(source: PlanSource, from: string, to: string | undefined): Promise<{ before: PlanSide; after: PlanSide; diff: PlanDiff; where: PlanInRepository; dirty: boolean }> {
+export async function comparePlanRevisions(
+  source: PlanSource,
+  from: string,
+  to: string | undefined,
+): Promise<{ before: PlanSide; after: PlanSide; diff: PlanDiff; where: PlanInRepository; dirty: boolean }> {
   const where = await locatePlan(source.planDir, source.root);
   const [before, after] = [await readPlanSide(source, where, from), await readPlanSide(source, where, to)];
   const diff = diffPlans(before, after, { before: before.prompts, after: after.prompts });

@@ -46,7 +46,8 @@ export function parseDeliveryRecord(text: string): DeliveryRecord {
   const out = emptyDeliveryRecord();
   for (const [id, value] of Object.entries(workstreams as Record<string, unknown>)) {
     const d = value as Partial<Delivery> | null;
-    if (!d || (d.commit !== null && typeof d.commit !== "string") || typeof d.dirty !== "boolean" || typeof d.prompt !== "string" || typeof d.at !== "string") throw new Error(`the delivery of \`${id}\` lacks commit, dirty, prompt or at`);
+    if (!d || (d.commit !== null && typeof d.commit !== "string") || typeof d.dirty !== "boolean" || typeof d.prompt !== "string" || typeof d.at !== "string")
+      throw new Error(`the delivery of \`${id}\` lacks commit, dirty, prompt or at`);
     out.workstreams[id] = { commit: d.commit ?? null, dirty: d.dirty, prompt: d.prompt, at: d.at };
   }
   return out;

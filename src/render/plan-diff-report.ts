@@ -77,7 +77,13 @@ export function diffReport(diff: PlanDiff, labels: { from: string; to: string })
   ]);
   add(
     "Prompts",
-    (diff.prompts ?? []).map((p) => (p.change === "changed" ? `${p.workstream}: ${p.sections.length > 0 ? p.sections.join(", ") : "whitespace only"}` : p.change === "unrendered" ? `${p.workstream}: prompt not compared (the plan's errors stop it on one side)` : `${p.workstream}: prompt ${p.change}`)),
+    (diff.prompts ?? []).map((p) =>
+      p.change === "changed"
+        ? `${p.workstream}: ${p.sections.length > 0 ? p.sections.join(", ") : "whitespace only"}`
+        : p.change === "unrendered"
+          ? `${p.workstream}: prompt not compared (the plan's errors stop it on one side)`
+          : `${p.workstream}: prompt ${p.change}`,
+    ),
   );
   return { title: `${labels.from} → ${labels.to}`, sections };
 }

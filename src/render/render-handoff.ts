@@ -11,5 +11,10 @@ function handoffJob(handoff: Handoff, changes: { since: string; text: string } |
 /** Renders the opening prompt of a session taking a workstream over (no generated-file header: it is a message). */
 export function renderHandoff(renderer: Renderer, handoff: Handoff, changes: { since: string; text: string } | null): string {
   const job = handoffJob(handoff, changes);
-  return wrapMarkdown(`${renderer.render(job.template, job.view()).replace(/\n{3,}/g, "\n\n").trimEnd()}\n`);
+  return wrapMarkdown(
+    `${renderer
+      .render(job.template, job.view())
+      .replace(/\n{3,}/g, "\n\n")
+      .trimEnd()}\n`,
+  );
 }

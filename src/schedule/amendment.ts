@@ -124,7 +124,9 @@ export function amendmentFor(diff: PlanDiff, before: AnalysedPlan, after: Analys
   const owns = change("owns");
   const touches = change("touches");
   const nowNamed = new Set([...ws.owns, ...ws.touches].map((f) => f.pattern));
-  const mayNowEdit = [...new Set([...(owns?.added ?? []), ...(touches?.added ?? [])])].filter((p) => !(old?.owns.some((f) => f.pattern === p) ?? false) && !(old?.touches.some((f) => f.pattern === p) ?? false)).sort();
+  const mayNowEdit = [...new Set([...(owns?.added ?? []), ...(touches?.added ?? [])])]
+    .filter((p) => !(old?.owns.some((f) => f.pattern === p) ?? false) && !(old?.touches.some((f) => f.pattern === p) ?? false))
+    .sort();
   const ownerNow = (pattern: string) => after.plan.workstreams.find((w) => w.owns.some((f) => f.pattern === pattern))?.id ?? null;
   const leave = new Map<string, string | null>();
   for (const p of [...(owns?.removed ?? []), ...(touches?.removed ?? [])]) if (!nowNamed.has(p)) leave.set(p, ownerNow(p));

@@ -250,7 +250,14 @@ export function comparableRecords(analysed: AnalysedPlan): Comparable[] {
     });
   }
   for (const s of plan.sessions) {
-    records.push({ kind: "session", id: `${s.date}-${s.slug}`, file: s.source.file, name: `${s.date} ${s.title}`, fields: { title: text(s.title), status: text(s.status), summary: text(s.summary) }, prose: new Set(["summary"]) });
+    records.push({
+      kind: "session",
+      id: `${s.date}-${s.slug}`,
+      file: s.source.file,
+      name: `${s.date} ${s.title}`,
+      fields: { title: text(s.title), status: text(s.status), summary: text(s.summary) },
+      prose: new Set(["summary"]),
+    });
   }
   return records;
 }
@@ -378,7 +385,12 @@ function recordChanges(before: AnalysedPlan, after: AnalysedPlan): Pick<PlanDiff
   }
   const kinds: RecordKind[] = ["project", "agent", "workstream", "wave", "gate", "risk", "decision", "session"];
   const byKind = (a: { kind: RecordKind; id: string }, b: { kind: RecordKind; id: string }) => kinds.indexOf(a.kind) - kinds.indexOf(b.kind) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  return { added: added.map(ref).sort(byKind), removed: removed.map(ref).sort(byKind), renamed: renamed.sort((a, b) => byKind({ kind: a.kind, id: a.to }, { kind: b.kind, id: b.to })), changed: changed.sort(byKind) };
+  return {
+    added: added.map(ref).sort(byKind),
+    removed: removed.map(ref).sort(byKind),
+    renamed: renamed.sort((a, b) => byKind({ kind: a.kind, id: a.to }, { kind: b.kind, id: b.to })),
+    changed: changed.sort(byKind),
+  };
 }
 
 /** Old workstream ids to new ones, for the renamed: a rename is not a change of owner, timing or conflict. */
@@ -486,7 +498,12 @@ export function promptSections(prompt: string): Map<string, string> {
 }
 
 /** The prompts whose text changed, by workstream (new id), with their changed sections. */
-function promptChanges(before: ReadonlyMap<string, string>, after: ReadonlyMap<string, string>, workstreams: { before: ReadonlySet<string>; after: ReadonlySet<string> }, newId: (id: string) => string): PromptChange[] {
+function promptChanges(
+  before: ReadonlyMap<string, string>,
+  after: ReadonlyMap<string, string>,
+  workstreams: { before: ReadonlySet<string>; after: ReadonlySet<string> },
+  newId: (id: string) => string,
+): PromptChange[] {
   const a = new Map([...before].map(([id, t]) => [newId(id), t]));
   const out: PromptChange[] = [];
   for (const id of [...new Set([...workstreams.before, ...workstreams.after])].sort()) {
@@ -522,7 +539,9 @@ export function diffPlans(before: AnalysedPlan, after: AnalysedPlan, prompts?: {
     ownership: ownershipChanges(before.plan, after.plan, newId),
     schedule: scheduleEffect(before, after, newId),
     conflicts: conflictChanges(before.schedule, after.schedule, newId),
-    ...(prompts ? { prompts: promptChanges(prompts.before, prompts.after, { before: new Set(before.plan.workstreams.map((w) => newId(w.id))), after: new Set(after.plan.workstreams.map((w) => w.id)) }, newId) } : {}),
+    ...(prompts
+      ? { prompts: promptChanges(prompts.before, prompts.after, { before: new Set(before.plan.workstreams.map((w) => newId(w.id))), after: new Set(after.plan.workstreams.map((w) => w.id)) }, newId) }
+      : {}),
   };
 }
 

@@ -16,7 +16,12 @@ interface DiffJson {
   renamed: { kind: string; from: string; to: string }[];
   changed: { kind: string; id: string; changes: { field: string; from: unknown; to: unknown; added?: string[]; removed?: string[] }[] }[];
   ownership: { pattern: string; from: string[]; to: string[] }[];
-  schedule: { makespan: { from: { low: number; high: number }; to: { low: number; high: number } }; waves: { number: number; from: { high: number } | null; to: { high: number } | null }[]; criticalPaths: { from: string[][]; to: string[][] }; changed: boolean };
+  schedule: {
+    makespan: { from: { low: number; high: number }; to: { low: number; high: number } };
+    waves: { number: number; from: { high: number } | null; to: { high: number } | null }[];
+    criticalPaths: { from: string[][]; to: string[][] };
+    changed: boolean;
+  };
   prompts: { workstream: string; change: string; sections: string[] }[];
 }
 
@@ -54,7 +59,8 @@ async function expectScheduleAgrees(root: string, diff: DiffJson, from: string, 
     expect(wave.to?.high ?? null).toBe(b.schedule.execution.waves.find((w) => w.number === wave.number)?.mergeDay.high ?? null);
   }
   // A wave the diff leaves out merges on the same day in both.
-  for (const w of b.schedule.execution.waves) if (!diff.schedule.waves.some((x) => x.number === w.number)) expect(a.schedule.execution.waves.find((x) => x.number === w.number)?.mergeDay).toEqual(w.mergeDay);
+  for (const w of b.schedule.execution.waves)
+    if (!diff.schedule.waves.some((x) => x.number === w.number)) expect(a.schedule.execution.waves.find((x) => x.number === w.number)?.mergeDay).toEqual(w.mergeDay);
 }
 
 const changesOf = (diff: DiffJson, id: string) => diff.changed.find((r) => r.id === id)?.changes ?? [];
@@ -198,7 +204,10 @@ describe("diff and amend across a sequence of plan edits", () => {
   it("prompt --mark-delivered records the commit and the prompt's stamp; amend then compares with it", async () => {
     const prompt = await run(root, "prompt", "TD3", "--mark-delivered");
     expect(prompt.code, prompt.stderr).toBe(0);
-    const record = JSON.parse(await readFile(path.join(root, "plan", ".paraplan", "delivered.json"), "utf8")) as { version: number; workstreams: Record<string, { commit: string; dirty: boolean; prompt: string }> };
+    const record = JSON.parse(await readFile(path.join(root, "plan", ".paraplan", "delivered.json"), "utf8")) as {
+      version: number;
+      workstreams: Record<string, { commit: string; dirty: boolean; prompt: string }>;
+    };
     expect(record.version).toBe(1);
     expect(record.workstreams.TD3).toMatchObject({ commit: commits[7], dirty: false });
     // The stamp is the hash in the prompt's generated header.

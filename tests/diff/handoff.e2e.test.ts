@@ -18,7 +18,10 @@ describe("handoff", () => {
     await writeFile(path.join(worktree, "src", "config.ts"), "export const config = {};\n");
     commitAll(worktree, "Config loader");
     await writeFile(path.join(worktree, "src", "draft.ts"), "// half done\n");
-    await writeFile(path.join(worktree, "progress.md"), "# TD1 progress\n\n- Status: coding\n- Done: the loader\n- Next: validation\n- Blockers: waiting for the schema from TD2\n- Gates: tests pass\n");
+    await writeFile(
+      path.join(worktree, "progress.md"),
+      "# TD1 progress\n\n- Status: coding\n- Done: the loader\n- Next: validation\n- Blockers: waiting for the schema from TD2\n- Gates: tests pass\n",
+    );
     // The plan changes after the delivery: TD1 takes longer.
     expect((await runInProcess(["set", "TD1", "days", "3"], root)).code).toBe(0);
 

@@ -51,7 +51,12 @@ export async function amend(context: CommandContext, id: string, options: { sinc
   if (since === undefined) {
     const { record } = await readDeliveryRecord(context.planDir);
     const delivered = record.workstreams[id] ?? Object.entries(record.workstreams).find(([k]) => k.toLowerCase() === id.toLowerCase())?.[1];
-    if (!delivered?.commit) throw new CliError(`no delivery of the ${id} prompt is recorded${delivered ? " at a commit" : ""}: amend cannot tell what its agent received`, EXIT.usage, `Pass --since REV (the plan's revision when the agent got its prompt), or record deliveries with \`paraplan prompt ${id} --mark-delivered\`.`);
+    if (!delivered?.commit)
+      throw new CliError(
+        `no delivery of the ${id} prompt is recorded${delivered ? " at a commit" : ""}: amend cannot tell what its agent received`,
+        EXIT.usage,
+        `Pass --since REV (the plan's revision when the agent got its prompt), or record deliveries with \`paraplan prompt ${id} --mark-delivered\`.`,
+      );
     if (delivered.dirty) context.stderr(`note: the ${id} prompt was delivered with uncommitted changes to the plan; this compares with commit ${delivered.commit.slice(0, 7)}\n`);
     since = delivered.commit;
   }
@@ -92,7 +97,10 @@ export async function amendAll(context: CommandContext, options: { since?: strin
     for (const w of plan.workstreams) if (!seen.has(w.id)) undelivered.push(w.id);
   }
   const affected = amendments.filter((a) => !a.empty).sort((a, b) => (a.workstream.id < b.workstream.id ? -1 : 1));
-  const unaffected = amendments.filter((a) => a.empty).map((a) => a.workstream.id).sort();
+  const unaffected = amendments
+    .filter((a) => a.empty)
+    .map((a) => a.workstream.id)
+    .sort();
   const dir = path.join(context.outDir, AMENDMENTS_FOLDER);
   const texts = await rendered(context, affected);
   const written = new Set<string>();

@@ -32,7 +32,10 @@ export async function handoff(context: CommandContext, id: string): Promise<Exit
   const all = analysed.plan.workstreams;
   const ws = all.find((w) => w.id === id) ?? all.find((w) => w.id.toLowerCase() === id.toLowerCase());
   if (!ws) {
-    const guess = suggest(id, all.map((w) => w.id));
+    const guess = suggest(
+      id,
+      all.map((w) => w.id),
+    );
     throw new CliError(`no workstream \`${id}\`; the plan has: ${all.map((w) => w.id).join(", ")}`, EXIT.usage, guess ? `Did you mean \`${guess}\`?` : undefined);
   }
   const where = await locatePlan(context.planDir, context.root);

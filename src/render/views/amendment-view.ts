@@ -18,7 +18,11 @@ export function amendmentView(amendment: Amendment) {
     /** Its old id when it was renamed; empty otherwise. */
     renamedFrom: a.renamedFrom ?? "",
     /** New hard dependencies, each with whether it is merged (`merged`, or its status). */
-    newDependencies: a.dependencies.added.map((d) => ({ id: d.id, name: d.name, state: d.merged ? "merged: merge it in before you rely on it" : `${d.status}: not merged yet, wait for it or agree an interface` })),
+    newDependencies: a.dependencies.added.map((d) => ({
+      id: d.id,
+      name: d.name,
+      state: d.merged ? "merged: merge it in before you rely on it" : `${d.status}: not merged yet, wait for it or agree an interface`,
+    })),
     /** Hard dependencies that went: no longer wait for them. */
     droppedDependencies: a.dependencies.removed,
     /** New soft dependencies. */
@@ -44,7 +48,12 @@ export function amendmentView(amendment: Amendment) {
     /** Its own quality gates added and removed. */
     qualityGates: a.gates.qualityGates,
     /** Decisions it follows whose status changed (or new ones), with the replacement of a superseded one. */
-    decisions: a.decisions.map((d) => ({ id: d.id, title: d.title, change: d.from === null ? `new, ${d.to}` : `${d.from} → ${d.to}`, replacedBy: d.replacedBy ? `${d.replacedBy.id} (${d.replacedBy.title})` : "" })),
+    decisions: a.decisions.map((d) => ({
+      id: d.id,
+      title: d.title,
+      change: d.from === null ? `new, ${d.to}` : `${d.from} → ${d.to}`,
+      replacedBy: d.replacedBy ? `${d.replacedBy.id} (${d.replacedBy.title})` : "",
+    })),
     /** Its new duration and days, as text; empty when unchanged. */
     timing: a.timing ? `${a.timing.to.days} days: ${span(a.timing.to.start, a.timing.to.finish)} (was ${a.timing.from.days} days: ${span(a.timing.from.start, a.timing.from.finish)})` : "",
     /** Other changes to its own record, one sentence each. */

@@ -35,7 +35,10 @@ export function handoffView(handoff: Handoff, changes: { since: string; text: st
     /** Its own quality gates. */
     qualityGates: h.qualityGates,
     /** Its deliverables, with what the branch shows of each. */
-    deliverables: h.deliverables.map((d) => ({ text: d.text, state: d.state === "changed" ? "files it names changed on the branch" : d.state === "untouched" ? "none of the files it names changed yet" : "check the commits" })),
+    deliverables: h.deliverables.map((d) => ({
+      text: d.text,
+      state: d.state === "changed" ? "files it names changed on the branch" : d.state === "untouched" ? "none of the files it names changed yet" : "check the commits",
+    })),
     /** Whether the branch exists. */
     branchExists: b.exists,
     /** The commits on the branch (newest first), `id subject`. */
