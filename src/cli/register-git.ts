@@ -31,7 +31,9 @@ export const registerGit: Registrar = (program: Command, tools: RegisterTools) =
       tools.examples("paraplan worktrees remove --dry-run", "paraplan worktrees remove", "paraplan worktrees remove TD2 --force") +
         "\nA worktree with uncommitted files, or whose branch has commits that neither its wave's\nintegration branch nor the base branch has, is refused (exit 1) unless --force.",
     )
-    .action(async (ids: string[], opts: { force?: boolean; dryRun?: boolean }, cmd: Command) => {
+    .action(async (ids: string[], _opts: object, cmd: Command) => {
+      // `worktrees` has a --dry-run of its own, which commander gives the parent: read both.
+      const opts = cmd.optsWithGlobals<{ force?: boolean; dryRun?: boolean }>();
       const { removeWorktreesCommand } = await import("./commands/worktrees.js");
       tools.setCode(await removeWorktreesCommand(tools.context(cmd), ids, { force: opts.force ?? false, dryRun: opts.dryRun ?? false }));
     });

@@ -128,7 +128,7 @@ export async function carryOut(repo: Repository, steps: readonly WorktreeStep[],
     };
     report.outcomes.push(outcome);
     if (options.dryRun) {
-      outcome.copied = { copied: [...included], skipped: [] };
+      outcome.copied = await copyIncluded(repo.mainTop, step.path, included, { dryRun: true });
       continue;
     }
     const result = await runGit(args, { cwd: repo.mainTop });

@@ -50,11 +50,13 @@ export async function includedFiles(mainTop: string): Promise<string[]> {
  * Copies the files into a new worktree at the same relative paths, never replacing a file there. A symbolic link is
  * copied as a link only when it points inside the repository; one that leads out of it is left out, so a link to
  * `~/.ssh` never spreads into every worktree. A folder in the worktree that is a link out of it is not written through.
+ * With `dryRun`, nothing is written: the files that would be copied are returned.
  */
-export async function copyIncluded(mainTop: string, worktree: string, files: readonly string[]): Promise<IncludeCopy> {
+export async function copyIncluded(mainTop: string, worktree: string, files: readonly string[], options: { dryRun?: boolean } = {}): Promise<IncludeCopy> {
   const result: IncludeCopy = { copied: [], skipped: [] };
   const realTop = await realpath(mainTop);
-  const realWorktree = await realpath(worktree);
+  // A dry run has no worktree yet: it checks the sources, and says what would be copied.
+  const realWorktree = options.dryRun ? worktree : await realpath(worktree);
   for (const file of files) {
     const source = path.join(mainTop, file);
     const target = path.join(worktree, file);
@@ -73,6 +75,10 @@ export async function copyIncluded(mainTop: string, worktree: string, files: rea
         result.skipped.push({ file, reason: "a symbolic link that leads out of the repository" });
         continue;
       }
+    }
+    if (options.dryRun) {
+      result.copied.push(file);
+      continue;
     }
     // Checked before any folder is made: making folders through a link would already write outside.
     if (!within(realWorktree, await realpath(await existingAncestor(path.dirname(target))))) {
