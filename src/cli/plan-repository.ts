@@ -18,12 +18,13 @@ export interface PlanRepository {
 
 /**
  * Loads the plan and finds its repository (the project's `repository`, resolved from the project root, and that
- * repository's main checkout). With `strict`, a plan with errors stops here: worktrees are not made from a broken plan.
+ * repository's main checkout). With `strict`, a plan with errors stops here: worktrees are not made from a broken plan;
+ * `quiet` leaves its diagnostics unprinted (a watch prints them once).
  */
-export async function openPlanRepository(context: CommandContext, ids: readonly string[], options: { strict: boolean }): Promise<PlanRepository> {
+export async function openPlanRepository(context: CommandContext, ids: readonly string[], options: { strict: boolean; quiet?: boolean }): Promise<PlanRepository> {
   const loaded = await planWithPrompts(context);
   if (hasErrors(loaded.diagnostics)) {
-    context.stderr(printDiagnostics(context, loaded.diagnostics));
+    if (!options.quiet) context.stderr(printDiagnostics(context, loaded.diagnostics));
     if (options.strict) throw new CliError("the plan has errors (above): fix them first", EXIT.invalid, "Run `paraplan validate` to see them again.");
   }
   const folder = path.resolve(context.root, loaded.plan.project.repository);

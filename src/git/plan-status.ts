@@ -10,6 +10,10 @@ import { listWorktrees, type Repository } from "./repository.js";
 import { locateAll } from "./create-worktrees.js";
 import type { ProgressLines } from "./progress-file.js";
 import { workingDayOf } from "../render/views/figures.js";
+import { mapConcurrently } from "../io/concurrently.js";
+
+/** Rows read at once. */
+const GIT_PARALLEL = 8;
 
 /** How the prompt in a worktree compares with what the plan renders now. */
 export type PromptState = "current" | "out of date" | "missing" | "no worktree";
@@ -86,15 +90,14 @@ export async function planStatus(repo: Repository, plan: Plan, execution: Execut
   const where = { mainTop: repo.mainTop, commonDir: repo.commonDir, pattern: plan.project.worktreePattern };
   const [targets, worktrees] = await Promise.all([locateAll(where, execution.workstreams), listWorktrees(repo.mainTop)]);
   const waveOf = new Map(execution.waves.map((w) => [w.number, w]));
-  const rows = await Promise.all(
-    targets.map(async ({ execution: ws, location }) => {
+  // A few git commands a row, a few rows at a time: side by side, without starting hundreds of processes at once.
+  const rows = await mapConcurrently(targets, GIT_PARALLEL, async ({ execution: ws, location }) => {
       const path = "path" in location ? location.path : undefined;
       const wave = ws.wave === null ? undefined : waveOf.get(ws.wave);
       // Before its wave's integration branch exists, it merges into what that branch will be made from.
       const facts = await branchFacts(repo.mainTop, { branch: ws.branch, base: ws.base.ref, targets: [ws.into, wave?.from ?? null, execution.baseBranch] }, path, worktrees);
       return statusRow(ws, facts, { path: path ?? null, refused: "refused" in location ? location.refused : null }, { rendered: prompts.get(ws.id), startDate: plan.project.startDate, today });
-    }),
-  );
+  });
   const day = plan.project.startDate ? workingDayOf(plan.project.startDate, today) : null;
   return { version: 1, today, day, repository: repo.mainTop, canStartNow: execution.canStartNow, workstreams: rows };
 }

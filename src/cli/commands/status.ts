@@ -47,16 +47,19 @@ export function statusText(context: CommandContext, status: PlanStatus): string 
 }
 
 /** Reads the whole plan's status once. */
-async function readStatus(context: CommandContext, today: string): Promise<PlanStatus> {
-  const { loaded, repo } = await openPlanRepository(context, [], { strict: false });
+async function readStatus(context: CommandContext, today: string, quiet: boolean): Promise<PlanStatus> {
+  const { loaded, repo } = await openPlanRepository(context, [], { strict: false, quiet });
   return planStatus(repo, loaded.plan, loaded.schedule.execution, loaded.prompts, today);
 }
 
 /** `paraplan status [--json] [--watch]`: every workstream's branch, worktree, progress and prompt, from git; never fetches. */
 export async function status(context: CommandContext, options: { json: boolean; watch: boolean; today?: string }, today: () => string, stop: Promise<void>): Promise<ExitCode> {
   if (options.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.today)) throw new CliError(`--today takes a date YYYY-MM-DD, not ${JSON.stringify(options.today)}`, EXIT.usage);
+  let first = true;
   const render = async () => {
-    const result = await readStatus(context, options.today ?? today());
+    // The plan's errors are printed with the first table; a watch does not repeat them every two seconds.
+    const result = await readStatus(context, options.today ?? today(), !first);
+    first = false;
     return options.json ? `${JSON.stringify(result, null, 2)}\n` : statusText(context, result);
   };
   let last = await render();
