@@ -3,7 +3,7 @@
  * its merge target, uncommitted files, the last commit, its `progress.md` and the prompt in it. Read only: nothing is
  * fetched, nothing is written (`git status` may refresh the index's stat cache, as it always does).
  */
-import { branchExists, resolveCommit, type Worktree } from "./repository.js";
+import { resolveCommit, type Worktree } from "./repository.js";
 import { readProgress, type ProgressLines } from "./progress-file.js";
 import { readPrompt } from "./prompt-file.js";
 import { git, runGit } from "./run-git.js";
@@ -50,36 +50,56 @@ async function leftRight(cwd: string, left: string, right: string): Promise<[num
   return l === undefined || r === undefined || Number.isNaN(l) || Number.isNaN(r) ? undefined : [l, r];
 }
 
-/** The first of `refs` that names a commit. */
-export async function firstExisting(cwd: string, refs: readonly (string | null | undefined)[]): Promise<string | null> {
-  for (const ref of refs) if (ref && !ref.startsWith("-") && (await resolveCommit(cwd, ref))) return ref;
+/** Every local branch with its last commit, read once for the whole plan (one `for-each-ref`, not three commands a row). */
+export type BranchIndex = ReadonlyMap<string, { time: string; subject: string }>;
+
+/** Reads the branch index: name, committer time (ISO 8601) and subject of each local branch's last commit. */
+export async function readBranchIndex(cwd: string): Promise<BranchIndex> {
+  // Each record ends with NUL and git's newline: a subject of several lines (a first paragraph) stays one record.
+  const out = await git(["for-each-ref", "--format=%(refname:lstrip=2)%00%(committerdate:iso-strict)%00%(contents:subject)%00", "refs/heads/"], { cwd });
+  const index = new Map<string, { time: string; subject: string }>();
+  for (const record of out.split("\0\n")) {
+    const [name, time, subject] = record.split("\0");
+    // As `git log --format=%s` shows it: the first paragraph on one line.
+    if (name && time !== undefined) index.set(name, { time, subject: (subject ?? "").replace(/\s*\n\s*/g, " ") });
+  }
+  return index;
+}
+
+/** The first of `refs` that names a commit: a branch of the index, else any ref git resolves (a tag, a commit id). */
+export async function firstExisting(cwd: string, refs: readonly (string | null | undefined)[], branches?: BranchIndex): Promise<string | null> {
+  for (const ref of refs) {
+    if (!ref || ref.startsWith("-")) continue;
+    if (branches?.has(ref) || (await resolveCommit(cwd, ref))) return ref;
+  }
   return null;
 }
 
 /**
- * Reads a workstream's facts. `path` is its worktree (undefined when the plan's path is refused), `targets` the refs
- * it merges into, the first that exists counting.
+ * Reads a workstream's facts. `path` is its worktree (undefined when the plan's path is refused), `target` the ref it
+ * merges into (null when none exists yet). When the base is the merge target (before a wave's integration branch
+ * exists, both are often the base branch), one count gives both figures.
  */
 export async function branchFacts(
   mainTop: string,
-  ws: { branch: string; base: string; targets: readonly (string | null)[] },
+  ws: { branch: string; base: string; target: string | null },
   path: string | undefined,
   worktrees: readonly Worktree[],
+  branches: BranchIndex,
 ): Promise<BranchFacts> {
   const cwd = mainTop;
   const ref = `refs/heads/${ws.branch}`;
-  const exists = !ws.branch.startsWith("-") && (await branchExists(cwd, ws.branch));
+  const last = ws.branch.startsWith("-") ? undefined : branches.get(ws.branch);
+  const exists = last !== undefined;
   const tree = path === undefined ? undefined : worktrees.find((w) => w.path === path);
-  const [baseCounts, target, last, status, progress, prompt] = await Promise.all([
+  const target = ws.target;
+  const [baseCounts, status, progress, prompt] = await Promise.all([
     exists ? leftRight(cwd, ws.base, ref) : undefined,
-    firstExisting(cwd, ws.targets),
-    exists ? git(["log", "-1", "--format=%cI%x00%s", ref, "--"], { cwd }).catch(() => "") : "",
     tree && !tree.prunable ? runGit(["status", "--porcelain=v1", "-z", "--untracked-files=all"], { cwd: tree.path }) : undefined,
     tree ? readProgress(tree.path) : null,
     tree ? readPrompt(tree.path) : undefined,
   ]);
-  const targetCounts = exists && target ? await leftRight(cwd, target, ref) : undefined;
-  const [time, subject] = last.replace(/\n$/, "").split("\0");
+  const targetCounts = !exists || !target ? undefined : target === ws.base ? baseCounts : await leftRight(cwd, target, ref);
   return {
     branchExists: exists,
     worktree: { present: tree !== undefined && !tree.prunable, branch: tree?.branch ?? null },
@@ -88,7 +108,7 @@ export async function branchFacts(
     target,
     behind: targetCounts ? targetCounts[0] : null,
     uncommitted: status && status.code === 0 ? countStatusEntries(status.stdout) : null,
-    lastCommit: time && subject !== undefined ? { time, subject } : null,
+    lastCommit: last ?? null,
     progress,
     prompt,
   };

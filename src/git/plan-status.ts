@@ -4,7 +4,7 @@
  */
 import type { Plan } from "../model/types.js";
 import type { ExecutionModel, WorkstreamExecution } from "../schedule/types.js";
-import { branchFacts, type BranchFacts } from "./branch-status.js";
+import { branchFacts, firstExisting, readBranchIndex, type BranchFacts } from "./branch-status.js";
 import { checkSchedule, type ScheduleCheck } from "./on-schedule.js";
 import { listWorktrees, type Repository } from "./repository.js";
 import { locateAll } from "./create-worktrees.js";
@@ -88,14 +88,18 @@ export function statusRow(ws: WorkstreamExecution, facts: BranchFacts, where: { 
 /** Reads every workstream's status (a few git commands each, run side by side); never fetches, never writes. */
 export async function planStatus(repo: Repository, plan: Plan, execution: ExecutionModel, prompts: ReadonlyMap<string, string>, today: string): Promise<PlanStatus> {
   const where = { mainTop: repo.mainTop, commonDir: repo.commonDir, pattern: plan.project.worktreePattern };
-  const [targets, worktrees] = await Promise.all([locateAll(where, execution.workstreams), listWorktrees(repo.mainTop)]);
+  const [targets, worktrees, branches] = await Promise.all([locateAll(where, execution.workstreams), listWorktrees(repo.mainTop), readBranchIndex(repo.mainTop)]);
   const waveOf = new Map(execution.waves.map((w) => [w.number, w]));
+  // Before its wave's integration branch exists, a workstream merges into what that branch will be made from.
+  const candidates = (ws: WorkstreamExecution) => [ws.into, ws.wave === null ? null : (waveOf.get(ws.wave)?.from ?? null), execution.baseBranch];
+  // Each candidate is looked up once for the whole plan: most rows share them.
+  const known = new Map<string, boolean>();
+  for (const ref of new Set(execution.workstreams.flatMap(candidates))) if (ref) known.set(ref, (await firstExisting(repo.mainTop, [ref], branches)) !== null);
+  const targetOf = (ws: WorkstreamExecution) => candidates(ws).find((ref) => ref && known.get(ref)) ?? null;
   // A few git commands a row, a few rows at a time: side by side, without starting hundreds of processes at once.
   const rows = await mapConcurrently(targets, GIT_PARALLEL, async ({ execution: ws, location }) => {
       const path = "path" in location ? location.path : undefined;
-      const wave = ws.wave === null ? undefined : waveOf.get(ws.wave);
-      // Before its wave's integration branch exists, it merges into what that branch will be made from.
-      const facts = await branchFacts(repo.mainTop, { branch: ws.branch, base: ws.base.ref, targets: [ws.into, wave?.from ?? null, execution.baseBranch] }, path, worktrees);
+      const facts = await branchFacts(repo.mainTop, { branch: ws.branch, base: ws.base.ref, target: targetOf(ws) }, path, worktrees, branches);
       return statusRow(ws, facts, { path: path ?? null, refused: "refused" in location ? location.refused : null }, { rendered: prompts.get(ws.id), startDate: plan.project.startDate, today });
   });
   const day = plan.project.startDate ? workingDayOf(plan.project.startDate, today) : null;
