@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { lstat, mkdir, mkdtemp, readdir, rm, symlink } from "node:fs/promises";
+import { lstat, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parse } from "shell-quote";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -96,5 +96,26 @@ describe("hostile plan values never reach a shell, and never place a worktree ou
     expect(r.stdout).toMatch(/^refused {2}H2 /m);
     expect(r.stdout).toMatch(/^refused {2}H6 /m);
     expect((await lstat(path.join(tmp, "elsewhere"))).isDirectory()).toBe(true);
+  });
+});
+
+describe("a base branch that reads as an option", () => {
+  it("is looked up as a ref, never passed as an option: every workstream waits for it, and status still reads", async () => {
+    const waves = ["| Wave | Workstreams |", "| --- | --- |", "| 1 | A |", ""].join("\n");
+    const made = await planRepository("paraplan-hostile-base-", [{ id: "A", name: "Auth API", wave: 1 }], waves);
+    try {
+      const project = path.join(made.repo, "plan", "project.md");
+      await writeFile(project, (await readFile(project, "utf8")).replace("base_branch: main", 'base_branch: "--output=pwned-base"'));
+      const r = await runInProcess(["worktrees"], made.repo);
+      expect(r.code, r.stdout + r.stderr).toBe(0);
+      expect(r.stdout).toMatch(/^waiting {2}A {2}for --output=pwned-base \(does not exist yet\)/m);
+      const status = await runInProcess(["status", "--json"], made.repo);
+      expect(status.code, status.stderr).toBe(0);
+      expect((JSON.parse(status.stdout) as { workstreams: { ahead: number | null; target: string | null }[] }).workstreams[0]).toMatchObject({ ahead: null, target: null });
+      expect(await pwned(made.tmp)).toEqual([]);
+      expect(await pwned(process.cwd())).toEqual([]);
+    } finally {
+      await rm(made.tmp, { recursive: true, force: true });
+    }
   });
 });

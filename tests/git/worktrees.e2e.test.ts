@@ -148,6 +148,11 @@ describe("paraplan worktrees, status and worktrees remove on a real repository (
     expect(row("D")).toMatchObject({ branchExists: false, worktree: { present: false }, ahead: null, uncommitted: null, prompt: "no worktree", canStartNow: false, waitsFor: ["A", "B"] });
     expect(status.canStartNow).toEqual(["A", "B", "F"]);
 
+    // From inside a worktree, the same repository and the same figures: paths are resolved from the main checkout.
+    const inside = JSON.parse((await runInProcess(["status", "--json", "--today", "2026-12-01"], path.join(a, "plan"))).stdout) as { repository: string; workstreams: { id: string; ahead: number }[] };
+    expect(inside.repository).toBe(repo);
+    expect(inside.workstreams.find((w) => w.id === "A")!.ahead).toBe(2);
+
     // The table shows the same figures.
     const text = await runInProcess(["status", "--today", "2026-12-01"], repo);
     expect(text.stdout).toMatch(/^A +planned +yes +workstream\/auth-api +\+2 -1 +1 +\S+ \S+ Auth: the logout route +routes done, tests next; blockers: none +on track/m);
