@@ -44,13 +44,13 @@ export function workstream(fields: { id: string; name: string; wave: number; day
   return lines.join("\n");
 }
 
-/** The six workstreams of the test plan over two waves: A, B, C (C needs A, same wave) then D (needs A, B), E (needs D, same wave), F. */
+/** The six workstreams of the test plan over two waves: A, B, C (C needs A, same wave) then D (needs A, B), E (needs D, same wave, and A), F. */
 export const SIX = [
   { id: "A", name: "Auth API", wave: 1 },
   { id: "B", name: "Catalog API", wave: 1 },
   { id: "C", name: "Checkout", wave: 1, depends: ["A"], days: 1 },
   { id: "D", name: "Pages", wave: 2, depends: ["A", "B"] },
-  { id: "E", name: "Payments", wave: 2, depends: ["D"], days: 1 },
+  { id: "E", name: "Payments", wave: 2, depends: ["D", "A"], days: 1 },
   { id: "F", name: "Docs", wave: 2 },
 ];
 

@@ -79,7 +79,7 @@ describe("paraplan worktrees, status and worktrees remove on a real repository (
     // Waiting: C for A (same wave, not done), D for wave 1's merge, E for D; none of their branches exists.
     expect(r.stdout).toMatch(/^waiting {2}C {2}for A /m);
     expect(r.stdout).toMatch(/^waiting {2}D {2}for A, B .*integration\/wave1/m);
-    expect(r.stdout).toMatch(/^waiting {2}E {2}for D /m);
+    expect(r.stdout).toMatch(/^waiting {2}E {2}for A, D /m);
     expect(gitIn(repo, ["branch", "--list", "workstream/checkout", "workstream/pages", "workstream/payments"]).trim()).toBe("");
 
     // .worktreeinclude: the named untracked files, and not the link out of the repository nor an unnamed file.
@@ -240,10 +240,24 @@ describe("paraplan worktrees, status and worktrees remove on a real repository (
     await expect(lstat(d)).rejects.toThrow();
   });
 
+  it("a workstream that needs more than its base gets the merges to run before it starts, printed and not run", async () => {
+    // E needs D (same wave: its branch is E's base) and A (through wave 1's integration branch, merged in).
+    await setStatus("D", "done");
+    const dry = await runInProcess(["worktrees", "E", "--dry-run"], repo);
+    expect(dry.code, dry.stdout + dry.stderr).toBe(0);
+    expect(dry.stdout).toContain(`git -C ${repo} worktree add -b workstream/payments -- ${wt("payments")} workstream/pages\n`);
+    expect(dry.stdout).toContain(`#   git -C ${wt("payments")} merge --no-edit -- integration/wave1\n`);
+    const r = await runInProcess(["worktrees", "E"], repo);
+    expect(r.stdout).toContain(`    git -C ${wt("payments")} merge --no-edit -- integration/wave1\n`);
+    // Not run: E's branch is D's, without a merge commit.
+    expect(gitIn(repo, ["rev-parse", "workstream/payments"])).toBe(gitIn(repo, ["rev-parse", "workstream/pages"]));
+    expect((await runInProcess(["worktrees", "remove", "E", "--force"], repo)).code).toBe(0);
+    gitIn(repo, ["branch", "-D", "workstream/payments"]);
+  });
+
   it("a worktree on another branch, or a branch without a worktree, is reported and never replaced", async () => {
     // E's branch exists without a worktree; F's worktree is switched to another branch.
     gitIn(repo, ["branch", "workstream/payments", "main"]);
-    await setStatus("D", "done");
     gitIn(wt("docs"), ["checkout", "-q", "-b", "docs-elsewhere"]);
     const r = await runInProcess(["worktrees", "E", "F"], repo);
     expect(r.code).toBe(1);
