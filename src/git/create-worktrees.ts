@@ -3,12 +3,13 @@
  * creations: the worktree and its branch, the untracked files `.worktreeinclude` names, and the prompt. A dry run
  * decides the same way and carries out nothing.
  */
-import { lstat, realpath } from "node:fs/promises";
-import path from "node:path";
+import { lstat } from "node:fs/promises";
+import { isWithin } from "../io/inside-folder.js";
 import { quote } from "../render/views/shell-command.js";
 import type { WorkstreamExecution } from "../schedule/types.js";
 import { excludeFile, excludePrompt, promptExcluded, PROMPT_EXCLUDE, writePrompt } from "./prompt-file.js";
 import { branchExists, isBranchName, listWorktrees, resolveCommit, type Repository } from "./repository.js";
+import { realLocation } from "./real-location.js";
 import { runGit } from "./run-git.js";
 import { copyIncluded, includedFiles, type IncludeCopy } from "./worktree-include.js";
 import { locateWorktree, mergeInArgs, planWorktrees, worktreeAddArgs, worktreeFolder, type WorktreeFacts, type WorktreeStep, type WorktreeTarget, type WorktreeWhere } from "./worktree-plan.js";
@@ -39,31 +40,13 @@ export function shownCommand(cwd: string, args: readonly string[]): string {
   return quote(["git", "-C", cwd, ...args]);
 }
 
-/** Whether `child` is `parent` or inside it (both absolute). */
-function within(parent: string, child: string): boolean {
-  const rel = path.relative(parent, child);
-  return rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel));
-}
-
-/** The real path of the nearest part of `p` that exists: where writing under `p` would really land. */
-async function realAncestor(p: string): Promise<string> {
-  let dir = p;
-  for (;;) {
-    const real = await realpath(dir).catch(() => undefined);
-    if (real !== undefined) return path.join(real, path.relative(dir, p));
-    const parent = path.dirname(dir);
-    if (parent === dir) return p;
-    dir = parent;
-  }
-}
-
 /** Each workstream's location, refused also when a symbolic link on the way leads out of the pattern's folder. */
 export async function locateAll(where: WorktreeWhere, executions: readonly WorkstreamExecution[]): Promise<WorktreeTarget[]> {
-  const folder = await realAncestor(worktreeFolder(where));
+  const folder = await realLocation(worktreeFolder(where));
   return Promise.all(
     executions.map(async (execution) => {
       const location = locateWorktree(where, execution.worktree);
-      if ("path" in location && !within(folder, await realAncestor(location.path))) {
+      if ("path" in location && !isWithin(folder, await realLocation(location.path))) {
         return { execution, location: { refused: `its worktree ${location.path} leads out of ${folder} through a symbolic link` } };
       }
       return { execution, location };

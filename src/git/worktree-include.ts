@@ -6,6 +6,8 @@
 import { constants } from "node:fs";
 import { copyFile, lstat, mkdir, readlink, realpath, symlink } from "node:fs/promises";
 import path from "node:path";
+import { isWithin } from "../io/inside-folder.js";
+import { realLocation } from "./real-location.js";
 import { git } from "./run-git.js";
 
 /** The file at the repository root that names the untracked files every new worktree gets a copy of. */
@@ -15,23 +17,6 @@ export const INCLUDE_FILE = ".worktreeinclude";
 export interface IncludeCopy {
   copied: string[];
   skipped: { file: string; reason: string }[];
-}
-
-/** Whether `child` is `parent` or inside it (both absolute). */
-function within(parent: string, child: string): boolean {
-  const rel = path.relative(parent, child);
-  return rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel));
-}
-
-/** The nearest folder of `folder`'s ancestry (itself included) that exists. */
-async function existingAncestor(folder: string): Promise<string> {
-  let dir = folder;
-  while (!(await lstat(dir).catch(() => undefined))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
-  }
-  return dir;
 }
 
 /** The untracked files of the main checkout that `.worktreeinclude` names (repository-relative, sorted); none without the file. */
@@ -71,7 +56,7 @@ export async function copyIncluded(mainTop: string, worktree: string, files: rea
     }
     if (info.isSymbolicLink()) {
       const resolved = await realpath(source).catch(() => undefined);
-      if (!resolved || !within(realTop, resolved)) {
+      if (!resolved || !isWithin(realTop, resolved)) {
         result.skipped.push({ file, reason: "a symbolic link that leads out of the repository" });
         continue;
       }
@@ -81,7 +66,7 @@ export async function copyIncluded(mainTop: string, worktree: string, files: rea
       continue;
     }
     // Checked before any folder is made: making folders through a link would already write outside.
-    if (!within(realWorktree, await realpath(await existingAncestor(path.dirname(target))))) {
+    if (!isWithin(realWorktree, await realLocation(path.dirname(target)))) {
       result.skipped.push({ file, reason: "its folder in the worktree leads out of it" });
       continue;
     }

@@ -5,6 +5,7 @@
  */
 import path from "node:path";
 import type { WorkstreamExecution } from "../schedule/types.js";
+import { isWithin } from "../io/inside-folder.js";
 import { quote } from "../render/views/shell-command.js";
 import type { Worktree } from "./repository.js";
 
@@ -48,16 +49,11 @@ export function locateWorktree(where: WorktreeWhere, worktree: string): Worktree
   if (CONTROL.test(worktree)) return { refused: "its worktree path holds a control character" };
   const folder = worktreeFolder(where);
   const target = path.resolve(where.mainTop, worktree);
-  const rel = path.relative(folder, target);
-  if (rel === "" || rel.startsWith("..") || path.isAbsolute(rel)) {
+  if (target === folder || !isWithin(folder, target)) {
     return { refused: `its worktree ${JSON.stringify(worktree)} is not inside ${folder}, the folder the project's worktree_pattern puts worktrees in` };
   }
-  const inside = (parent: string, child: string) => {
-    const r = path.relative(parent, child);
-    return r === "" || (!r.startsWith("..") && !path.isAbsolute(r));
-  };
-  if (inside(target, where.mainTop)) return { refused: `its worktree ${target} is the main checkout or holds it` };
-  if (inside(where.commonDir, target)) return { refused: `its worktree ${target} is inside the git folder` };
+  if (isWithin(target, where.mainTop)) return { refused: `its worktree ${target} is the main checkout or holds it` };
+  if (isWithin(where.commonDir, target)) return { refused: `its worktree ${target} is inside the git folder` };
   return { path: target };
 }
 
