@@ -6,18 +6,19 @@ import { systemToday } from "./system-today.js";
 export const registerGit: Registrar = (program: Command, tools: RegisterTools) => {
   const worktrees = program
     .command("worktrees")
-    .usage("[ID...] [--dry-run] | remove [ID...] [--force] [--dry-run]")
+    .usage("[ID...] [--dry-run] [--update-prompts] | remove [ID...] [--force] [--dry-run]")
     .argument("[ids...]", "the workstreams (default: every one)")
     .description("create each workstream's git worktree and branch from the base the execution model gives it, with its untracked files and its prompt")
     .addOption(new Option("--dry-run", "print the git commands it would run (shell-quoted) and change nothing"))
+    .option("--update-prompts", "rewrite PROMPT.md in worktrees already there when the plan's prompt differs")
     .addHelpText(
       "after",
-      tools.examples("paraplan worktrees --dry-run", "paraplan worktrees", "paraplan worktrees TD2 TD4", "paraplan worktrees remove --dry-run") +
-        "\nEach worktree goes where the workstream's `worktree` says (resolved from the main checkout), and\nnever outside the folder the project's worktree_pattern puts worktrees in. Its branch starts\nfrom the base the execution model gives it (the base branch, an earlier wave's integration\nbranch, or a same-wave dependency's branch); a workstream whose base is not there yet is listed\nwith what it waits for: run again after the merge. The merges the model asks for before work\nstarts are printed, not run. Untracked files named in .worktreeinclude (git's ignore syntax)\nare copied in, and the prompt is written to PROMPT.md, kept out of commits by info/exclude.\nIt is safe to run again: a worktree already on its branch is left alone, and a worktree on\nanother branch or a branch without a worktree is reported, never replaced (exit 1).",
+      tools.examples("paraplan worktrees --dry-run", "paraplan worktrees", "paraplan worktrees TD2 TD4", "paraplan worktrees --update-prompts", "paraplan worktrees remove --dry-run") +
+        "\nEach worktree goes where the workstream's `worktree` says (resolved from the main checkout), and\nnever outside the folder the project's worktree_pattern puts worktrees in. Its branch starts\nfrom the base the execution model gives it (the base branch, an earlier wave's integration\nbranch, or a same-wave dependency's branch); a workstream whose base is not there yet is listed\nwith what it waits for: run again after the merge. The merges the model asks for before work\nstarts are printed, not run. Untracked files named in .worktreeinclude (git's ignore syntax)\nare copied in, and the prompt is written to PROMPT.md, kept out of commits by info/exclude.\nIt is safe to run again: a worktree already on its branch is left alone, and a worktree on\nanother branch or a branch without a worktree is reported, never replaced (exit 1). A stale\nPROMPT.md in a worktree already there is reported; --update-prompts rewrites it.",
     )
-    .action(async (ids: string[], opts: { dryRun?: boolean }, cmd: Command) => {
+    .action(async (ids: string[], opts: { dryRun?: boolean; updatePrompts?: boolean }, cmd: Command) => {
       const { worktrees: run } = await import("./commands/worktrees.js");
-      tools.setCode(await run(tools.context(cmd), ids, { dryRun: opts.dryRun ?? false }));
+      tools.setCode(await run(tools.context(cmd), ids, { dryRun: opts.dryRun ?? false, updatePrompts: opts.updatePrompts ?? false }));
     });
 
   worktrees

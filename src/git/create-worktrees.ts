@@ -7,7 +7,7 @@ import { lstat } from "node:fs/promises";
 import { isWithin } from "../io/inside-folder.js";
 import { quote } from "../render/views/shell-command.js";
 import type { WorkstreamExecution } from "../schedule/types.js";
-import { excludeFile, excludePrompt, promptExcluded, PROMPT_EXCLUDE, writePrompt } from "./prompt-file.js";
+import { excludeFile, excludePrompt, promptExcluded, PROMPT_EXCLUDE, readPrompt, writePrompt } from "./prompt-file.js";
 import { branchExists, isBranchName, listWorktrees, resolveCommit, type Repository } from "./repository.js";
 import { realLocation } from "./real-location.js";
 import { runGit } from "./run-git.js";
@@ -26,6 +26,8 @@ export type WorktreeOutcome = WorktreeStep & {
   prompt?: boolean;
   /** For a creation that failed: what git said. */
   error?: string;
+  /** For a worktree already there: its prompt differs from the plan's (`stale`), and was rewritten (`updated`). */
+  promptFile?: "current" | "stale" | "updated";
 };
 
 /** What a run of `worktrees` did (or would do): each workstream's outcome and the lines for the exclude file. */
@@ -84,12 +86,24 @@ export async function worktreeSteps(repo: Repository, pattern: string, execution
 }
 
 /**
+ * Whether the prompt of a worktree already there is the plan's; with `updatePrompts` (and not `dryRun`) a prompt that
+ * differs, or is missing, is written anew. The worktree is otherwise left as it is.
+ */
+async function refreshPrompt(step: Extract<WorktreeStep, { kind: "present" }>, options: { dryRun: boolean; updatePrompts?: boolean; prompts: ReadonlyMap<string, string> }): Promise<"current" | "stale" | "updated"> {
+  const rendered = options.prompts.get(step.id);
+  if (rendered === undefined || (await readPrompt(step.path)) === rendered) return "current";
+  if (!options.updatePrompts || options.dryRun) return "stale";
+  return (await writePrompt(step.path, rendered)) ? "updated" : "stale";
+}
+
+/**
  * Carries out the steps: for each creation, `git worktree add -b`, then the `.worktreeinclude` copies and the prompt.
  * The merges the execution model asks for are not run: a merge can stop on a conflict, which is for the agent in the
  * worktree to resolve, not for a command that set up ten worktrees; they are returned as commands to run there.
- * With `dryRun` nothing is run, copied or written: the same commands are returned.
+ * With `dryRun` nothing is run, copied or written: the same commands are returned. With `updatePrompts`, the prompt of
+ * a worktree already there is rewritten when the plan's differs.
  */
-export async function carryOut(repo: Repository, steps: readonly WorktreeStep[], options: { dryRun: boolean; prompts: ReadonlyMap<string, string> }): Promise<WorktreesReport> {
+export async function carryOut(repo: Repository, steps: readonly WorktreeStep[], options: { dryRun: boolean; updatePrompts?: boolean; prompts: ReadonlyMap<string, string> }): Promise<WorktreesReport> {
   const creates = steps.filter((s) => s.kind === "create");
   const report: WorktreesReport = { outcomes: [] };
   if (creates.length > 0 && !(await promptExcluded(repo.commonDir))) {
@@ -98,6 +112,10 @@ export async function carryOut(repo: Repository, steps: readonly WorktreeStep[],
   }
   const included = creates.length > 0 ? await includedFiles(repo.mainTop) : [];
   for (const step of steps) {
+    if (step.kind === "present") {
+      report.outcomes.push({ ...step, promptFile: await refreshPrompt(step, options) });
+      continue;
+    }
     if (step.kind !== "create") {
       report.outcomes.push(step);
       continue;

@@ -178,6 +178,21 @@ describe("paraplan worktrees, status and worktrees remove on a real repository (
     expect(rows.find((w) => w.id === "B")!.prompt).toBe("current");
     const text = await runInProcess(["status", "--today", "2026-12-01"], repo);
     expect(text.stdout).toContain("1 prompt out of date (the plan changed since it was written): A");
+
+    // worktrees says so, and rewrites it only when asked (not in a dry run).
+    const stale = await runInProcess(["worktrees", "A", "B"], repo);
+    expect(stale.stdout).toMatch(/^present {2}A {2}.*: left as it is; its PROMPT\.md is out of date \(--update-prompts rewrites it\)$/m);
+    expect(stale.stdout).toMatch(/^present {2}B {2}.*: left as it is$/m);
+    const before = await readFile(path.join(wt("auth-api"), "PROMPT.md"), "utf8");
+    await runInProcess(["worktrees", "--update-prompts", "--dry-run"], repo);
+    expect(await readFile(path.join(wt("auth-api"), "PROMPT.md"), "utf8")).toBe(before);
+    const updated = await runInProcess(["worktrees", "--update-prompts"], repo);
+    expect(updated.code, updated.stdout + updated.stderr).toBe(0);
+    expect(updated.stdout).toMatch(/^present {2}A {2}.*: left as it is; PROMPT\.md updated to the plan's$/m);
+    expect(await readFile(path.join(wt("auth-api"), "PROMPT.md"), "utf8")).toBe((await runInProcess(["prompt", "A"], repo)).stdout);
+    expect(await readFile(path.join(wt("auth-api"), "PROMPT.md"), "utf8")).toContain("refresh tokens");
+    const after = JSON.parse((await runInProcess(["status", "--json", "--today", "2026-12-01"], repo)).stdout) as { workstreams: { id: string; prompt: string }[] };
+    expect(after.workstreams.find((w) => w.id === "A")!.prompt).toBe("current");
   });
 
   it("a same-wave dependant is created from its dependency's branch once that is done", async () => {

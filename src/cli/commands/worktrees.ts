@@ -42,8 +42,15 @@ function createdLines(context: CommandContext, step: WorktreeOutcome & { kind: "
 function otherLine(context: CommandContext, step: WorktreeOutcome, dryRun: boolean): string {
   const mark = dryRun ? "# " : "";
   switch (step.kind) {
-    case "present":
-      return `${mark}present  ${step.id}  ${shown(context, step.path)} on ${step.branch}: left as it is`;
+    case "present": {
+      const prompt =
+        step.promptFile === "updated"
+          ? `; ${PROMPT_FILE} updated to the plan's`
+          : step.promptFile === "stale"
+            ? `; its ${PROMPT_FILE} is out of date${dryRun ? " (--update-prompts would rewrite it)" : " (--update-prompts rewrites it)"}`
+            : "";
+      return `${mark}present  ${step.id}  ${shown(context, step.path)} on ${step.branch}: left as it is${prompt}`;
+    }
     case "waiting":
       return `${mark}waiting  ${step.id}  for ${waitingFor(step)}: run again once that is there`;
     case "merged":
@@ -58,10 +65,10 @@ function otherLine(context: CommandContext, step: WorktreeOutcome, dryRun: boole
 }
 
 /** `paraplan worktrees [ID…]`: create each workstream's worktree and branch from the base the execution model gives it. */
-export async function worktrees(context: CommandContext, ids: readonly string[], options: { dryRun: boolean }): Promise<ExitCode> {
+export async function worktrees(context: CommandContext, ids: readonly string[], options: { dryRun: boolean; updatePrompts?: boolean }): Promise<ExitCode> {
   const { loaded, repo, selected } = await openPlanRepository(context, ids, { strict: true });
   const steps = await worktreeSteps(repo, loaded.plan.project.worktreePattern, selected);
-  const report = await carryOut(repo, steps, { dryRun: options.dryRun, prompts: loaded.prompts });
+  const report = await carryOut(repo, steps, { dryRun: options.dryRun, updatePrompts: options.updatePrompts ?? false, prompts: loaded.prompts });
   const lines: string[] = [];
   if (report.excluded) lines.push(`${options.dryRun ? "# first add" : "excluded"} ${report.excluded}${options.dryRun ? "" : " (the prompt is never committed)"}`);
   for (const step of report.outcomes) lines.push(...(step.kind === "create" ? createdLines(context, step, options.dryRun) : [otherLine(context, step, options.dryRun)]));
