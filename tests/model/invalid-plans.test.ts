@@ -1,17 +1,18 @@
-import { existsSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
-import { expectedPath, GENERATED, scenarioOutput, scenarios } from "./invalid-scenarios.js";
+import { expectedPath, INVALID_DIR, scenarioOutput, scenarios } from "./invalid-scenarios.js";
 
-// Golden test: each broken plan under tests/fixtures/invalid/ gives exactly the diagnostics of its expected.txt.
-// After a deliberate change of output: `npx tsx scripts/update-invalid-goldens.ts`, then review every changed file.
-const names = await scenarios();
+// Golden test: each broken plan of the catalogue in invalid-scenarios.ts gives exactly the diagnostics of its
+// tests/fixtures/invalid/<scenario>/expected.txt. After a deliberate change of output: `npm run goldens:invalid`,
+// then review every changed file.
+const names = scenarios();
 
 describe("invalid plans", () => {
-  it("has a catalogue of at least 25 scenarios, each with its expected diagnostics", () => {
+  it("has a catalogue of at least 25 scenarios, each with its expected diagnostics and no golden left over", async () => {
     expect(names.length).toBeGreaterThanOrEqual(25);
-    expect(names.filter((name) => !existsSync(expectedPath(name)))).toEqual([]);
-    expect(Object.keys(GENERATED).filter((name) => !names.includes(name))).toEqual([]);
+    const folders = (await readdir(INVALID_DIR, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name);
+    expect(folders.sort()).toEqual(names);
+    for (const name of names) expect(await readdir(`${INVALID_DIR}/${name}`)).toEqual(["expected.txt"]);
   });
 
   it.each(names)("%s", async (name) => {
