@@ -33,7 +33,7 @@ function replace(from: string, to: string): Replacement {
 }
 
 // A small but complete plan that validates cleanly: every scenario starts from it.
-const BASE_PLAN: FileTree = {
+export const BASE_PLAN: FileTree = {
   "plan/project.md": `---
 name: demo
 ---
