@@ -5,6 +5,7 @@ import { ChangeInProgressError } from "../diagnostics/errors.js";
 
 export { ChangeInProgressError };
 import { diagnostic, FILE_START, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { writeAtomic } from "./atomic-write.js";
 import { processAlive } from "./process-alive.js";
 import { toPosix } from "./posix-path.js";
 
@@ -63,10 +64,7 @@ async function writeFlushed(abs: string, data: string | Buffer, flag: "wx" | "w"
 
 /** Replaces the journal in one rename, so it is always a whole journal. */
 async function rewriteJournal(planDir: string, journal: Journal): Promise<void> {
-  const abs = path.join(planDir, JOURNAL);
-  const temporary = `${abs}.${process.pid}.tmp`;
-  await writeFlushed(temporary, JSON.stringify(journal), "w");
-  await rename(temporary, abs);
+  await writeAtomic(path.join(planDir, JOURNAL), JSON.stringify(journal));
 }
 
 /**
