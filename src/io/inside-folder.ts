@@ -5,11 +5,13 @@ import { OutsideFolderError } from "../diagnostics/errors.js";
 
 export { OutsideFolderError };
 
-
-/** Whether `abs` is `root` or lies under it (both resolved). */
+/**
+ * Whether `abs` is `root` or lies under it, by the paths' text (both resolved; symbolic links are not followed). The
+ * one test of containment: a name that only starts with dots (`..notes`) is inside.
+ */
 export function isWithin(root: string, abs: string): boolean {
   const relative = path.relative(root, abs);
-  return relative === "" || (!relative.startsWith("..") && !path.isAbsolute(relative));
+  return relative === "" || (relative !== ".." && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
 }
 
 /** Resolves a relative path inside a folder, by its text alone: no `..` escape, no absolute path, no NUL byte. */

@@ -6,6 +6,7 @@ import { ChangeInProgressError } from "../diagnostics/errors.js";
 export { ChangeInProgressError };
 import { diagnostic, FILE_START, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { writeAtomic } from "./atomic-write.js";
+import { isWithin } from "./inside-folder.js";
 import { processAlive } from "./process-alive.js";
 import { toPosix } from "./posix-path.js";
 
@@ -142,7 +143,7 @@ export async function resumePlanChange(planDir: string, shownDir: string): Promi
   }
   if (!abandoned(journal)) return [];
   // Only paths inside the plan folder are ever touched, whatever the journal says.
-  const inside = (rel: string) => typeof rel === "string" && !path.isAbsolute(rel) && !rel.split(/[\\/]/).includes("..");
+  const inside = (rel: string) => typeof rel === "string" && !path.isAbsolute(rel) && isWithin(planDir, path.resolve(planDir, rel));
   if (!journal.files.every((f) => inside(f.target) && inside(f.temporary))) {
     return [diagnostic("error", "change-interrupted", at, "the journal of an interrupted change names files outside the plan folder and was not applied", "Check the files it names, then delete it.")];
   }
