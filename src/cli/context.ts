@@ -49,7 +49,7 @@ interface ConfigFile {
 }
 
 /** Finds `plan/` from the working folder upward, as git finds `.git`. */
-export function findPlanDir(cwd: string): string | undefined {
+function findPlanDir(cwd: string): string | undefined {
   let dir = path.resolve(cwd);
   for (;;) {
     const candidate = path.join(dir, "plan");

@@ -3,8 +3,6 @@ import { lstat, realpath } from "node:fs/promises";
 import path from "node:path";
 import { OutsideFolderError } from "../diagnostics/errors.js";
 
-export { OutsideFolderError };
-
 /**
  * Whether `abs` is `root` or lies under it, by the paths' text (both resolved; symbolic links are not followed). The
  * one test of containment: a name that only starts with dots (`..notes`) is inside.
@@ -56,7 +54,7 @@ export function parentChecker(root: string, prepare: (dir: string) => Promise<un
 }
 
 /** Whether the path itself is a symbolic link (which paraplan never reads or writes through). */
-export async function isSymlink(abs: string): Promise<boolean> {
+async function isSymlink(abs: string): Promise<boolean> {
   const info = await lstat(abs).catch(() => undefined);
   return info?.isSymbolicLink() ?? false;
 }

@@ -4,8 +4,6 @@ import { link, readdir, readFile, rename, stat, unlink } from "node:fs/promises"
 import os from "node:os";
 import path from "node:path";
 import { OutputLockedError } from "../diagnostics/errors.js";
-
-export { OutputLockedError };
 import { createNewFile } from "./create-new-file.js";
 import { possiblePid, processAlive } from "./process-alive.js";
 import { makeFolder } from "./make-folder.js";

@@ -2,8 +2,6 @@ import { createHash } from "node:crypto";
 import { open, readFile, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { ChangeInProgressError } from "../diagnostics/errors.js";
-
-export { ChangeInProgressError };
 import { diagnostic, FILE_START, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { writeAtomic } from "./atomic-write.js";
 import { isWithin } from "./inside-folder.js";
@@ -22,7 +20,7 @@ import { toPosix } from "./posix-path.js";
  * The next paraplan run that reads the plan and finds the journal of a run that is gone finishes it: a `staging`
  * journal is rolled back (its temporaries removed, no plan file was touched), a `committing` one rolled forward.
  */
-export const JOURNAL = ".paraplan-change.json";
+const JOURNAL = ".paraplan-change.json";
 
 /** One file of a change, by path inside the plan folder, with the hashes of its bytes before and after. */
 interface JournalEntry {

@@ -37,7 +37,7 @@ const processor = unified().use(remarkStringify, STYLE).use(recordGfm).freeze();
  * Serialises an mdast node (not only a whole document) as Markdown, without the final line break. The escaping is the
  * library's: a value written this way reads back as the same text.
  */
-export function nodeMarkdown(node: Nodes): string {
+function nodeMarkdown(node: Nodes): string {
   // mdast-util-to-markdown serialises any node; the processor's type only names the root.
   return processor.stringify(node as Root).replace(/\r?\n$/, "");
 }

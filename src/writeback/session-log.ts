@@ -8,7 +8,7 @@ const SETTLED_RISKS = new Set(["mitigated", "closed"]);
 const FINISHED = /\b(done|complete|completed|finished|closed|merged|resolved|cancell?ed|dropped)\b|✅/i;
 
 /** True when a priority of a session log is still open: it has no Status line, or one that does not say it is finished. */
-export function isOpenPriority(priority: Subsection): boolean {
+function isOpenPriority(priority: Subsection): boolean {
   const status = priority.fields.find((f) => normalizeKey(f.key) === "status")?.value ?? "";
   return !FINISHED.test(status);
 }

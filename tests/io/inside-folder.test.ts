@@ -1,6 +1,7 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { insideFolder, isWithin, OutsideFolderError } from "../../src/io/inside-folder.js";
+import { OutsideFolderError } from "../../src/diagnostics/errors.js";
+import { insideFolder, isWithin } from "../../src/io/inside-folder.js";
 
 describe("isWithin", () => {
   const root = path.resolve("/project/out");

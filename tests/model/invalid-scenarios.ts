@@ -422,7 +422,7 @@ export function scenarios(): string[] {
 }
 
 /** The full file tree of a scenario: the base plan with the scenario's overlay applied. */
-export function scenarioTree(name: string): FileTree {
+function scenarioTree(name: string): FileTree {
   const overlay = OVERLAYS[name];
   if (!overlay) throw new Error(`unknown scenario ${name}`);
   const tree: Record<string, FileContent> = { ...BASE_PLAN };
