@@ -10,7 +10,7 @@ import type { Diagnostic, Location } from "../../../src/diagnostics/diagnostic.j
 import { REPO } from "../../helpers/run-cli.js";
 
 /** Runs per property in the normal suite, scaled by FUZZ_RUNS in `npm run fuzz`. */
-function runs(normal: number): number {
+export function runs(normal: number): number {
   const wanted = Number(process.env.FUZZ_RUNS);
   return Number.isFinite(wanted) && wanted > 0 ? Math.max(normal, Math.round((wanted * normal) / 300)) : normal;
 }
