@@ -266,5 +266,9 @@ if (small && large) {
   targets.push({ target: "output grows no faster than the records (10k/1k ≤ 10×)", figure: `${out}×`, met: out <= 10 });
 }
 console.log(["", "| Target | This run | Met |", "| --- | --- | --- |", ...targets.map((t) => `| ${t.target} | ${t.figure} | ${t.met ? "yes" : "no"} |`)].join("\n"));
-await writeFile(outFile, `${JSON.stringify({ node: process.version, cpus: os.cpus().length, pairs, results, targets }, null, 2)}\n`);
+// `paraplan status` on a repository of 10 worktrees with 200 commits each, against `git status` once per worktree.
+const { benchStatus } = await import("./git-status.js");
+const gitStatus = await benchStatus(CLI, path.join(REPO, "scripts", "bench", "git-status-baseline.mjs"), pairs);
+console.log(["", "| Git (10 worktrees, 200 commits each) | Median |", "| --- | --- |", `| git status in each worktree | ${gitStatus.medians.gitStatusEach} ms |`, `| paraplan status | ${gitStatus.medians.status} ms (${gitStatus.ratios.statusToGitStatusEach}×) |`, `| paraplan status --json | ${gitStatus.medians.statusJson} ms |`].join("\n"));
+await writeFile(outFile, `${JSON.stringify({ node: process.version, cpus: os.cpus().length, pairs, results, targets, gitStatus }, null, 2)}\n`);
 console.error(`wrote ${path.relative(process.cwd(), outFile)}`);

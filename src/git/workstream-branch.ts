@@ -1,6 +1,5 @@
 /** What a workstream's branch and worktree hold: commits and diff stat against its base, changed files, progress.md. */
-import { readFile } from "node:fs/promises";
-import path from "node:path";
+import { readProgressText } from "./progress-file.js";
 import { listWorktrees } from "./repository.js";
 import { git, runGit } from "./run-git.js";
 
@@ -46,7 +45,7 @@ export async function readBranchState(cwd: string, base: string, branch: string,
   const checkout = worktrees.find((w) => w.branch === branch)?.path ?? null;
   state.worktree = checkout ?? null;
   const folder = checkout ?? worktreeHint;
-  state.progress = await readFile(path.join(folder, "progress.md"), "utf8").catch(() => null);
+  state.progress = await readProgressText(folder);
   if (checkout) {
     const status = await git(["status", "--porcelain", "-z", "--untracked-files=all"], { cwd: checkout }).catch(() => "");
     state.uncommitted = status

@@ -2,10 +2,18 @@
  * A hand-off: what a fresh agent session needs to take a workstream over from a stopped one. Pure: the plan, the
  * branch's state (read by the git layer) and the progress file's summary come in, the facts go out.
  */
-import type { ProgressSummary } from "../model/progress-summary.js";
 import type { Plan, Workstream } from "../model/types.js";
 import type { AnalysedPlan } from "./analyse-plan.js";
 import type { Range } from "./types.js";
+
+/** The progress protocol's lines of a worktree's progress.md (null when not written). */
+export interface ProgressSummary {
+  status: string | null;
+  done: string | null;
+  next: string | null;
+  blockers: string | null;
+  gates: string | null;
+}
 
 /** A deliverable and what the branch shows of it. */
 export interface DeliverableState {

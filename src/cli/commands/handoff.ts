@@ -5,7 +5,7 @@ import { readDeliveryRecord } from "../../git/record-delivery.js";
 import { readBranchState } from "../../git/workstream-branch.js";
 import { loadProject } from "../../io/build.js";
 import { loadTemplates } from "../../io/load-templates.js";
-import { readProgressSummary } from "../../model/progress-summary.js";
+import { parseProgressProtocol } from "../../git/progress-file.js";
 import { suggest } from "../../parse/suggest.js";
 import { createRenderer } from "../../render/renderer.js";
 import { renderAmendment } from "../../render/render-amendment.js";
@@ -42,7 +42,7 @@ export async function handoff(context: CommandContext, id: string): Promise<Exit
   const execution = analysed.schedule.execution.workstreams.find((e) => e.id === ws.id);
   const base = execution?.base.ref ?? analysed.schedule.execution.baseRef;
   const branch = await readBranchState(where.repository.top, base, ws.branch, path.resolve(where.repository.mainTop, ws.worktree));
-  const progress = branch.progress === null ? null : readProgressSummary(branch.progress);
+  const progress = branch.progress === null ? null : parseProgressProtocol(branch.progress);
   const renderer = createRenderer(await loadTemplates(context.templatesDir, context.root));
   // What changed since the old session got its prompt: the amendment since its recorded delivery.
   const { record } = await readDeliveryRecord(context.planDir);

@@ -50,7 +50,7 @@ export function handoffView(handoff: Handoff, changes: { since: string; text: st
     /** Whether the worktree has a progress.md. */
     hasProgress: h.progress !== null,
     /** The progress file's protocol lines (status, done, next, blockers, gates), empty when missing. */
-    progress: h.progress ?? { status: "", done: "", next: "", blockers: "", gates: "" },
+    progress: { status: h.progress?.status ?? "", done: h.progress?.done ?? "", next: h.progress?.next ?? "", blockers: h.progress?.blockers ?? "", gates: h.progress?.gates ?? "" },
     /** The revision the old session's prompt was delivered at, or empty when none is recorded. */
     since: changes?.since ?? "",
     /** What changed for it in the plan since then (the amendment's sections), or empty. */
