@@ -51,10 +51,19 @@ export async function resolveCommit(cwd: string, revision: string): Promise<stri
   return commit;
 }
 
-/** Whether the plan folder differs from HEAD in the working tree (changed, added, deleted or untracked files). */
+/**
+ * Whether the plan's files differ from HEAD in the working tree (changed, added, deleted or untracked plan files). Only
+ * what the plan reads counts: the delivery record and other hidden files beside the records do not make it dirty.
+ */
 export async function planIsDirty(where: PlanInRepository): Promise<boolean> {
   const out = await git(["status", "--porcelain", "-z", "--untracked-files=all", "--", where.planPath], { cwd: where.repository.top });
-  return out.length > 0;
+  const prefix = where.planPath === "." ? "" : `${where.planPath}/`;
+  // Entries are "XY path"; a rename's entry is followed by its old path on its own.
+  return out
+    .split("\0")
+    .filter((entry) => entry !== "")
+    .map((entry) => (/^[ MADRCU?!]{2} /.test(entry) ? entry.slice(3) : entry))
+    .some((file) => file.startsWith(prefix) && isPlanFile(file.slice(prefix.length)));
 }
 
 /** Whether a path inside the plan folder is one the plan listing reads (listPlanFiles): `.md`, no hidden or template folder. */

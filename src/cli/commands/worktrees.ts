@@ -69,6 +69,12 @@ export async function worktrees(context: CommandContext, ids: readonly string[],
   const { loaded, repo, selected } = await openPlanRepository(context, ids, { strict: true });
   const steps = await worktreeSteps(repo, loaded.plan.project.worktreePattern, selected);
   const report = await carryOut(repo, steps, { dryRun: options.dryRun, updatePrompts: options.updatePrompts ?? false, prompts: loaded.prompts });
+  // Each prompt written into a worktree is a delivery: `amend` compares with the plan as it was then.
+  const delivered = report.outcomes.filter((s) => (s.kind === "create" && s.prompt) || (s.kind === "present" && s.promptFile === "updated"));
+  if (!options.dryRun && delivered.length > 0) {
+    const { recordDelivery } = await import("../../git/record-delivery.js");
+    for (const step of delivered) await recordDelivery(context, step.id, loaded.prompts.get(step.id)!);
+  }
   const lines: string[] = [];
   if (report.excluded) lines.push(`${options.dryRun ? "# first add" : "excluded"} ${report.excluded}${options.dryRun ? "" : " (the prompt is never committed)"}`);
   for (const step of report.outcomes) lines.push(...(step.kind === "create" ? createdLines(context, step, options.dryRun) : [otherLine(context, step, options.dryRun)]));
