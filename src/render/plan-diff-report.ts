@@ -24,11 +24,23 @@ function recordName(kind: RecordKind, id: string): string {
   return kind === "workstream" || kind === "decision" || kind === "wave" || kind === "project" ? id : `${kind} ${id}`;
 }
 
-/** One changed field as a sentence: `TD3 days 2 → 3`, `WS2 depends_on + TD1 − TD4`, `TD3 goal changed`. */
-export function fieldSentence(name: string, c: FieldChange): string {
+/** Entries longer than this (prose list items: goals, deliverables) are counted in a diff, not quoted. */
+const QUOTED_ENTRY = 60;
+
+/**
+ * One changed field as a sentence: `TD3 days 2 → 3`, `WS2 depends_on + TD1 − TD4`, `TD3 goal changed`. With `brief`,
+ * a list of long entries says how many came and went instead of quoting them.
+ */
+export function fieldSentence(name: string, c: FieldChange, brief = false): string {
   if (c.prose) return `${name} ${c.field} changed`;
   if (c.added !== undefined) {
-    const parts = [...c.added.map((x) => `+ ${x}`), ...(c.removed ?? []).map((x) => `− ${x}`)];
+    const added = c.added;
+    const removed = c.removed ?? [];
+    const oneLine = (x: string) => x.replace(/\s+/g, " ").trim();
+    if (brief && [...added, ...removed].some((x) => x.length > QUOTED_ENTRY || x.includes("\n"))) {
+      return `${name} ${c.field} changed: ${[added.length > 0 ? `${added.length} added` : "", removed.length > 0 ? `${removed.length} removed` : ""].filter(Boolean).join(", ") || "reordered"}`;
+    }
+    const parts = [...added.map((x) => `+ ${oneLine(x)}`), ...removed.map((x) => `− ${oneLine(x)}`)];
     return `${name} ${c.field} ${parts.length > 0 ? parts.join(" ") : `reordered: ${scalar(c.to)}`}`;
   }
   return `${name} ${c.field} ${scalar(c.from)} → ${scalar(c.to)}`;
@@ -47,7 +59,7 @@ export function diffReport(diff: PlanDiff, labels: { from: string; to: string })
   ]);
   add(
     "Fields",
-    diff.changed.flatMap((r) => r.changes.map((c) => fieldSentence(recordName(r.kind, r.id), c))),
+    diff.changed.flatMap((r) => r.changes.map((c) => fieldSentence(recordName(r.kind, r.id), c, true))),
   );
   add(
     "Files",
