@@ -11,6 +11,7 @@ import { DELIVERY_RECORD, emptyDeliveryRecord, formatDeliveryRecord, parseDelive
 import { contentHash, inspectGenerated, withoutHeader } from "../render/generated-header.js";
 import { assertWritableInside } from "../io/inside-folder.js";
 import { makeFolder } from "../io/make-folder.js";
+import { withOutputLock } from "../io/output-lock.js";
 import { locatePlan, planIsDirty } from "./plan-at-revision.js";
 import { runGit } from "./run-git.js";
 
@@ -48,13 +49,17 @@ export async function recordDelivery(source: { planDir: string; root: string }, 
   const commit = head && head.code === 0 ? head.stdout.trim() : null;
   const dirty = where ? await planIsDirty(where) : true;
   const delivery: Delivery = { commit, dirty, prompt: promptStamp(prompt), at: now.toISOString().replace(/\.\d{3}Z$/, "Z") };
-  const { record, hash } = await readDeliveryRecord(source.planDir);
-  record.workstreams[workstream] = delivery;
   const abs = path.join(source.planDir, DELIVERY_RECORD);
   await assertWritableInside(source.planDir, abs, "the plan folder");
   await makeFolder(path.dirname(abs));
-  const current = await readFile(abs).catch(() => undefined);
-  if ((current ? sha256(current) : null) !== hash) throw new FileChangedError(path.relative(source.root, abs));
-  await writeFileAtomic(abs, formatDeliveryRecord(record));
+  // One delivery at a time (worktrees records several; two runs may record at once): read, change and write under the
+  // folder's lock; a change made without it (an editor, a merge) since the read is refused, never overwritten.
+  await withOutputLock(path.dirname(abs), async () => {
+    const { record, hash } = await readDeliveryRecord(source.planDir);
+    record.workstreams[workstream] = delivery;
+    const current = await readFile(abs).catch(() => undefined);
+    if ((current ? sha256(current) : null) !== hash) throw new FileChangedError(path.relative(source.root, abs));
+    await writeFileAtomic(abs, formatDeliveryRecord(record));
+  });
   return delivery;
 }
