@@ -1,0 +1,147 @@
+/**
+ * The forecast of a wave's merges: each workstream branch (and each part of one merged in parts) merged in the
+ * planned order onto the wave's start, simulated (merge-simulation.ts), with the files each merge conflicts on, their
+ * hunks, and which earlier merge of the wave changed the same file; then the order that conflicts least, when it
+ * conflicts less than the planned one. Nothing in the repository changes: no checkout, no index, no ref.
+ */
+import type { ExecutionModel, WaveExecution } from "../schedule/types.js";
+import { branchCommit, changedPaths, changesBetween, mergeBase, resolveCommit } from "./branch-changes.js";
+import type { ConflictHunk } from "./conflict-markers.js";
+import { leastConflictingOrder, type OrderStep } from "./merge-order.js";
+import { commitTree, keepOurs, simulateMerge, type MergeResult } from "./merge-simulation.js";
+
+/** A file one merge conflicts on. */
+export interface ForecastConflict {
+  path: string;
+  kinds: string[];
+  hunks: ConflictHunk[];
+  /** The earlier merges of the wave whose branches changed this file; empty when it is the wave's start that did. */
+  collidesWith: string[];
+}
+
+/** One merge of the wave, in the planned order. */
+export interface ForecastMerge {
+  id: string;
+  branch: string;
+  /** A part of a workstream that a later wave merges the rest of. */
+  part: boolean;
+  clean: boolean;
+  conflicts: ForecastConflict[];
+}
+
+/** The forecast of one wave. */
+export interface WaveForecast {
+  wave: number;
+  /** Its integration branch. */
+  branch: string;
+  /** What the simulation starts from: a ref, or the simulated end of the previous wave. */
+  from: string;
+  merges: ForecastMerge[];
+  /** Workstreams the wave merges whose branches do not exist yet (left out of the simulation). */
+  missing: { id: string; branch: string }[];
+  /** Conflicting files over all merges in the planned order. */
+  conflicts: number;
+  /** A better order, when one conflicts less than the planned order. */
+  suggestion: { order: string[]; conflicts: number } | null;
+  /** The unreferenced commit the simulated wave ends at (conflicts resolved in favour of the earlier side). */
+  result: string;
+}
+
+/** Step results, memoised by state and branch: the order search merges the same prefixes again and again. */
+type Memo = Map<string, { result: MergeResult; next: string }>;
+
+/** Simulates the waves given (numbers, in order); with `chain`, each wave starts where the previous one ended. */
+export async function forecastWaves(cwd: string, execution: ExecutionModel, numbers: readonly number[], options: { chain: boolean; env?: NodeJS.ProcessEnv; position: ReadonlyMap<string, number>; exhaustiveUpTo?: number }): Promise<WaveForecast[]> {
+  const forecasts: WaveForecast[] = [];
+  const memo: Memo = new Map();
+  let previous: WaveForecast | undefined;
+  for (const number of numbers) {
+    const wave = execution.waves.find((w) => w.number === number);
+    if (!wave) continue;
+    const start = options.chain && previous ? { ref: `wave ${previous.wave} (simulated)`, commit: previous.result } : await waveStart(cwd, wave, execution);
+    previous = await forecastWave(cwd, execution, wave, start, memo, options);
+    forecasts.push(previous);
+  }
+  return forecasts;
+}
+
+/** Where a wave starts: its `from` (the previous integration branch, or the base) when it exists, else the project's base. */
+async function waveStart(cwd: string, wave: WaveExecution, execution: ExecutionModel): Promise<{ ref: string; commit: string }> {
+  for (const ref of [wave.from, execution.baseRef, execution.baseBranch]) {
+    const commit = await resolveCommit(cwd, ref);
+    if (commit !== undefined) return { ref, commit };
+  }
+  throw new Error(`neither ${wave.from} nor the base ${execution.baseRef} exists in the repository`);
+}
+
+async function forecastWave(
+  cwd: string,
+  execution: ExecutionModel,
+  wave: WaveExecution,
+  start: { ref: string; commit: string },
+  memo: Memo,
+  options: { env?: NodeJS.ProcessEnv; position: ReadonlyMap<string, number>; exhaustiveUpTo?: number },
+): Promise<WaveForecast> {
+  const env = options.env;
+  const ids = [...wave.workstreams, ...wave.parts].sort((a, b) => (options.position.get(a) ?? 0) - (options.position.get(b) ?? 0));
+  const branchOf = new Map(execution.workstreams.map((w) => [w.id, w.branch]));
+  const tips = new Map<string, string>();
+  const missing: { id: string; branch: string }[] = [];
+  for (const id of ids) {
+    const tip = await branchCommit(cwd, branchOf.get(id)!);
+    if (tip === undefined) missing.push({ id, branch: branchOf.get(id)! });
+    else tips.set(id, tip);
+  }
+  const present = ids.filter((id) => tips.has(id));
+
+  const merge = async (state: string, id: string) => {
+    const key = `${state}\0${id}`;
+    let found = memo.get(key);
+    if (!found) {
+      const tip = tips.get(id)!;
+      const result = await simulateMerge(cwd, state, tip, env);
+      const tree = result.clean ? result.tree : await keepOurs(cwd, result.tree, state, result.conflicts.map((c) => c.path), env);
+      const next = await commitTree(cwd, tree, [state, tip], `paraplan forecast: merge ${id}`, env);
+      memo.set(key, (found = { result, next }));
+    }
+    return found;
+  };
+  const step = async (state: string, id: string): Promise<OrderStep<string>> => {
+    const { result, next } = await merge(state, id);
+    return { cost: result.conflicts.length, state: next };
+  };
+
+  // The files each branch changed since it left the wave's start: who an earlier merge collided with.
+  const changed = new Map<string, Set<string>>();
+  for (const id of present) {
+    const base = (await mergeBase(cwd, start.commit, tips.get(id)!)) ?? start.commit;
+    changed.set(id, new Set(changedPaths(await changesBetween(cwd, base, tips.get(id)!))));
+  }
+
+  const merges: ForecastMerge[] = [];
+  let state = start.commit;
+  for (const [k, id] of present.entries()) {
+    const { result, next } = await merge(state, id);
+    const earlier = present.slice(0, k);
+    merges.push({
+      id,
+      branch: branchOf.get(id)!,
+      part: wave.parts.includes(id),
+      clean: result.clean,
+      conflicts: result.conflicts.map((c) => ({ ...c, collidesWith: earlier.filter((e) => changed.get(e)!.has(c.path)) })),
+    });
+    state = next;
+  }
+  const conflicts = merges.reduce((n, m) => n + m.conflicts.length, 0);
+  const better = await leastConflictingOrder(present, start.commit, conflicts, step, options.exhaustiveUpTo);
+  return {
+    wave: wave.number,
+    branch: wave.branch,
+    from: start.ref,
+    merges,
+    missing,
+    conflicts,
+    suggestion: better ? { order: better.order, conflicts: better.cost } : null,
+    result: state,
+  };
+}
