@@ -24,13 +24,14 @@ export const registerAudit: Registrar = (program: Command, tools: RegisterTools)
     .argument("[wave]", "a wave number (default: every wave in turn, each on top of the last)")
     .description("simulate each wave's merges in the planned order with git merge-tree (no checkout, no ref or index changed): conflicting files, their hunks, who they collide with, and an order that conflicts less")
     .option("--json", "the forecast as JSON, for scripts")
+    .option("--gates", "also run each wave's gate commands on its simulated result, in a temporary detached worktree removed afterwards")
     .addHelpText(
       "after",
-      tools.examples("paraplan forecast", "paraplan forecast 2", "paraplan forecast --json | jq '.waves[].conflicts'") +
-        "\nEach wave starts from its `from` (the previous wave's integration branch, or the base) when it\nexists, else from the base; without a wave, each wave starts where the simulated previous one\nended. A conflicting merge is carried forward with the earlier side of each conflicting file.\nExit codes: 0 forecast made (conflicts or not), 1 plan errors, 2 bad usage (unknown wave, no repository).",
+      tools.examples("paraplan forecast", "paraplan forecast 2", "paraplan forecast 2 --gates", "paraplan forecast --json | jq '.waves[].conflicts'") +
+        "\nEach wave starts from its `from` (the previous wave's integration branch, or the base) when it\nexists, else from the base; without a wave, each wave starts where the simulated previous one\nended. A conflicting merge is carried forward with the earlier side of each conflicting file.\n--gates runs the gates' shell commands (as the execution plan lists them) in that tree.\nExit codes: 0 forecast made (conflicts or not), 1 a gate failed or plan errors, 2 bad usage (unknown wave, no repository).",
     )
-    .action(async (wave: string | undefined, opts: { json?: boolean }, cmd: Command) => {
+    .action(async (wave: string | undefined, opts: { json?: boolean; gates?: boolean }, cmd: Command) => {
       const { forecast } = await import("./commands/forecast.js");
-      tools.setCode(await forecast(tools.context(cmd), wave, { json: opts.json ?? false }));
+      tools.setCode(await forecast(tools.context(cmd), wave, { json: opts.json ?? false, gates: opts.gates ?? false }));
     });
 };

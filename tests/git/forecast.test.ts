@@ -23,6 +23,16 @@ beforeAll(async () => {
       { number: 1, members: ["P1", "P2", "P3", "R"] },
       { number: 2, members: ["Q1", "Q2", "R"] },
     ],
+    [
+      "# Quality Gates",
+      "",
+      "| Id | Name | Command | Threshold | Applies To |",
+      "| --- | --- | --- | --- | --- |",
+      "| has-p3 | P3 is merged | `test -f p3.txt && grep -q one config.txt` | passes | 1 |",
+      "| boom | Always fails | `echo boom; exit 3` | passes | 1 |",
+      "| q | Q1 is merged | `grep -q q1 q.txt` | passes | 2 |",
+      "",
+    ].join("\n"),
   );
   await commitFiles(root, { "config.txt": "1\n2\n3\n4\n5\n6\n7\n", "q.txt": "q\n", "r.txt": "r\n", ".gitignore": ".paraplan-cache/\n" }, "base");
   gitIn(root, "add", "plan");
@@ -96,6 +106,21 @@ describe("paraplan forecast", () => {
   it("starts a single wave from the base when the previous wave's integration branch does not exist", async () => {
     const r = await runInProcess(["forecast", "2", "--json"], root);
     expect(waves(r.stdout)[0]!.from).toBe("main");
+  });
+
+  it("runs each wave's gates on its simulated result in a temporary worktree, removed afterwards; exit 1 when one fails", async () => {
+    const before = repositoryState(root);
+    const r = await runInProcess(["forecast", "1", "--gates"], root);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("gate has-p3 (test -f p3.txt && grep -q one config.txt): passed");
+    expect(r.stdout).toContain("gate boom (echo boom; exit 3): failed (exit 3)\n    boom");
+    expect(repositoryState(root)).toBe(before);
+    const passing = await runInProcess(["forecast", "2", "--gates", "--json"], root);
+    expect(passing.code).toBe(0);
+    const gates = (JSON.parse(passing.stdout) as { waves: { gates: { id: string; passed: boolean }[] }[] }).waves[0]!.gates;
+    expect(gates.map((g) => `${g.id}:${g.passed}`)).toEqual(["q:true"]);
+    expect(repositoryState(root)).toBe(before);
   });
 
   it("exits 2 on an unknown wave", async () => {

@@ -27,7 +27,7 @@ export interface TestWorkstream {
 const list = (items: readonly string[] = []) => `[${items.map((i) => JSON.stringify(i)).join(", ")}]`;
 
 /** Writes a plan (project, one agent, the workstreams, a waves table) into `root/plan`. */
-export async function writePlan(root: string, workstreams: readonly TestWorkstream[], waves: readonly { number: number; members: string[]; gates?: string }[], gates?: string): Promise<void> {
+export async function writePlan(root: string, workstreams: readonly TestWorkstream[], waves: readonly { number: number; members: string[] }[], gates?: string): Promise<void> {
   await putFile(root, "plan/project.md", "---\nname: demo\nbase_branch: main\n---\n\n# demo\n\n## Summary\n\nA plan for git tests.\n");
   await putFile(root, "plan/agents/developer.md", "---\nid: developer\nname: Developer\n---\n\n# Developer\n\n## Role\n\nYou write code.\n");
   for (const ws of workstreams) {
@@ -38,8 +38,8 @@ export async function writePlan(root: string, workstreams: readonly TestWorkstre
       `---\nid: ${ws.id}\nname: Work ${ws.id}\nagent: developer\ndays: 1\nbranch: ${JSON.stringify(ws.branch)}\ndepends_on: ${list(ws.dependsOn)}\nowns: ${list(ws.owns)}\ntouches: ${list(ws.touches)}\n${waveLine}---\n\n# ${ws.id}: Work ${ws.id}\n\n## Goal\n\nDo ${ws.id}.\n`,
     );
   }
-  const rows = waves.map((w) => `| ${w.number} | Wave ${w.number} | | \`integration/wave${w.number}\` | ${w.members.join(", ")} | ${w.gates ?? ""} |`);
-  await putFile(root, "plan/waves.md", `# Integration Waves\n\n| Wave | Name | Day | Branch | Workstreams | Gates |\n| --- | --- | --- | --- | --- | --- |\n${rows.join("\n")}\n`);
+  const rows = waves.map((w) => `| ${w.number} | Wave ${w.number} | | \`integration/wave${w.number}\` | ${w.members.join(", ")} |`);
+  await putFile(root, "plan/waves.md", `# Integration Waves\n\n| Wave | Name | Day | Branch | Workstreams |\n| --- | --- | --- | --- | --- |\n${rows.join("\n")}\n`);
   if (gates) await putFile(root, "plan/gates.md", gates);
 }
 

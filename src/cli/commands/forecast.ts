@@ -2,6 +2,8 @@ import { hasErrors } from "../../diagnostics/diagnostic.js";
 import { printable } from "../../diagnostics/printable.js";
 import { rangeText } from "../../git/conflict-markers.js";
 import { forecastWaves, type WaveForecast } from "../../git/forecast.js";
+import { runGatesOnCommit, type GateRun } from "../../git/gate-run.js";
+import { gatesOfWave } from "../../model/wave-gates.js";
 import { planRepository } from "../../git/plan-repository.js";
 import { loadWithEnv } from "../build-env.js";
 import type { CommandContext } from "../context.js";
@@ -12,9 +14,10 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 
 /**
  * `paraplan forecast [WAVE]`: simulates the wave's merges (every wave in turn without one, each on top of the last) and
- * prints what would conflict and a better order. Exit 0 whatever it forecasts, 1 when the plan has errors.
+ * prints what would conflict and a better order; `gates` runs each wave's gates on its simulated result. Exit 0
+ * whatever it forecasts, 1 when a gate fails or the plan has errors.
  */
-export async function forecast(context: CommandContext, waveArg: string | undefined, options: { json: boolean }): Promise<ExitCode> {
+export async function forecast(context: CommandContext, waveArg: string | undefined, options: { json: boolean; gates?: boolean }): Promise<ExitCode> {
   const { plan, schedule, diagnostics } = await loadWithEnv(context);
   if (hasErrors(diagnostics)) {
     context.stderr(printDiagnostics(context, diagnostics));
@@ -33,13 +36,27 @@ export async function forecast(context: CommandContext, waveArg: string | undefi
   if (!repo) throw new CliError(`${plan.project.repository === "." ? context.root : plan.project.repository} is not in a git repository`, EXIT.usage, "Run paraplan forecast inside the repository the plan describes, or set `repository` in project.md to its path.");
   const position = new Map(plan.workstreams.map((w, i) => [w.id, i]));
   const forecasts = await forecastWaves(repo.top, execution, chosen, { chain: waveArg === undefined, env: context.env, position });
-  if (options.json) context.stdout(`${JSON.stringify({ waves: forecasts }, null, 2)}\n`);
-  else context.stdout(forecastText(forecasts, context));
-  return EXIT.ok;
+  const gated: GatedForecast[] = [];
+  for (const f of forecasts) {
+    if (!options.gates) {
+      gated.push(f);
+      continue;
+    }
+    const record = plan.waves.find((w) => w.number === f.wave);
+    const gates = gatesOfWave(plan.gates, record ?? { number: f.wave, gates: [] }).filter((g) => g.command.trim() !== "");
+    const { runs } = await runGatesOnCommit(repo.top, f.result, gates, { env: context.env });
+    gated.push({ ...f, gates: runs });
+  }
+  if (options.json) context.stdout(`${JSON.stringify({ waves: gated }, null, 2)}\n`);
+  else context.stdout(forecastText(gated, context));
+  return gated.some((f) => f.gates?.some((g) => !g.passed)) ? EXIT.invalid : EXIT.ok;
 }
 
+/** A wave's forecast, with its gates' runs when `--gates` asked for them. */
+type GatedForecast = WaveForecast & { gates?: GateRun[] };
+
 /** The forecast for a person: each wave, each merge, each conflicting file with its hunks and who it collides with. */
-function forecastText(forecasts: readonly WaveForecast[], context: CommandContext): string {
+function forecastText(forecasts: readonly GatedForecast[], context: CommandContext): string {
   const { red, green, dim, bold } = { ...context.paint, green: context.paint.cyan };
   const lines: string[] = [];
   for (const f of forecasts) {
@@ -62,6 +79,11 @@ function forecastText(forecasts: readonly WaveForecast[], context: CommandContex
     if (f.conflicts === 0) lines.push(`  ${f.merges.length > 0 ? "merges cleanly" : "nothing to merge yet"}`);
     else if (f.suggestion) lines.push(`  ${plural(f.conflicts, "conflicting file")} in the planned order; merge in this order instead: ${f.suggestion.order.join(", ")} (${f.suggestion.conflicts === 0 ? "no conflict" : plural(f.suggestion.conflicts, "conflicting file")})`);
     else lines.push(`  ${plural(f.conflicts, "conflicting file")}; no other order conflicts less`);
+    if (f.gates && f.gates.length === 0) lines.push(`  ${dim("no gates apply to this wave")}`);
+    for (const g of f.gates ?? []) {
+      lines.push(`  gate ${printable(g.id)} (${printable(g.command)}): ${g.passed ? green("passed") : red(`failed${g.code !== null ? ` (exit ${g.code})` : ""}`)}`);
+      if (!g.passed && g.output !== "") lines.push(...g.output.split("\n").map((l) => `    ${dim(printable(l))}`));
+    }
     lines.push("");
   }
   return `${lines.join("\n")}`;
