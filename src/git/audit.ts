@@ -123,7 +123,8 @@ function auditOne(branch: BranchState, own: Declared, all: readonly Declared[]):
       findings.push({ kind: "undeclared", workstream: own.id, file, owners, touchedBy, where: at, message: `${own.id} changed ${file}, which no workstream owns and ${own.id} does not declare${others}`, fixes: [add("touches"), add("owns")] });
     }
   }
-  if (branch.exists && branch.problem === undefined) {
+  // A branch with no change at all has not started (or is merged into its base): listing every entry says nothing.
+  if (branch.exists && branch.problem === undefined && files.length > 0) {
     const entries: [string, string, "owns" | "touches"][] = [
       ...own.ownsWritten.map((w, k): [string, string, "owns"] => [w, own.owns[k]!, "owns"]),
       ...own.touchesWritten.map((w, k): [string, string, "touches"] => [w, own.touches[k]!, "touches"]),

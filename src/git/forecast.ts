@@ -94,12 +94,13 @@ async function forecastWave(
   }
   const present = ids.filter((id) => tips.has(id));
 
-  const merge = async (state: string, id: string) => {
+  // The planned order is simulated first, with the conflicting hunks; the order search needs only the counts.
+  const merge = async (state: string, id: string, hunks: boolean) => {
     const key = `${state}\0${id}`;
     let found = memo.get(key);
     if (!found) {
       const tip = tips.get(id)!;
-      const result = await simulateMerge(cwd, state, tip, env);
+      const result = await simulateMerge(cwd, state, tip, env, { hunks });
       const tree = result.clean ? result.tree : await keepOurs(cwd, result.tree, state, result.conflicts.map((c) => c.path), env);
       const next = await commitTree(cwd, tree, [state, tip], `paraplan forecast: merge ${id}`, env);
       memo.set(key, (found = { result, next }));
@@ -107,7 +108,7 @@ async function forecastWave(
     return found;
   };
   const step = async (state: string, id: string): Promise<OrderStep<string>> => {
-    const { result, next } = await merge(state, id);
+    const { result, next } = await merge(state, id, false);
     return { cost: result.conflicts.length, state: next };
   };
 
@@ -121,7 +122,7 @@ async function forecastWave(
   const merges: ForecastMerge[] = [];
   let state = start.commit;
   for (const [k, id] of present.entries()) {
-    const { result, next } = await merge(state, id);
+    const { result, next } = await merge(state, id, true);
     const earlier = present.slice(0, k);
     merges.push({
       id,

@@ -39,14 +39,18 @@ const COMMIT_ENV = {
   GIT_COMMITTER_DATE: "946684800 +0000",
 };
 
-/** Merges commit `theirs` into commit `ours` without touching the work tree, the index or any ref. */
-export async function simulateMerge(cwd: string, ours: string, theirs: string, env?: NodeJS.ProcessEnv): Promise<MergeResult> {
+/** Merges commit `theirs` into commit `ours` without touching the work tree, the index or any ref; `hunks: false` skips reading the conflicting files. */
+export async function simulateMerge(cwd: string, ours: string, theirs: string, env?: NodeJS.ProcessEnv, options: { hunks?: boolean } = {}): Promise<MergeResult> {
   const args = ["merge-tree", "--write-tree", "-z", "--name-only", ours, theirs];
   const result = await runGit(args, { cwd, ...(env ? { env } : {}) });
   if (result.code !== 0 && result.code !== 1) throw new GitError(args, result);
   const { tree, paths, kinds } = parseMergeTree(result.stdout);
   const conflicts: ConflictedFile[] = [];
   for (const p of paths) {
+    if (options.hunks === false) {
+      conflicts.push({ path: p, kinds: kinds.get(p) ?? [], hunks: [] });
+      continue;
+    }
     const blob = await runGit(["cat-file", "-p", `${tree}:${p}`], { cwd, ...(env ? { env } : {}) });
     conflicts.push({ path: p, kinds: kinds.get(p) ?? [], hunks: blob.code === 0 ? conflictHunks(blob.stdout) : [] });
   }

@@ -8,7 +8,7 @@ import { listWorktrees } from "../../git/repository.js";
 import { auditSarif, ruleId } from "../../git/sarif.js";
 import { VERSION } from "../../version.js";
 import { loadWithEnv } from "../build-env.js";
-import type { CommandContext } from "../context.js";
+import { shown, type CommandContext } from "../context.js";
 import { CliError, EXIT, type ExitCode } from "../exit-codes.js";
 import { printDiagnostics } from "../shown-diagnostics.js";
 
@@ -71,7 +71,7 @@ function auditText(report: AuditReport, context: CommandContext): string {
       lines.push(`${head}: ${yellow("not audited")}: ${printable(w.problem)}`);
       continue;
     }
-    const uncommitted = w.worktree !== null ? `, ${plural(w.uncommitted, "uncommitted change")} in ${printable(w.worktree)}` : "";
+    const uncommitted = w.worktree !== null ? `, ${plural(w.uncommitted, "uncommitted change")} in ${printable(shown(context, w.worktree))}` : "";
     lines.push(`${head} (since ${printable(w.base)}): ${plural(w.files.length, "file")} changed${uncommitted}`);
     for (const f of w.findings) {
       const label = f.kind === "trespass" ? red("trespass") : f.kind === "undeclared" ? yellow("undeclared") : cyan("untouched");
