@@ -47,19 +47,15 @@ export interface WaveForecast {
   result: string;
 }
 
-/** Step results, memoised by state and branch: the order search merges the same prefixes again and again. */
-type Memo = Map<string, { result: MergeResult; next: string }>;
-
 /** Simulates the waves given (numbers, in order); with `chain`, each wave starts where the previous one ended. */
 export async function forecastWaves(cwd: string, execution: ExecutionModel, numbers: readonly number[], options: { chain: boolean; env?: NodeJS.ProcessEnv; position: ReadonlyMap<string, number>; exhaustiveUpTo?: number }): Promise<WaveForecast[]> {
   const forecasts: WaveForecast[] = [];
-  const memo: Memo = new Map();
   let previous: WaveForecast | undefined;
   for (const number of numbers) {
     const wave = execution.waves.find((w) => w.number === number);
     if (!wave) continue;
     const start = options.chain && previous ? { ref: `wave ${previous.wave} (simulated)`, commit: previous.result } : await waveStart(cwd, wave, execution);
-    previous = await forecastWave(cwd, execution, wave, start, memo, options);
+    previous = await forecastWave(cwd, execution, wave, start, options);
     forecasts.push(previous);
   }
   return forecasts;
@@ -79,7 +75,6 @@ async function forecastWave(
   execution: ExecutionModel,
   wave: WaveExecution,
   start: { ref: string; commit: string },
-  memo: Memo,
   options: { env?: NodeJS.ProcessEnv; position: ReadonlyMap<string, number>; exhaustiveUpTo?: number },
 ): Promise<WaveForecast> {
   const env = options.env;
@@ -94,22 +89,29 @@ async function forecastWave(
   }
   const present = ids.filter((id) => tips.has(id));
 
-  // The planned order is simulated first, with the conflicting hunks; the order search needs only the counts.
-  const merge = async (state: string, id: string, hunks: boolean) => {
+  // The planned order is simulated first, with the conflicting hunks; the order search needs only the counts, and the
+  // commit that carries a merge forward only for the merges it goes on from.
+  const merged = new Map<string, Promise<MergeResult>>();
+  const carried = new Map<string, Promise<string>>();
+  const mergeOf = (state: string, id: string, hunks: boolean) => {
     const key = `${state}\0${id}`;
-    let found = memo.get(key);
-    if (!found) {
+    let result = merged.get(key);
+    if (!result) merged.set(key, (result = simulateMerge(cwd, state, tips.get(id)!, env, { hunks })));
+    return result;
+  };
+  const carry = (state: string, id: string, result: MergeResult) => {
+    const key = `${state}\0${id}`;
+    let next = carried.get(key);
+    if (!next) {
       const tip = tips.get(id)!;
-      const result = await simulateMerge(cwd, state, tip, env, { hunks });
-      const tree = result.clean ? result.tree : await keepOurs(cwd, result.tree, state, result.conflicts.map((c) => c.path), env);
-      const next = await commitTree(cwd, tree, [state, tip], `paraplan forecast: merge ${id}`, env);
-      memo.set(key, (found = { result, next }));
+      next = (result.clean ? Promise.resolve(result.tree) : keepOurs(cwd, result.tree, state, result.conflicts.map((c) => c.path), env)).then((tree) => commitTree(cwd, tree, [state, tip], `paraplan forecast: merge ${id}`, env));
+      carried.set(key, next);
     }
-    return found;
+    return next;
   };
   const step = async (state: string, id: string): Promise<OrderStep<string>> => {
-    const { result, next } = await merge(state, id, false);
-    return { cost: result.conflicts.length, state: next };
+    const result = await mergeOf(state, id, false);
+    return { cost: result.conflicts.length, next: () => carry(state, id, result) };
   };
 
   // The files each branch changed since it left the wave's start: who an earlier merge collided with.
@@ -122,7 +124,8 @@ async function forecastWave(
   const merges: ForecastMerge[] = [];
   let state = start.commit;
   for (const [k, id] of present.entries()) {
-    const { result, next } = await merge(state, id, true);
+    const result = await mergeOf(state, id, true);
+    const next = await carry(state, id, result);
     const earlier = present.slice(0, k);
     merges.push({
       id,

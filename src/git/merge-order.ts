@@ -6,11 +6,11 @@
  * planned order, so the answer is deterministic.
  */
 
-/** What merging one item onto a state gives. */
+/** What merging one item onto a state gives: its cost at once, the state after it only when asked (it costs more). */
 export interface OrderStep<S> {
   /** Conflicting files of this merge. */
   cost: number;
-  state: S;
+  next(): Promise<S>;
 }
 
 /** An order of the items and what it costs in all. */
@@ -24,9 +24,9 @@ export async function orderCost<S>(items: readonly string[], start: S, step: (st
   let state = start;
   let cost = 0;
   for (const item of items) {
-    const next = await step(state, item);
-    cost += next.cost;
-    state = next.state;
+    const done = await step(state, item);
+    cost += done.cost;
+    state = await done.next();
   }
   return cost;
 }
@@ -38,15 +38,17 @@ export async function greedyOrder<S>(items: readonly string[], start: S, step: (
   let state = start;
   let cost = 0;
   while (left.length > 0) {
-    let best: { item: string; next: OrderStep<S> } | undefined;
-    for (const item of left) {
-      const next = await step(state, item);
-      if (!best || next.cost < best.next.cost) best = { item, next };
-    }
-    order.push(best!.item);
-    left.splice(left.indexOf(best!.item), 1);
-    cost += best!.next.cost;
-    state = best!.next.state;
+    // The candidates are independent of each other: evaluated together, the earliest planned wins a tie.
+    const from = state;
+    const steps = await Promise.all(left.map((item) => step(from, item)));
+    let k = 0;
+    steps.forEach((s, i) => {
+      if (s.cost < steps[k]!.cost) k = i;
+    });
+    order.push(left[k]!);
+    left.splice(k, 1);
+    cost += steps[k]!.cost;
+    state = await steps[k]!.next();
   }
   return { order, cost };
 }
@@ -75,8 +77,9 @@ export async function leastConflictingOrder<S>(
       return;
     }
     for (const item of left) {
-      const next = await step(state, item);
-      await search([...prefix, item], left.filter((x) => x !== item), next.state, cost + next.cost);
+      const done = await step(state, item);
+      if (cost + done.cost >= bound) continue;
+      await search([...prefix, item], left.filter((x) => x !== item), await done.next(), cost + done.cost);
       if (bound === 0) return;
     }
   };

@@ -12,7 +12,7 @@ function model(clashes: [string, string][], resolvedBy: Record<string, string> =
   const step = (state: string[], item: string): Promise<OrderStep<string[]>> => {
     calls++;
     const cost = state.filter((s) => clashes.some(([a, b]) => (a === s && b === item) || (a === item && b === s))).filter(() => !state.some((s) => resolvedBy[s] === item) && resolvedBy[item] === undefined).length;
-    return Promise.resolve({ cost, state: [...state, item] });
+    return Promise.resolve({ cost, next: () => Promise.resolve([...state, item]) });
   };
   return { step, calls: () => calls };
 }
