@@ -6,6 +6,9 @@
  * planned order, so the answer is deterministic.
  */
 
+/** How many candidate merges the greedy order tries at once (each is a git process). */
+const AT_ONCE = 8;
+
 /** What merging one item onto a state gives: its cost at once, the state after it only when asked (it costs more). */
 export interface OrderStep<S> {
   /** Conflicting files of this merge. */
@@ -40,7 +43,8 @@ export async function greedyOrder<S>(items: readonly string[], start: S, step: (
   while (left.length > 0) {
     // The candidates are independent of each other: evaluated together, the earliest planned wins a tie.
     const from = state;
-    const steps = await Promise.all(left.map((item) => step(from, item)));
+    const steps: OrderStep<S>[] = [];
+    for (let i = 0; i < left.length; i += AT_ONCE) steps.push(...(await Promise.all(left.slice(i, i + AT_ONCE).map((item) => step(from, item)))));
     let k = 0;
     steps.forEach((s, i) => {
       if (s.cost < steps[k]!.cost) k = i;
