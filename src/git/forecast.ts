@@ -4,6 +4,7 @@
  * hunks, and which earlier merge of the wave changed the same file; then the order that conflicts least, when it
  * conflicts less than the planned one. Nothing in the repository changes: no checkout, no index, no ref.
  */
+import { MissingRefError } from "../diagnostics/errors.js";
 import type { ExecutionModel, WaveExecution } from "../schedule/types.js";
 import { branchCommit, changedPaths, changesBetween, mergeBase, resolveCommit } from "./branch-changes.js";
 import type { ConflictHunk } from "./conflict-markers.js";
@@ -67,7 +68,7 @@ async function waveStart(cwd: string, wave: WaveExecution, execution: ExecutionM
     const commit = await resolveCommit(cwd, ref);
     if (commit !== undefined) return { ref, commit };
   }
-  throw new Error(`neither ${wave.from} nor the base ${execution.baseRef} exists in the repository`);
+  throw new MissingRefError([...new Set([wave.from, execution.baseRef, execution.baseBranch])]);
 }
 
 async function forecastWave(

@@ -1,3 +1,6 @@
+import { mkdtemp } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { WaveForecast } from "../../src/git/forecast.js";
 import { runInProcess } from "../helpers/run-in-process.js";
@@ -129,5 +132,28 @@ describe("paraplan forecast", () => {
     const r = await runInProcess(["forecast", "9"], root);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("unknown wave 9, expected one of: 1, 2");
+  });
+});
+
+describe("paraplan forecast and audit outside a usable repository", () => {
+  it("exit 2 when the plan is in no git repository, or the base does not exist", async () => {
+    const plain = await mkdtemp(path.join(os.tmpdir(), "paraplan-nogit-"));
+    try {
+      await writePlan(plain, [{ id: "A", branch: "ws/a", owns: ["a.txt"] }], [{ number: 1, members: ["A"] }]);
+      for (const command of ["audit", "forecast"]) {
+        const r = await runInProcess([command, "--no-cache"], plain);
+        expect(r.code).toBe(2);
+        expect(r.stderr).toContain("is not in a git repository");
+      }
+      gitIn(plain, "init", "-q", "-b", "main");
+      const empty = await runInProcess(["forecast", "--no-cache"], plain);
+      expect(empty.code).toBe(2);
+      expect(empty.stderr).toContain("none of main exists in the repository");
+      const audit = await runInProcess(["audit", "--no-cache"], plain);
+      expect(audit.code).toBe(0);
+      expect(audit.stdout).toContain("A ws/a: branch does not exist yet");
+    } finally {
+      await removeDir(plain);
+    }
   });
 });
