@@ -100,12 +100,25 @@ async function forecastWave(
     if (!result) merged.set(key, (result = simulateMerge(cwd, state, tips.get(id)!, env, { hunks })));
     return result;
   };
+  // A state is known by the branches merged into it and its tree: two orders that end in the same tree with the same
+  // branches have the same real ancestors, so every later merge goes the same way, and they share one commit.
+  const mergedInto = new Map<string, readonly string[]>([[start.commit, []]]);
+  const canonical = new Map<string, Promise<string>>();
   const carry = (state: string, id: string, result: MergeResult) => {
     const key = `${state}\0${id}`;
     let next = carried.get(key);
     if (!next) {
       const tip = tips.get(id)!;
-      next = (result.clean ? Promise.resolve(result.tree) : keepOurs(cwd, result.tree, state, result.conflicts.map((c) => c.path), env)).then((tree) => commitTree(cwd, tree, [state, tip], `paraplan forecast: merge ${id}`, env));
+      const ids = [...new Set([...mergedInto.get(state)!, id])].sort();
+      next = (result.clean ? Promise.resolve(result.tree) : keepOurs(cwd, result.tree, state, result.conflicts.map((c) => c.path), env)).then((tree) => {
+        const same = `${ids.join("\0")}\0${tree}`;
+        let commit = canonical.get(same);
+        if (!commit) canonical.set(same, (commit = commitTree(cwd, tree, [state, tip], `paraplan forecast: merge ${id}`, env)));
+        return commit.then((c) => {
+          mergedInto.set(c, ids);
+          return c;
+        });
+      });
       carried.set(key, next);
     }
     return next;

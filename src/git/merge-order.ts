@@ -2,7 +2,7 @@
  * The merge order that conflicts least, pure: `step` merges one item onto a state and says how many files conflicted.
  * Small sets (up to `exhaustiveUpTo` items) are searched exhaustively, depth first, pruning any prefix that already
  * costs as much as the best order found (a merge never removes conflicts already counted, so a prefix's cost only
- * grows); larger ones are ordered greedily (at each position the item that conflicts least next). Ties keep the
+ * grows, and a state reached again with no lower cost is not searched again); larger ones are ordered greedily (at each position the item that conflicts least next). Ties keep the
  * planned order, so the answer is deterministic.
  */
 
@@ -73,8 +73,13 @@ export async function leastConflictingOrder<S>(
   let best: MergeOrder | null = greedy.cost < plannedCost ? greedy : null;
   if (items.length > exhaustiveUpTo) return best;
   let bound = best?.cost ?? plannedCost;
+  // Orders that reach the same state with the same items left go on alike: only the cheapest way there is searched on.
+  const seen = new Map<string, number>();
   const search = async (prefix: string[], left: string[], state: S, cost: number): Promise<void> => {
     if (cost >= bound) return;
+    const key = `${String(state)}\0${[...left].sort().join("\0")}`;
+    if ((seen.get(key) ?? Infinity) <= cost) return;
+    seen.set(key, cost);
     if (left.length === 0) {
       best = { order: [...prefix], cost };
       bound = cost;
