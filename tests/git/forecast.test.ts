@@ -2,6 +2,7 @@ import { mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { AuditReport } from "../../src/git/audit.js";
 import type { WaveForecast } from "../../src/git/forecast.js";
 import { runInProcess } from "../helpers/run-in-process.js";
 import { checkoutNew, commitFiles, gitIn, removeDir, repositoryState, tempRepo, writePlan } from "./git-fixture.js";
@@ -18,7 +19,7 @@ beforeAll(async () => {
     root,
     [
       { id: "P1", branch: "ws/p1", owns: ["config.txt"] },
-      { id: "P2", branch: "ws/p2", touches: ["config.txt"] },
+      { id: "P2", branch: "ws/p2", owns: ["p2.txt"], touches: ["config.txt"] },
       { id: "P3", branch: "ws/p3", owns: ["p3.txt"], touches: ["config.txt"], dependsOn: ["P1", "P2"] },
       { id: "Q1", branch: HOSTILE_BRANCH, owns: ["q.txt"] },
       { id: "Q2", branch: "ws/q2", owns: ["q2.txt"] },
@@ -45,11 +46,11 @@ beforeAll(async () => {
   checkoutNew(root, "ws/p1", "main");
   await commitFiles(root, { "config.txt": "1\none\n3\n4\n5\n6\n7\n" }, "P1");
   checkoutNew(root, "ws/p2", "main");
-  await commitFiles(root, { "config.txt": "1\ntwo\n3\n4\n5\n6\n7\n" }, "P2");
+  await commitFiles(root, { "config.txt": "1\ntwo\n3\n4\n5\n6\n7\n", "p2.txt": "p2\n" }, "P2");
   checkoutNew(root, "ws/p3", "ws/p1");
   // Merged with the ours strategy, then resolved by hand in the commit: P3 carries both sides.
   gitIn(root, "merge", "-q", "--no-ff", "--no-commit", "-s", "ours", "ws/p2");
-  await commitFiles(root, { "config.txt": "1\none and two\n3\n4\n5\n6\n7\n", "p3.txt": "p3\n" }, "P3 merges P2 and resolves");
+  await commitFiles(root, { "config.txt": "1\none and two\n3\n4\n5\n6\n7\n", "p2.txt": "p2\n", "p3.txt": "p3\n" }, "P3 merges P2 and resolves");
   checkoutNew(root, "ws/r", "main");
   await commitFiles(root, { "r.txt": "r1\n" }, "R, part 1");
   checkoutNew(root, HOSTILE_BRANCH, "main");
@@ -128,7 +129,17 @@ describe("paraplan forecast", () => {
     expect(repositoryState(root)).toBe(before);
   });
 
-  it("exits 2 on an unknown wave", async () => {
+  it("audits a branch that merged in a same-wave dependency for its own changes only", async () => {
+    // P3 branched from P1 and merged P2: P2's file came with the merge and is P2's work, not a trespass of P3's.
+    const r = await runInProcess(["audit", "P3", "--format", "json"], root);
+    expect(r.code).toBe(0);
+    const p3 = (JSON.parse(r.stdout) as AuditReport).workstreams[0]!;
+    expect(p3.base).toBe("ws/p1");
+    expect(p3.files).toEqual(["config.txt", "p3.txt"]);
+    expect(p3.findings).toEqual([]);
+  });
+
+    it("exits 2 on an unknown wave", async () => {
     const r = await runInProcess(["forecast", "9"], root);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("unknown wave 9, expected one of: 1, 2");
