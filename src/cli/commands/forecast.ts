@@ -70,7 +70,7 @@ function forecastText(forecasts: readonly GatedForecast[], context: CommandConte
       lines.push(`  ${name}: ${red(`conflicts in ${plural(m.conflicts.length, "file")}`)}`);
       for (const c of m.conflicts) {
         const kinds = c.kinds.length > 0 ? ` (${c.kinds.join(", ")})` : "";
-        const who = c.collidesWith.length > 0 ? `collides with ${c.collidesWith.join(", ")}` : `collides with ${printable(f.from)}`;
+        const who = c.collidesWith.length > 0 ? `collides with ${c.collidesWith.join(", ")}` : `collides with what the wave starts from (${printable(f.from)}), changed since the branch left it`;
         lines.push(`    ${printable(c.path)}${kinds}: ${who}`);
         for (const h of c.hunks) lines.push(`      ${dim("hunk:")} ${rangeText(h.ours)} of the integration tree against ${rangeText(h.theirs)} of ${printable(m.branch)}`);
       }
