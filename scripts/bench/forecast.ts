@@ -30,13 +30,19 @@ function history(): string {
   const blob = (path: string, text: string) => `M 100644 inline ${path}\ndata ${Buffer.byteLength(text)}\n${text}\n`;
   const commit = (ref: string, message: string, files: string, from?: number) => {
     mark++;
-    out.push(`commit ${ref}\nmark :${mark}\ncommitter Bench <bench@example.com> ${1_700_000_000 + mark} +0000\ndata ${message.length}\n${message}\n${from !== undefined ? `from :${from}\n` : ""}${files}\n`);
+    out.push(
+      `commit ${ref}\nmark :${mark}\ncommitter Bench <bench@example.com> ${1_700_000_000 + mark} +0000\ndata ${message.length}\n${message}\n${from !== undefined ? `from :${from}\n` : ""}${files}\n`,
+    );
     return mark;
   };
   const ids = Array.from({ length: branches }, (_, i) => `W${i + 1}`);
   let files = blob("plan/project.md", "---\nname: bench\nbase_branch: main\n---\n\n# bench\n\n## Summary\n\nBench.\n");
   files += blob("plan/agents/dev.md", "---\nid: dev\nname: Dev\n---\n\n# Dev\n\n## Role\n\nCode.\n");
-  for (const id of ids) files += blob(`plan/workstreams/${id}-work.md`, `---\nid: ${id}\nname: Work ${id}\nagent: dev\ndays: 1\nbranch: ws/${id.toLowerCase()}\nowns: [src/${id.toLowerCase()}/]\n---\n\n# ${id}: Work ${id}\n\n## Goal\n\nWork.\n`);
+  for (const id of ids)
+    files += blob(
+      `plan/workstreams/${id}-work.md`,
+      `---\nid: ${id}\nname: Work ${id}\nagent: dev\ndays: 1\nbranch: ws/${id.toLowerCase()}\nowns: [src/${id.toLowerCase()}/]\n---\n\n# ${id}: Work ${id}\n\n## Goal\n\nWork.\n`,
+    );
   files += blob("plan/waves.md", `# Integration Waves\n\n| Wave | Name | Day | Branch | Workstreams |\n| --- | --- | --- | --- | --- |\n| 1 | All | | \`integration/wave1\` | ${ids.join(", ")} |\n`);
   files += blob("shared.txt", Array.from({ length: 50 }, (_, k) => `line ${k}`).join("\n") + "\n");
   files += blob(".gitignore", ".paraplan-cache/\n");

@@ -22,7 +22,9 @@ export const registerAudit: Registrar = (program: Command, tools: RegisterTools)
   program
     .command("forecast")
     .argument("[wave]", "a wave number (default: every wave in turn, each on top of the last)")
-    .description("simulate each wave's merges in the planned order with git merge-tree (no checkout, no ref or index changed): conflicting files, their hunks, who they collide with, and an order that conflicts less")
+    .description(
+      "simulate each wave's merges in the planned order with git merge-tree (no checkout, no ref or index changed): conflicting files, their hunks, who they collide with, and an order that conflicts less",
+    )
     .option("--json", "the forecast as JSON, for scripts")
     .option("--gates", "also run each wave's gate commands on its simulated result, in a temporary detached worktree removed afterwards")
     .addHelpText(

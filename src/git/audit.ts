@@ -120,7 +120,16 @@ function auditOne(branch: BranchState, own: Declared, all: readonly Declared[]):
       findings.push({ kind: "trespass", workstream: own.id, file, owners, touchedBy, where: at, message: `${own.id} changed ${file}, owned by ${owners.join(", ")}`, fixes });
     } else {
       const others = touchedBy.length > 0 ? ` (${touchedBy.join(", ")} touches it)` : "";
-      findings.push({ kind: "undeclared", workstream: own.id, file, owners, touchedBy, where: at, message: `${own.id} changed ${file}, which no workstream owns and ${own.id} does not declare${others}`, fixes: [add("touches"), add("owns")] });
+      findings.push({
+        kind: "undeclared",
+        workstream: own.id,
+        file,
+        owners,
+        touchedBy,
+        where: at,
+        message: `${own.id} changed ${file}, which no workstream owns and ${own.id} does not declare${others}`,
+        fixes: [add("touches"), add("owns")],
+      });
     }
   }
   // A branch with no change at all has not started (or is merged into its base): listing every entry says nothing.
@@ -131,7 +140,16 @@ function auditOne(branch: BranchState, own: Declared, all: readonly Declared[]):
     ];
     for (const [written, pattern, kind] of entries) {
       if (files.some((f) => ruleCovers(pattern, f))) continue;
-      findings.push({ kind: "untouched", workstream: own.id, file: written, owners: [], touchedBy: [], declaredAs: kind, message: `${own.id} declares ${written} in ${kind} and has not changed it`, fixes: [] });
+      findings.push({
+        kind: "untouched",
+        workstream: own.id,
+        file: written,
+        owners: [],
+        touchedBy: [],
+        declaredAs: kind,
+        message: `${own.id} declares ${written} in ${kind} and has not changed it`,
+        fixes: [],
+      });
     }
   }
   return {

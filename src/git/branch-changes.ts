@@ -49,7 +49,7 @@ export async function changesBetween(cwd: string, from: string, to: string): Pro
 export function parseNameStatus(out: string): FileChange[] {
   const fields = out.split("\0");
   const changes: FileChange[] = [];
-  for (let i = 0; i < fields.length; ) {
+  for (let i = 0; i < fields.length;) {
     const status = fields[i++]!;
     if (status === "") continue;
     const letter = status[0]!;
@@ -74,7 +74,7 @@ export async function uncommittedChanges(worktree: string): Promise<FileChange[]
 export function parsePorcelainStatus(out: string): FileChange[] {
   const fields = out.split("\0");
   const changes: FileChange[] = [];
-  for (let i = 0; i < fields.length; ) {
+  for (let i = 0; i < fields.length;) {
     const entry = fields[i++]!;
     if (entry.length < 4) continue;
     const xy = entry.slice(0, 2);

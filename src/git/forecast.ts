@@ -49,7 +49,12 @@ export interface WaveForecast {
 }
 
 /** Simulates the waves given (numbers, in order); with `chain`, each wave starts where the previous one ended. */
-export async function forecastWaves(cwd: string, execution: ExecutionModel, numbers: readonly number[], options: { chain: boolean; env?: NodeJS.ProcessEnv; position: ReadonlyMap<string, number>; exhaustiveUpTo?: number }): Promise<WaveForecast[]> {
+export async function forecastWaves(
+  cwd: string,
+  execution: ExecutionModel,
+  numbers: readonly number[],
+  options: { chain: boolean; env?: NodeJS.ProcessEnv; position: ReadonlyMap<string, number>; exhaustiveUpTo?: number },
+): Promise<WaveForecast[]> {
   const forecasts: WaveForecast[] = [];
   let previous: WaveForecast | undefined;
   for (const number of numbers) {
@@ -110,7 +115,17 @@ async function forecastWave(
     if (!next) {
       const tip = tips.get(id)!;
       const ids = [...new Set([...mergedInto.get(state)!, id])].sort();
-      next = (result.clean ? Promise.resolve(result.tree) : keepOurs(cwd, result.tree, state, result.conflicts.map((c) => c.path), env)).then((tree) => {
+      next = (
+        result.clean
+          ? Promise.resolve(result.tree)
+          : keepOurs(
+              cwd,
+              result.tree,
+              state,
+              result.conflicts.map((c) => c.path),
+              env,
+            )
+      ).then((tree) => {
         const same = `${ids.join("\0")}\0${tree}`;
         let commit = canonical.get(same);
         if (!commit) canonical.set(same, (commit = commitTree(cwd, tree, [state, tip], `paraplan forecast: merge ${id}`, env)));

@@ -24,7 +24,12 @@ export interface GateRun {
 const OUTPUT_LINES = 20;
 
 /** Runs the gates on `commit` in a temporary detached worktree of the repository at `cwd`, removed afterwards. */
-export async function runGatesOnCommit(cwd: string, commit: string, gates: readonly { id: string; command: string }[], options: { env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<{ runs: GateRun[]; worktree: string }> {
+export async function runGatesOnCommit(
+  cwd: string,
+  commit: string,
+  gates: readonly { id: string; command: string }[],
+  options: { env?: NodeJS.ProcessEnv; timeoutMs?: number } = {},
+): Promise<{ runs: GateRun[]; worktree: string }> {
   const dir = await mkdtemp(path.join(os.tmpdir(), "paraplan-gates-"));
   const worktree = path.join(dir, "tree");
   const env = options.env ?? process.env;
@@ -50,7 +55,18 @@ function runGate(cwd: string, gate: { id: string; command: string }, env: NodeJS
     };
     child.stdout.on("data", keep);
     child.stderr.on("data", keep);
-    const done = (code: number | null) => resolve({ id: gate.id, command: gate.command, code, passed: code === 0, output: output.split("\n").filter((l) => l !== "").slice(-OUTPUT_LINES).join("\n") });
+    const done = (code: number | null) =>
+      resolve({
+        id: gate.id,
+        command: gate.command,
+        code,
+        passed: code === 0,
+        output: output
+          .split("\n")
+          .filter((l) => l !== "")
+          .slice(-OUTPUT_LINES)
+          .join("\n"),
+      });
     child.on("error", (error) => {
       output += `${error.message}\n`;
       done(null);

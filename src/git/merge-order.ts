@@ -88,7 +88,12 @@ export async function leastConflictingOrder<S>(
     for (const item of left) {
       const done = await step(state, item);
       if (cost + done.cost >= bound) continue;
-      await search([...prefix, item], left.filter((x) => x !== item), await done.next(), cost + done.cost);
+      await search(
+        [...prefix, item],
+        left.filter((x) => x !== item),
+        await done.next(),
+        cost + done.cost,
+      );
       if (bound === 0) return;
     }
   };

@@ -38,7 +38,9 @@ export function fileUri(file: string): string {
 
 /** The fingerprint that identifies a finding across runs: its rule, workstream and file, not its wording. */
 function fingerprint(f: AuditFinding): string {
-  return createHash("sha256").update(`${ruleId(f.kind)}\0${f.workstream}\0${f.file}`).digest("hex");
+  return createHash("sha256")
+    .update(`${ruleId(f.kind)}\0${f.workstream}\0${f.file}`)
+    .digest("hex");
 }
 
 /** The audit as a SARIF 2.1.0 log; `version` is paraplan's. */

@@ -1,11 +1,11 @@
 import { hasErrors, sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { createRenderer, templatesKey, TemplateError, type Renderer } from "../render/handlebars-env.js";
+import { createRenderer, templatesKey, TemplateError, type Renderer } from "../render/renderer.js";
 import type { RecordMemo } from "../model/build-plan.js";
 import { documentsClearOf } from "../render/clear-documents.js";
 import { renderDocuments, renderMemo, type OutputFile, type RenderMemo } from "../render/render-documents.js";
 import { loadPlan, type LoadedPlan } from "./load-plan.js";
 import type { KnownOutputs } from "./compare-outputs.js";
-import type { ParseCache, ReadEnv } from "./read-plan.js";
+import type { ParseCache, ReadOptions } from "./read-plan.js";
 import { loadTemplates } from "./load-templates.js";
 
 /** What `watch` keeps between builds: parsed files, built records and rendered documents, so an edit redoes only what it changed. */
@@ -31,12 +31,12 @@ export interface BuildResult extends LoadedPlan {
 }
 
 /** Where a build reads from and what it may reuse. */
-export interface BuildOptions {
+export interface PrepareOptions {
   planDir: string;
   templatesDir?: string | undefined;
   /** The project root (the plan folder's parent): file paths in the model and diagnostics are relative to it. */
   root: string;
-  env?: ReadEnv;
+  env?: ReadOptions;
   /** Render only the documents whose output path this accepts (`prompt` needs one). */
   only?: (path: string) => boolean;
   /** Render, despite errors in the plan, the documents that read none of the records with errors (`prompt`). */
@@ -51,7 +51,7 @@ export interface PreparedBuild extends LoadedPlan {
 }
 
 /** Loads the plan and compiles the templates (or keeps the compiled ones when their text is unchanged). */
-export async function prepareBuild(options: BuildOptions): Promise<PreparedBuild> {
+export async function prepareBuild(options: PrepareOptions): Promise<PreparedBuild> {
   const loaded = await loadPlan(options.planDir, options.root, options.env ?? {}, options.memory?.records);
   if (hasErrors(loaded.diagnostics) && !options.aroundErrors) return loaded;
   try {
@@ -67,7 +67,7 @@ export async function prepareBuild(options: BuildOptions): Promise<PreparedBuild
 }
 
 /** Loads the plan and renders every document in memory; with plan errors it renders nothing. */
-export async function buildOutputs(options: BuildOptions): Promise<BuildResult> {
+export async function buildOutputs(options: PrepareOptions): Promise<BuildResult> {
   const { renderer, ...loaded } = await prepareBuild(options);
   if (!renderer) return { ...loaded, files: [] };
   if (options.aroundErrors && hasErrors(loaded.diagnostics)) {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runInProcess } from "../helpers/run-in-process.js";
 import { putFile } from "../helpers/temp-project.js";
 import type { AuditReport } from "../../src/git/audit.js";
-import { checkoutNew, commitFiles, gitIn, removeDir, repositoryState, tempRepo, writePlan } from "./git-fixture.js";
+import { checkoutNew, commitFiles, gitIn, removeDir, repositoryState, tempRepo, writePlan } from "./audit-fixture.js";
 
 const require = createRequire(import.meta.url);
 // CommonJS modules whose \`module.exports\` is the class (resp. the plugin).
@@ -48,7 +48,11 @@ beforeAll(async () => {
       { number: 2, members: ["D", "E", "F"] },
     ],
   );
-  await commitFiles(root, { "src/a.ts": "a\n", "src/b.ts": "b\n", "src/c.ts": "c\n", "src/shared.ts": "s\n", "src/old-d.ts": "d\n", "docs/c.md": "# C\n", "README.md": "hi\n", ".gitignore": ".paraplan-cache/\n" }, "base");
+  await commitFiles(
+    root,
+    { "src/a.ts": "a\n", "src/b.ts": "b\n", "src/c.ts": "c\n", "src/shared.ts": "s\n", "src/old-d.ts": "d\n", "docs/c.md": "# C\n", "README.md": "hi\n", ".gitignore": ".paraplan-cache/\n" },
+    "base",
+  );
   gitIn(root, "add", "plan");
   gitIn(root, "commit", "-q", "-m", "plan");
   checkoutNew(root, "ws/a", "main");
@@ -118,7 +122,12 @@ describe("paraplan audit", () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toContain("::error file=src/b.ts,line=1,col=1,endLine=1,endColumn=1,title=paraplan/trespass::A changed src/b.ts, owned by B%0Afix: paraplan add A touches src/b.ts");
     expect(r.stdout).toContain("::warning file=notes with space.txt,");
-    expect(r.stdout.split("\n").filter((l) => l !== "").every((l) => l.startsWith("::"))).toBe(true);
+    expect(
+      r.stdout
+        .split("\n")
+        .filter((l) => l !== "")
+        .every((l) => l.startsWith("::")),
+    ).toBe(true);
   });
 
   it("writes SARIF 2.1.0 that validates against the schema, with stable rule ids and fingerprints", async () => {

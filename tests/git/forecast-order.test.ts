@@ -11,7 +11,9 @@ function model(clashes: [string, string][], resolvedBy: Record<string, string> =
   let calls = 0;
   const step = (state: string[], item: string): Promise<OrderStep<string[]>> => {
     calls++;
-    const cost = state.filter((s) => clashes.some(([a, b]) => (a === s && b === item) || (a === item && b === s))).filter(() => !state.some((s) => resolvedBy[s] === item) && resolvedBy[item] === undefined).length;
+    const cost = state
+      .filter((s) => clashes.some(([a, b]) => (a === s && b === item) || (a === item && b === s)))
+      .filter(() => !state.some((s) => resolvedBy[s] === item) && resolvedBy[item] === undefined).length;
     return Promise.resolve({ cost, next: () => Promise.resolve([...state, item]) });
   };
   return { step, calls: () => calls };
@@ -58,7 +60,25 @@ describe("conflictHunks", () => {
 
 describe("parseMergeTree", () => {
   it("reads the tree, the conflicted paths and their kinds", () => {
-    const out = ["t1", "f.txt", "g.txt", "", "1", "f.txt", "Auto-merging", "Auto-merging f.txt\n", "1", "f.txt", "CONFLICT (contents)", "…\n", "1", "g.txt", "CONFLICT (modify/delete)", "…\n", ""].join("\0");
+    const out = [
+      "t1",
+      "f.txt",
+      "g.txt",
+      "",
+      "1",
+      "f.txt",
+      "Auto-merging",
+      "Auto-merging f.txt\n",
+      "1",
+      "f.txt",
+      "CONFLICT (contents)",
+      "…\n",
+      "1",
+      "g.txt",
+      "CONFLICT (modify/delete)",
+      "…\n",
+      "",
+    ].join("\0");
     const parsed = parseMergeTree(out);
     expect(parsed.tree).toBe("t1");
     expect(parsed.paths).toEqual(["f.txt", "g.txt"]);

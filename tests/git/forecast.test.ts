@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AuditReport } from "../../src/git/audit.js";
 import type { WaveForecast } from "../../src/git/forecast.js";
 import { runInProcess } from "../helpers/run-in-process.js";
-import { checkoutNew, commitFiles, gitIn, removeDir, repositoryState, tempRepo, writePlan } from "./git-fixture.js";
+import { checkoutNew, commitFiles, gitIn, removeDir, repositoryState, tempRepo, writePlan } from "./audit-fixture.js";
 
 // Wave 1: P1 and P2 change the same line of config.txt; P3 (which depends on both) branched from P1 and merged P2,
 // resolving it; R merges in parts (waves 1 and 2). Wave 2: Q1 and R merge cleanly; Q2 has no branch yet.
@@ -106,7 +106,9 @@ describe("paraplan forecast", () => {
     expect(repositoryState(root)).toBe(before);
     const text = await runInProcess(["forecast"], root);
     expect(text.stdout).toContain("Q2 ws/q2: branch does not exist yet (left out)");
-    expect(text.stdout).toContain(`Wave 2 → integration/wave2, from wave 1 (simulated)\n  Q1 ${HOSTILE_BRANCH}: clean\n  R ws/r: clean\n  Q2 ws/q2: branch does not exist yet (left out)\n  merges cleanly`);
+    expect(text.stdout).toContain(
+      `Wave 2 → integration/wave2, from wave 1 (simulated)\n  Q1 ${HOSTILE_BRANCH}: clean\n  R ws/r: clean\n  Q2 ws/q2: branch does not exist yet (left out)\n  merges cleanly`,
+    );
   });
 
   it("starts a single wave from the base when the previous wave's integration branch does not exist", async () => {
@@ -139,7 +141,7 @@ describe("paraplan forecast", () => {
     expect(p3.findings).toEqual([]);
   });
 
-    it("exits 2 on an unknown wave", async () => {
+  it("exits 2 on an unknown wave", async () => {
     const r = await runInProcess(["forecast", "9"], root);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("unknown wave 9, expected one of: 1, 2");
@@ -154,7 +156,7 @@ describe("paraplan forecast and audit outside a usable repository", () => {
       for (const command of ["audit", "forecast"]) {
         const r = await runInProcess([command, "--no-cache"], plain);
         expect(r.code).toBe(2);
-        expect(r.stderr).toContain("is not in a git repository");
+        expect(r.stderr).toContain("is in no git repository");
       }
       gitIn(plain, "init", "-q", "-b", "main");
       const empty = await runInProcess(["forecast", "--no-cache"], plain);

@@ -1,22 +1,17 @@
 import { hasErrors, type Diagnostic } from "../../diagnostics/diagnostic.js";
 import { summarize } from "../../diagnostics/format.js";
-import { loadPlan } from "../../io/load-plan.js";
-import { createPlanFile, writeVersions, type FileVersion, type PlanForWrite } from "../../io/write-record.js";
-import { parseRecord } from "../../parse/parse-record.js";
-import { introduced, introducedErrors, validateFiles } from "../../writeback/revalidate.js";
+import { loadProject } from "../../io/build.js";
+import type { PlanForWrite } from "../../io/write-record.js";
+import type { PlannedWrite } from "../../io/field-change.js";
+import { errorsAfter, writePlanChange } from "../../io/plan-writes.js";
+import { introduced } from "../../writeback/revalidate.js";
 import { unifiedDiff } from "../../writeback/unified-diff.js";
 import { shownFile, type CommandContext } from "../context.js";
 import { printDiagnostics } from "../shown-diagnostics.js";
 import { CliError, EXIT, type ExitCode } from "../exit-codes.js";
 import { plural } from "../../diagnostics/plural.js";
 
-/** A file to write: a new text over a version read before, or a new file (no `before`). */
-export interface PlannedWrite {
-  file: string;
-  relative: string;
-  text: string;
-  before?: FileVersion;
-}
+export type { PlannedWrite };
 
 /** Options every writing command takes. */
 export interface WriteOptions {
@@ -37,13 +32,7 @@ export function reportRefusal(context: CommandContext, diagnostics: readonly Dia
  * then reads the plan again and prints its problems. Exit 1 when the plan has errors after the change.
  */
 export async function applyChanges(context: CommandContext, snapshot: PlanForWrite, writes: readonly PlannedWrite[], summary: readonly string[], options: WriteOptions): Promise<ExitCode> {
-  const parsed = snapshot.files.map((f) => {
-    const write = writes.find((w) => w.file === f.planFile.file);
-    return write ? parseRecord(write.text, write.file, write.relative) : f.parsed;
-  });
-  const created = writes.filter((w) => !w.before).map((w) => parseRecord(w.text, w.file, w.relative));
-  const after = validateFiles([...parsed, ...created], snapshot.readDiagnostics, snapshot.shownDir);
-  const added = introducedErrors(snapshot.diagnostics, after.diagnostics);
+  const added = errorsAfter(snapshot, writes);
   const blocked = added.length > 0 && !options.force;
   const errorWord = plural(added.length, "new error");
 
@@ -60,14 +49,13 @@ export async function applyChanges(context: CommandContext, snapshot: PlanForWri
   }
 
   // A file changed meanwhile, a file that exists, another run's change: each carries its exit code and hint.
-  await writeVersions(snapshot.planDir, writes.flatMap((w) => (w.before ? [{ version: w.before, text: w.text }] : [])));
-  for (const w of writes) if (!w.before) await createPlanFile(snapshot.planDir, w.relative, w.file, w.text);
+  await writePlanChange(snapshot, writes);
   if (!context.quiet) {
     for (const w of writes) context.stdout(`${w.before ? "updated" : "created"} ${shownFile(context, w.file)}\n`);
     for (const line of summary) context.stdout(`  ${line}\n`);
   }
   // Every error is shown, but only the warnings the change brought: the others were there before and `validate` lists them.
-  const { diagnostics } = await loadPlan(snapshot.planDir, snapshot.root);
+  const { diagnostics } = await loadProject(context);
   const fresh = new Set(introduced(snapshot.diagnostics, diagnostics));
   const shown = diagnostics.filter((d) => d.severity === "error" || fresh.has(d));
   context.stdout(printDiagnostics(context, shown));

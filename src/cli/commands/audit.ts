@@ -3,11 +3,12 @@ import { formatGithub } from "../../diagnostics/format.js";
 import { printable } from "../../diagnostics/printable.js";
 import { auditBranches, type AuditFinding, type AuditReport } from "../../git/audit.js";
 import { readBranchState } from "../../git/branch-state.js";
-import { planRepository } from "../../git/plan-repository.js";
 import { listWorktrees } from "../../git/repository.js";
 import { auditSarif, ruleId } from "../../git/sarif.js";
 import { VERSION } from "../../version.js";
-import { loadWithEnv } from "../build-env.js";
+import path from "node:path";
+import { loadProject } from "../../io/build.js";
+import { findRepository } from "../../git/repository.js";
 import { shown, type CommandContext } from "../context.js";
 import { CliError, EXIT, type ExitCode } from "../exit-codes.js";
 import { printDiagnostics } from "../shown-diagnostics.js";
@@ -23,7 +24,7 @@ export type AuditFormat = "text" | "json" | "github" | "sarif";
  * reported without failing.
  */
 export async function audit(context: CommandContext, ids: readonly string[], options: { format: AuditFormat }): Promise<ExitCode> {
-  const { plan, schedule, diagnostics } = await loadWithEnv(context);
+  const { plan, schedule, diagnostics } = await loadProject(context);
   if (hasErrors(diagnostics)) {
     context.stderr(printDiagnostics(context, diagnostics));
     context.stderr("the plan has errors: fix them before auditing the branches\n");
@@ -32,10 +33,20 @@ export async function audit(context: CommandContext, ids: readonly string[], opt
   const execution = schedule.execution;
   const unknown = ids.filter((id) => !execution.workstreams.some((w) => w.id === id));
   if (unknown.length > 0) {
-    throw new CliError(`unknown workstream ${unknown.join(", ")}, expected one of: ${execution.workstreams.map((w) => w.id).join(", ")}`, EXIT.usage, "Name workstreams by id, as `paraplan list workstreams` shows them.");
+    throw new CliError(
+      `unknown workstream ${unknown.join(", ")}, expected one of: ${execution.workstreams.map((w) => w.id).join(", ")}`,
+      EXIT.usage,
+      "Name workstreams by id, as `paraplan list workstreams` shows them.",
+    );
   }
-  const repo = await planRepository(context.root, plan.project.repository);
-  if (!repo) throw new CliError(`${plan.project.repository === "." ? context.root : plan.project.repository} is not in a git repository`, EXIT.usage, "Run paraplan audit inside the repository the plan describes, or set `repository` in project.md to its path.");
+  const folder = path.resolve(context.root, plan.project.repository);
+  const repo = await findRepository(folder);
+  if (!repo)
+    throw new CliError(
+      `${shown(context, folder)} is in no git repository (the project's \`repository\`)`,
+      EXIT.usage,
+      "Run paraplan inside the repository the plan is for, or set `repository` in project.md.",
+    );
   const worktrees = await listWorktrees(repo.top);
   const chosen = execution.workstreams.filter((w) => ids.length === 0 || ids.includes(w.id));
   const states = [];

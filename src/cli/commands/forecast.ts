@@ -4,9 +4,10 @@ import { rangeText } from "../../git/conflict-markers.js";
 import { forecastWaves, type WaveForecast } from "../../git/forecast.js";
 import { runGatesOnCommit, type GateRun } from "../../git/gate-run.js";
 import { gatesOfWave } from "../../model/wave-gates.js";
-import { planRepository } from "../../git/plan-repository.js";
-import { loadWithEnv } from "../build-env.js";
-import type { CommandContext } from "../context.js";
+import path from "node:path";
+import { loadProject } from "../../io/build.js";
+import { findRepository } from "../../git/repository.js";
+import { shown, type CommandContext } from "../context.js";
 import { CliError, EXIT, type ExitCode } from "../exit-codes.js";
 import { printDiagnostics } from "../shown-diagnostics.js";
 
@@ -18,7 +19,7 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
  * whatever it forecasts, 1 when a gate fails or the plan has errors.
  */
 export async function forecast(context: CommandContext, waveArg: string | undefined, options: { json: boolean; gates?: boolean }): Promise<ExitCode> {
-  const { plan, schedule, diagnostics } = await loadWithEnv(context);
+  const { plan, schedule, diagnostics } = await loadProject(context);
   if (hasErrors(diagnostics)) {
     context.stderr(printDiagnostics(context, diagnostics));
     context.stderr("the plan has errors: fix them before forecasting the merges\n");
@@ -29,11 +30,18 @@ export async function forecast(context: CommandContext, waveArg: string | undefi
   let chosen = numbers;
   if (waveArg !== undefined) {
     const n = Number(waveArg.replace(/^wave-?/i, ""));
-    if (!numbers.includes(n)) throw new CliError(`unknown wave ${waveArg}, expected one of: ${numbers.join(", ") || "(the plan has no waves)"}`, EXIT.usage, "Name a wave by its number, as `paraplan list waves` shows them.");
+    if (!numbers.includes(n))
+      throw new CliError(`unknown wave ${waveArg}, expected one of: ${numbers.join(", ") || "(the plan has no waves)"}`, EXIT.usage, "Name a wave by its number, as `paraplan list waves` shows them.");
     chosen = [n];
   }
-  const repo = await planRepository(context.root, plan.project.repository);
-  if (!repo) throw new CliError(`${plan.project.repository === "." ? context.root : plan.project.repository} is not in a git repository`, EXIT.usage, "Run paraplan forecast inside the repository the plan describes, or set `repository` in project.md to its path.");
+  const folder = path.resolve(context.root, plan.project.repository);
+  const repo = await findRepository(folder);
+  if (!repo)
+    throw new CliError(
+      `${shown(context, folder)} is in no git repository (the project's \`repository\`)`,
+      EXIT.usage,
+      "Run paraplan inside the repository the plan is for, or set `repository` in project.md.",
+    );
   const position = new Map(plan.workstreams.map((w, i) => [w.id, i]));
   const forecasts = await forecastWaves(repo.top, execution, chosen, { chain: waveArg === undefined, env: context.env, position });
   const gated: GatedForecast[] = [];
@@ -77,7 +85,10 @@ function forecastText(forecasts: readonly GatedForecast[], context: CommandConte
     }
     for (const m of f.missing) lines.push(`  ${m.id} ${printable(m.branch)}: ${dim("branch does not exist yet (left out)")}`);
     if (f.conflicts === 0) lines.push(`  ${f.merges.length > 0 ? "merges cleanly" : "nothing to merge yet"}`);
-    else if (f.suggestion) lines.push(`  ${plural(f.conflicts, "conflicting file")} in the planned order; merge in this order instead: ${f.suggestion.order.join(", ")} (${f.suggestion.conflicts === 0 ? "no conflict" : plural(f.suggestion.conflicts, "conflicting file")})`);
+    else if (f.suggestion)
+      lines.push(
+        `  ${plural(f.conflicts, "conflicting file")} in the planned order; merge in this order instead: ${f.suggestion.order.join(", ")} (${f.suggestion.conflicts === 0 ? "no conflict" : plural(f.suggestion.conflicts, "conflicting file")})`,
+      );
     else lines.push(`  ${plural(f.conflicts, "conflicting file")}; no other order conflicts less`);
     if (f.gates && f.gates.length === 0) lines.push(`  ${dim("no gates apply to this wave")}`);
     for (const g of f.gates ?? []) {
