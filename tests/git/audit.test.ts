@@ -155,6 +155,6 @@ describe("paraplan audit", () => {
   it("exits 2 on an unknown workstream", async () => {
     const r = await runInProcess(["audit", "NOPE"], root);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("unknown workstream NOPE");
+    expect(r.stderr).toContain("no workstream `NOPE`; the plan has: ");
   });
 });

@@ -1,4 +1,4 @@
-import { FILE_START, hasErrors, type Diagnostic } from "../../diagnostics/diagnostic.js";
+import { FILE_START, type Diagnostic } from "../../diagnostics/diagnostic.js";
 import { formatGithub } from "../../diagnostics/format.js";
 import { printable } from "../../diagnostics/printable.js";
 import { auditBranches, type AuditFinding, type AuditReport } from "../../git/audit.js";
@@ -6,15 +6,11 @@ import { readBranchState } from "../../git/branch-state.js";
 import { listWorktrees } from "../../git/repository.js";
 import { auditSarif, ruleId } from "../../git/sarif.js";
 import { VERSION } from "../../version.js";
-import path from "node:path";
-import { loadProject } from "../../io/build.js";
-import { findRepository } from "../../git/repository.js";
+import { plural } from "../../diagnostics/plural.js";
 import { shown, type CommandContext } from "../context.js";
-import { CliError, EXIT, type ExitCode } from "../exit-codes.js";
-import { printDiagnostics } from "../shown-diagnostics.js";
+import { EXIT, type ExitCode } from "../exit-codes.js";
+import { openPlanRepository } from "../plan-repository.js";
 
-/** `1 trespass`, `2 trespasses`: a count with its word, irregular plurals given. */
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 export type AuditFormat = "text" | "json" | "github" | "sarif";
 
@@ -24,31 +20,10 @@ export type AuditFormat = "text" | "json" | "github" | "sarif";
  * reported without failing.
  */
 export async function audit(context: CommandContext, ids: readonly string[], options: { format: AuditFormat }): Promise<ExitCode> {
-  const { plan, schedule, diagnostics } = await loadProject(context);
-  if (hasErrors(diagnostics)) {
-    context.stderr(printDiagnostics(context, diagnostics));
-    context.stderr("the plan has errors: fix them before auditing the branches\n");
-    return EXIT.invalid;
-  }
+  const { loaded, repo, selected: chosen } = await openPlanRepository(context, ids, { strict: true, prompts: false });
+  const { plan, schedule } = loaded;
   const execution = schedule.execution;
-  const unknown = ids.filter((id) => !execution.workstreams.some((w) => w.id === id));
-  if (unknown.length > 0) {
-    throw new CliError(
-      `unknown workstream ${unknown.join(", ")}, expected one of: ${execution.workstreams.map((w) => w.id).join(", ")}`,
-      EXIT.usage,
-      "Name workstreams by id, as `paraplan list workstreams` shows them.",
-    );
-  }
-  const folder = path.resolve(context.root, plan.project.repository);
-  const repo = await findRepository(folder);
-  if (!repo)
-    throw new CliError(
-      `${shown(context, folder)} is in no git repository (the project's \`repository\`)`,
-      EXIT.usage,
-      "Run paraplan inside the repository the plan is for, or set `repository` in project.md.",
-    );
   const worktrees = await listWorktrees(repo.top);
-  const chosen = execution.workstreams.filter((w) => ids.length === 0 || ids.includes(w.id));
   const states = [];
   for (const exec of chosen) states.push(await readBranchState(repo.top, exec, worktrees, execution.baseRef === execution.baseBranch ? execution.baseBranch : execution.baseRef));
   const report = auditBranches(plan.workstreams, states);

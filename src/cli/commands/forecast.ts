@@ -1,17 +1,14 @@
-import { hasErrors } from "../../diagnostics/diagnostic.js";
 import { printable } from "../../diagnostics/printable.js";
 import { rangeText } from "../../git/conflict-markers.js";
 import { forecastWaves, type WaveForecast } from "../../git/forecast.js";
 import { runGatesOnCommit, type GateRun } from "../../git/gate-run.js";
 import { gatesOfWave } from "../../model/wave-gates.js";
-import path from "node:path";
-import { loadProject } from "../../io/build.js";
-import { findRepository } from "../../git/repository.js";
-import { shown, type CommandContext } from "../context.js";
+import { plural } from "../../diagnostics/plural.js";
+import type { CommandContext } from "../context.js";
 import { CliError, EXIT, type ExitCode } from "../exit-codes.js";
-import { printDiagnostics } from "../shown-diagnostics.js";
+import { openPlanRepository } from "../plan-repository.js";
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
 
 /**
  * `paraplan forecast [WAVE]`: simulates the wave's merges (every wave in turn without one, each on top of the last) and
@@ -19,12 +16,8 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
  * whatever it forecasts, 1 when a gate fails or the plan has errors.
  */
 export async function forecast(context: CommandContext, waveArg: string | undefined, options: { json: boolean; gates?: boolean }): Promise<ExitCode> {
-  const { plan, schedule, diagnostics } = await loadProject(context);
-  if (hasErrors(diagnostics)) {
-    context.stderr(printDiagnostics(context, diagnostics));
-    context.stderr("the plan has errors: fix them before forecasting the merges\n");
-    return EXIT.invalid;
-  }
+  const { loaded, repo } = await openPlanRepository(context, [], { strict: true, prompts: false });
+  const { plan, schedule } = loaded;
   const execution = schedule.execution;
   const numbers = execution.waves.map((w) => w.number);
   let chosen = numbers;
@@ -34,14 +27,6 @@ export async function forecast(context: CommandContext, waveArg: string | undefi
       throw new CliError(`unknown wave ${waveArg}, expected one of: ${numbers.join(", ") || "(the plan has no waves)"}`, EXIT.usage, "Name a wave by its number, as `paraplan list waves` shows them.");
     chosen = [n];
   }
-  const folder = path.resolve(context.root, plan.project.repository);
-  const repo = await findRepository(folder);
-  if (!repo)
-    throw new CliError(
-      `${shown(context, folder)} is in no git repository (the project's \`repository\`)`,
-      EXIT.usage,
-      "Run paraplan inside the repository the plan is for, or set `repository` in project.md.",
-    );
   const position = new Map(plan.workstreams.map((w, i) => [w.id, i]));
   const forecasts = await forecastWaves(repo.top, execution, chosen, { chain: waveArg === undefined, env: context.env, position });
   const gated: GatedForecast[] = [];
