@@ -57,6 +57,9 @@ export const AGENT: KindSpec = {
     { name: "name", type: "string", description: "Display name (default: the title, or the id)." },
     { name: "role", type: "text", description: "The persona's opening of every prompt." },
     { name: "working_agreements", type: "items", description: "Rules the agent follows in every workstream." },
+    { name: "description", type: "string", description: "When a coding agent should hand work to this persona: the `description` of its Claude Code subagent file (default: the role's first sentence)." },
+    { name: "tools", type: "list", description: "The tools its subagent may use (`Read, Grep, Glob, Bash`); default: every tool." },
+    { name: "model", type: "string", description: "The model its subagent runs on (`sonnet`, `opus`, `haiku`, `inherit`); default: the session's." },
   ],
 };
 
