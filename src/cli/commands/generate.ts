@@ -11,6 +11,7 @@ import { documentPacer } from "../../io/collect-garbage.js";
 import { shown, type CommandContext } from "../context.js";
 import { printDiagnostics } from "../shown-diagnostics.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
+import { generateAgentFiles } from "../agent-files.js";
 
 /** One build: render each document and write what changed; nothing is written while the plan or a template has errors. */
 export async function generateOnce(context: CommandContext, options: { force: boolean; memory?: BuildMemory }): Promise<{ diagnostics: Diagnostic[]; report?: WriteReport; ms: number }> {
@@ -94,7 +95,8 @@ export async function generate(context: CommandContext, options: { format: Diagn
     return EXIT.invalid;
   }
   printReport(context, report, ms);
+  const refusedAgentFiles = await generateAgentFiles(context, options);
   // Like `validate`, every command that validates ends with the count, so that ten warnings do not scroll by unsummed.
   if (options.format === "text" && !context.quiet) context.stderr(`${summarize(diagnostics)}\n`);
-  return report.refused.length > 0 ? EXIT.invalid : EXIT.ok;
+  return report.refused.length + refusedAgentFiles > 0 ? EXIT.invalid : EXIT.ok;
 }
