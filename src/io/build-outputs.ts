@@ -31,7 +31,7 @@ export interface BuildResult extends LoadedPlan {
 }
 
 /** Where a build reads from and what it may reuse. */
-export interface BuildOptions {
+export interface PrepareOptions {
   planDir: string;
   templatesDir?: string | undefined;
   /** The project root (the plan folder's parent): file paths in the model and diagnostics are relative to it. */
@@ -51,7 +51,7 @@ export interface PreparedBuild extends LoadedPlan {
 }
 
 /** Loads the plan and compiles the templates (or keeps the compiled ones when their text is unchanged). */
-export async function prepareBuild(options: BuildOptions): Promise<PreparedBuild> {
+export async function prepareBuild(options: PrepareOptions): Promise<PreparedBuild> {
   const loaded = await loadPlan(options.planDir, options.root, options.env ?? {}, options.memory?.records);
   if (hasErrors(loaded.diagnostics) && !options.aroundErrors) return loaded;
   try {
@@ -67,7 +67,7 @@ export async function prepareBuild(options: BuildOptions): Promise<PreparedBuild
 }
 
 /** Loads the plan and renders every document in memory; with plan errors it renders nothing. */
-export async function buildOutputs(options: BuildOptions): Promise<BuildResult> {
+export async function buildOutputs(options: PrepareOptions): Promise<BuildResult> {
   const { renderer, ...loaded } = await prepareBuild(options);
   if (!renderer) return { ...loaded, files: [] };
   if (options.aroundErrors && hasErrors(loaded.diagnostics)) {

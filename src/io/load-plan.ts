@@ -1,20 +1,12 @@
 import path from "node:path";
-import { sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { buildPlan, type RecordMemo } from "../model/build-plan.js";
-import { applySeverity } from "../model/plan-settings.js";
-import type { Plan } from "../model/types.js";
-import { computeSchedule } from "../schedule/index.js";
-import type { PlanSchedule } from "../schedule/types.js";
+import type { RecordMemo } from "../model/build-plan.js";
+import { analysePlan, type AnalysedPlan } from "../schedule/analyse-plan.js";
 import { resumePlanChange } from "./plan-change.js";
 import { readPlan, type ReadEnv } from "./read-plan.js";
 import { toPosix } from "./posix-path.js";
 
 /** A plan read from disk, validated and scheduled, with every diagnostic of every stage. */
-export interface LoadedPlan {
-  plan: Plan;
-  schedule: PlanSchedule;
-  diagnostics: Diagnostic[];
-}
+export type LoadedPlan = AnalysedPlan;
 
 /** Reads, parses, validates and schedules the plan folder, file paths relative to `root` (the project root); `records` keeps built records between loads (`watch`). */
 export async function loadPlan(planDir: string, root: string, env: ReadEnv = {}, records?: RecordMemo): Promise<LoadedPlan> {
@@ -22,9 +14,5 @@ export async function loadPlan(planDir: string, root: string, env: ReadEnv = {},
   // A multi-file change a killed run left half-applied is finished before reading, so no command sees half of it.
   const resumed = await resumePlanChange(planDir, shownDir);
   const read = await readPlan(planDir, root, env);
-  const defaultStatus = env.settings?.defaultDecisionStatus;
-  const built = buildPlan(read.files, { planDir: shownDir, ...(records ? { memo: records } : {}), ...(defaultStatus ? { defaultDecisionStatus: defaultStatus } : {}) });
-  const scheduled = computeSchedule(built.plan);
-  const diagnostics = applySeverity([...resumed, ...read.diagnostics, ...built.diagnostics, ...scheduled.diagnostics], env.settings?.severity);
-  return { plan: built.plan, schedule: scheduled.schedule, diagnostics: sortDiagnostics(diagnostics) };
+  return analysePlan(read.files, [...resumed, ...read.diagnostics], { planDir: shownDir, settings: env.settings, memo: records });
 }

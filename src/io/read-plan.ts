@@ -92,6 +92,8 @@ export interface ReadEnv {
   pool?: () => WorkerPool;
   /** The project's settings (`paraplan.config.json`) that change how the plan is read and checked. */
   settings?: PlanSettings;
+  /** Keep each file's text beside its parse (a change edits the texts it read): every file is then read. */
+  keepTexts?: boolean;
 }
 
 /** Below this many files, starting worker threads costs more than it saves. */
@@ -101,7 +103,7 @@ export const PARALLEL_FROM = 200;
 const READ_CONCURRENCY = 32;
 
 /** Reads and parses every file of a plan folder; only files whose text is new are parsed, on worker threads when given. */
-export async function readPlan(planDir: string, root: string = path.dirname(planDir), env: ReadEnv = {}): Promise<{ files: ParsedFile[]; diagnostics: Diagnostic[] }> {
+export async function readPlan(planDir: string, root: string = path.dirname(planDir), env: ReadEnv = {}): Promise<{ files: ParsedFile[]; diagnostics: Diagnostic[]; texts: PlanFile[] }> {
   const info = await stat(planDir).catch(() => undefined);
   if (!info?.isDirectory()) throw new PlanNotFoundError(planDir);
   const listed = await listPlanFiles(planDir, root);
@@ -112,18 +114,18 @@ export async function readPlan(planDir: string, root: string = path.dirname(plan
     // Synchronous: a watch rebuild stats every file, and a thread-pool round trip costs several times the call.
     const info = env.memory ? statSync(entry.abs, { throwIfNoEntry: false }) : undefined;
     const remembered = env.memory?.get(entry.file);
-    if (info && remembered && remembered.size === info.size && remembered.mtimeMs === info.mtimeMs) return { parsed: remembered.parsed, diagnostics: [] };
+    if (info && remembered && remembered.size === info.size && remembered.mtimeMs === info.mtimeMs && !env.keepTexts) return { parsed: remembered.parsed, diagnostics: [] };
     const read = readPlanFile(entry.abs, entry.file, entry.relative);
     const parsed = read.planFile ? await parseCached(read.planFile, env, pool, info) : undefined;
     pace();
-    return { parsed, diagnostics: read.diagnostics };
+    return { parsed, diagnostics: read.diagnostics, ...(env.keepTexts && parsed ? { planFile: read.planFile } : {}) };
   });
   for (const r of results) diagnostics.push(...r.diagnostics);
   const files = results.map((r) => r.parsed);
   // Forget files that are gone, so a cache never grows without bound in a long watch.
   const present = new Set(listed.files.map((f) => f.file));
   if (env.memory) for (const key of [...env.memory.keys()]) if (!present.has(key)) env.memory.delete(key);
-  return { files: files.filter((f) => f !== undefined), diagnostics };
+  return { files: files.filter((f) => f !== undefined), diagnostics, texts: results.flatMap((r) => ("planFile" in r && r.planFile ? [r.planFile] : [])) };
 }
 
 /**

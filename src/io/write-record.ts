@@ -7,13 +7,12 @@ export { FileChangedError, FileExistsError };
 import writeFileAtomic from "write-file-atomic";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Plan } from "../model/types.js";
-import { parseRecord } from "../parse/parse-record.js";
+import type { PlanSettings } from "../model/plan-settings.js";
 import type { ParsedFile } from "../parse/raw-record.js";
-import { validateFiles } from "../writeback/revalidate.js";
+import { analysePlan } from "../schedule/analyse-plan.js";
 import { assertWritableInside } from "./inside-folder.js";
-import { listPlanFiles } from "./list-plan-files.js";
 import { applyPlanChange, resumePlanChange } from "./plan-change.js";
-import { PlanNotFoundError, readPlanFile, type PlanFile } from "./read-plan.js";
+import { PlanNotFoundError, readPlan, type PlanFile } from "./read-plan.js";
 import { makeFolder } from "./make-folder.js";
 import { toPosix } from "./posix-path.js";
 
@@ -26,6 +25,8 @@ export interface PlanForWrite {
   shownDir: string;
   files: { planFile: PlanFile; parsed: ParsedFile }[];
   readDiagnostics: Diagnostic[];
+  /** The settings the plan was checked with: a change is checked with the same. */
+  settings: PlanSettings | undefined;
   plan: Plan;
   diagnostics: Diagnostic[];
 }
@@ -47,27 +48,18 @@ export interface FileVersion {
 
 const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
 
-/** Reads and parses every file of the plan folder, keeping the texts, and validates the plan as `loadPlan` does. */
-export async function readPlanForWrite(planDir: string, root: string): Promise<PlanForWrite> {
+/** Reads and parses every file of the plan folder, keeping the texts, and validates the plan as `loadPlan` does (with the same settings). */
+export async function readPlanForWrite(planDir: string, root: string, settings?: PlanSettings): Promise<PlanForWrite> {
   const info = await stat(planDir).catch(() => undefined);
   if (!info?.isDirectory()) throw new PlanNotFoundError(planDir);
   const shownDir = toPosix(path.relative(root, planDir)) || ".";
   // A change a killed run left half-applied is finished first, so this change starts from a whole plan.
   const resumed = await resumePlanChange(planDir, shownDir);
-  const listed = await listPlanFiles(planDir, root);
-  const readDiagnostics = [...resumed, ...listed.diagnostics];
-  const files: PlanForWrite["files"] = [];
-  for (const entry of listed.files) {
-    const read = readPlanFile(entry.abs, entry.file, entry.relative);
-    readDiagnostics.push(...read.diagnostics);
-    if (read.planFile) files.push({ planFile: read.planFile, parsed: parseRecord(read.planFile.text, read.planFile.file, read.planFile.relative) });
-  }
-  const { plan, diagnostics } = validateFiles(
-    files.map((f) => f.parsed),
-    readDiagnostics,
-    shownDir,
-  );
-  return { planDir, root, shownDir, files, readDiagnostics, plan, diagnostics };
+  const read = await readPlan(planDir, root, { keepTexts: true, ...(settings ? { settings } : {}) });
+  const readDiagnostics = [...resumed, ...read.diagnostics];
+  const files = read.texts.map((planFile, i) => ({ planFile, parsed: read.files[i]! }));
+  const { plan, diagnostics } = analysePlan(read.files, readDiagnostics, { planDir: shownDir, settings });
+  return { planDir, root, shownDir, settings, files, readDiagnostics, plan, diagnostics };
 }
 
 /** Reads a plan file's bytes for an edit; refuses when its text is no longer the text the plan was read from. */

@@ -9,7 +9,7 @@ import { decisionsWithoutStatus } from "./decisions-without-status.js";
 import type { DecisionStatus, Plan, Project } from "./types.js";
 
 /** Options for building a plan. */
-export interface BuildOptions {
+export interface BuildPlanOptions {
   /** The plan folder as shown in diagnostics (`plan`), for problems about a missing file. */
   planDir?: string;
   /** Records built earlier (`watch` keeps them between builds), reused for the raw records they were built from. */
@@ -40,7 +40,7 @@ function memoized<T>(memo: RecordMemo | undefined, record: RawRecord, context: s
 }
 
 /** Turns parsed files into the typed, validated plan; every problem of every file is returned, none thrown. */
-export function buildPlan(files: readonly ParsedFile[], options: BuildOptions = {}): { plan: Plan; diagnostics: Diagnostic[] } {
+export function buildPlan(files: readonly ParsedFile[], options: BuildPlanOptions = {}): { plan: Plan; diagnostics: Diagnostic[] } {
   const planDir = options.planDir ?? "plan";
   const diagnostics: Diagnostic[] = files.flatMap((f) => f.diagnostics);
   diagnostics.push(...mixedCollections(files));

@@ -14,7 +14,3 @@ export function joinWords(words: readonly string[]): string {
   return `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]!}`;
 }
 
-/** "1 day", "3 days". */
-export function days(n: number): string {
-  return n === 1 ? "1 day" : `${n} days`;
-}

@@ -131,7 +131,7 @@ function dayClaims(text: string, context: Context, self: string | null): Claim[]
   for (const m of text.matchAll(START)) {
     for (const id of subjects(text, m.index, context.ids, self)) {
       const computed = timingOf(variant, id, "start");
-      if (computed) claims.push(claim(m, within(Number(m[1]), computed) ? null : `the schedule starts ${id} on ${days(computed)}`));
+      if (computed) claims.push(claim(m, within(Number(m[1]), computed) ? null : `the schedule starts ${id} on ${dayPhrase(computed)}`));
     }
   }
   for (const m of text.matchAll(MERGE)) {
@@ -140,7 +140,7 @@ function dayClaims(text: string, context: Context, self: string | null): Claim[]
     const waves = named ? [Number(named[1])] : subjects(text, m.index, context.ids, self).flatMap((id) => (context.waveOf.has(id) ? [context.waveOf.get(id)!] : []));
     for (const wave of new Set(waves)) {
       const computed = mergeDayOf(variant, wave);
-      if (computed) claims.push(claim(m, within(said, computed) ? null : `the schedule merges wave ${wave} on ${days(computed)}`));
+      if (computed) claims.push(claim(m, within(said, computed) ? null : `the schedule merges wave ${wave} on ${dayPhrase(computed)}`));
     }
   }
   return claims;
@@ -158,7 +158,7 @@ function planClaims(text: string, context: Context, project: boolean): Claim[] {
     for (const m of text.matchAll(BY_DAY)) {
       const sentence = text.slice(clauseStart(text, m.index), m.index);
       // Finishing by a later day than the plan ends is true; only an earlier one contradicts it.
-      if (WHOLE_PLAN.test(sentence) && !namesWorkstream(sentence, context.ids)) claims.push(claim(m, Number(m[1]) >= Math.min(makespan.low, makespan.high) ? null : `the schedule with waves ends on ${days(makespan)}`));
+      if (WHOLE_PLAN.test(sentence) && !namesWorkstream(sentence, context.ids)) claims.push(claim(m, Number(m[1]) >= Math.min(makespan.low, makespan.high) ? null : `the schedule with waves ends on ${dayPhrase(makespan)}`));
     }
     const speed = schedule.speedUp.withWaves;
     for (const re of SPEED_UP) {
@@ -244,7 +244,7 @@ function same(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((v, i) => v === b[i]);
 }
 
-function days(c: Computed): string {
+function dayPhrase(c: Computed): string {
   return c.low === c.high ? `day ${c.high}` : `day ${Math.min(c.low, c.high)} or ${Math.max(c.low, c.high)} (lower or upper end of the durations)`;
 }
 

@@ -9,7 +9,8 @@
 import type { Range } from "./durations.js";
 import type { Network } from "./network.js";
 import { isTight, slackOf, type Passes } from "./schedule.js";
-import { days, nameIds } from "./message-words.js";
+import { nameIds } from "./message-words.js";
+import { plural } from "../diagnostics/plural.js";
 
 /** More reasons than this make the line hard to read. */
 const MAX_REASONS = 3;
@@ -27,12 +28,12 @@ export interface WaveCostInput {
 /** The cost at each end, and a one-line summary explaining the headline (high) figure. */
 export function waveCost(withWaves: Range, dependenciesOnly: Range, input: WaveCostInput): { days: Range; summary: string } {
   const cost = { low: Math.max(0, withWaves.low - dependenciesOnly.low), high: Math.max(0, withWaves.high - dependenciesOnly.high) };
-  const lower = cost.low === cost.high ? "" : ` (${cost.low === 0 ? "none" : days(cost.low)} at the lower end of durations)`;
+  const lower = cost.low === cost.high ? "" : ` (${cost.low === 0 ? "none" : plural(cost.low, "day")} at the lower end of durations)`;
   if (cost.high === 0) return { days: cost, summary: `the waves add no days${lower}` };
   const reasons = blockingMerges(input).map((m) => explainMerge(input, m));
   const shown = reasons.length > MAX_REASONS ? [...reasons.slice(0, MAX_REASONS), `and ${reasons.length - MAX_REASONS} more`] : reasons;
   const because = shown.length > 0 ? `; ${shown.join("; ")}` : "";
-  return { days: cost, summary: `the waves add ${days(cost.high)}${lower}${because}` };
+  return { days: cost, summary: `the waves add ${plural(cost.high, "day")}${lower}${because}` };
 }
 
 /** Critical merges that a critical workstream waits for, or that only their planned day sets. */

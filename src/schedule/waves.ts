@@ -20,7 +20,8 @@ import { diagnostic, type Diagnostic, type Location, type Related } from "../dia
 import type { Wave, Workstream } from "../model/types.js";
 import { plannedDay } from "./durations.js";
 import { edgeLocation, type DependencyGraph } from "./graph.js";
-import { days, joinWords, NAMED, nameIds } from "./message-words.js";
+import { joinWords, NAMED, nameIds } from "./message-words.js";
+import { plural } from "../diagnostics/plural.js";
 import { compareSources } from "./source-order.js";
 import type { ScheduleVariant, WaveTiming } from "./types.js";
 
@@ -263,14 +264,14 @@ export function waveLateDiagnostics(plan: WavePlan, high: ScheduleVariant, low: 
     const h = high.waves[k]!;
     if (wave.record === null || h.plannedDay === null || h.lateBy <= 0) return;
     const l = low.waves[k]!;
-    const lower = l.lateBy === h.lateBy ? "" : `; at the lower end of durations ${l.lateBy > 0 ? `it is ${days(l.lateBy)} late` : "it is on time"}`;
+    const lower = l.lateBy === h.lateBy ? "" : `; at the lower end of durations ${l.lateBy > 0 ? `it is ${plural(l.lateBy, "day")} late` : "it is on time"}`;
     // `members` and `memberAt` are in the same order; name at most NAMED late workstreams.
     const late = new Set(h.lateWorkstreams.slice(0, NAMED));
     const related: Related[] = wave.members.flatMap((i, pos) => {
       const timing = high.workstreams[i]!;
       return late.has(timing.id) ? [{ ...wave.memberAt[pos]!, message: `${timing.id} finishes on day ${timing.finish}` }] : [];
     });
-    const message = `wave ${wave.number} is planned for day ${h.plannedDay} but merges on day ${h.mergeDay}, ${days(h.lateBy)} late: ${lateReasons(h, high.waves[k - 1])}${lower}`;
+    const message = `wave ${wave.number} is planned for day ${h.plannedDay} but merges on day ${h.mergeDay}, ${plural(h.lateBy, "day")} late: ${lateReasons(h, high.waves[k - 1])}${lower}`;
     found.push(diagnostic("warning", "wave-late", wave.record.dayAt ?? wave.record.source.at, message, lateHint(h), related));
   });
   return found;

@@ -1,15 +1,4 @@
-import { sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { buildPlan } from "../model/build-plan.js";
-import type { Plan } from "../model/types.js";
-import type { ParsedFile } from "../parse/raw-record.js";
-import { computeSchedule } from "../schedule/index.js";
-
-/** Builds, checks and schedules parsed files, as `loadPlan` does after reading them: the plan and every problem. */
-export function validateFiles(files: readonly ParsedFile[], readDiagnostics: readonly Diagnostic[], planDir: string): { plan: Plan; diagnostics: Diagnostic[] } {
-  const built = buildPlan(files, { planDir });
-  const scheduled = computeSchedule(built.plan);
-  return { plan: built.plan, diagnostics: sortDiagnostics([...readDiagnostics, ...built.diagnostics, ...scheduled.diagnostics]) };
-}
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
 
 /** Problems of `after` that `before` did not have, compared by severity, code, file and message (lines move when text is inserted). */
 export function introduced(before: readonly Diagnostic[], after: readonly Diagnostic[]): Diagnostic[] {

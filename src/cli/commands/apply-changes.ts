@@ -1,9 +1,10 @@
 import { hasErrors, type Diagnostic } from "../../diagnostics/diagnostic.js";
 import { summarize } from "../../diagnostics/format.js";
-import { loadPlan } from "../../io/load-plan.js";
+import { loadProject } from "../../io/build.js";
 import { createPlanFile, writeVersions, type FileVersion, type PlanForWrite } from "../../io/write-record.js";
 import { parseRecord } from "../../parse/parse-record.js";
-import { introduced, introducedErrors, validateFiles } from "../../writeback/revalidate.js";
+import { introduced, introducedErrors } from "../../writeback/revalidate.js";
+import { analysePlan } from "../../schedule/analyse-plan.js";
 import { unifiedDiff } from "../../writeback/unified-diff.js";
 import { shownFile, type CommandContext } from "../context.js";
 import { printDiagnostics } from "../shown-diagnostics.js";
@@ -42,7 +43,7 @@ export async function applyChanges(context: CommandContext, snapshot: PlanForWri
     return write ? parseRecord(write.text, write.file, write.relative) : f.parsed;
   });
   const created = writes.filter((w) => !w.before).map((w) => parseRecord(w.text, w.file, w.relative));
-  const after = validateFiles([...parsed, ...created], snapshot.readDiagnostics, snapshot.shownDir);
+  const after = analysePlan([...parsed, ...created], snapshot.readDiagnostics, { planDir: snapshot.shownDir, settings: snapshot.settings });
   const added = introducedErrors(snapshot.diagnostics, after.diagnostics);
   const blocked = added.length > 0 && !options.force;
   const errorWord = plural(added.length, "new error");
@@ -67,7 +68,7 @@ export async function applyChanges(context: CommandContext, snapshot: PlanForWri
     for (const line of summary) context.stdout(`  ${line}\n`);
   }
   // Every error is shown, but only the warnings the change brought: the others were there before and `validate` lists them.
-  const { diagnostics } = await loadPlan(snapshot.planDir, snapshot.root);
+  const { diagnostics } = await loadProject(context);
   const fresh = new Set(introduced(snapshot.diagnostics, diagnostics));
   const shown = diagnostics.filter((d) => d.severity === "error" || fresh.has(d));
   context.stdout(printDiagnostics(context, shown));

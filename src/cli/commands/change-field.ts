@@ -9,7 +9,7 @@ import { applyChanges, reportRefusal, type WriteOptions } from "./apply-changes.
 
 /** `paraplan set <ref> <field> <value>`, `paraplan add|remove <ref> <list-field> <item>`: change one field where it is written. */
 export async function changeField(context: CommandContext, ref: string, edit: FieldEdit, options: WriteOptions & { renameBranch?: boolean }): Promise<ExitCode> {
-  const snapshot = await readPlanForWrite(context.planDir, context.root);
+  const snapshot = await readPlanForWrite(context.planDir, context.root, context.settings);
   const target = resolveRef(
     snapshot.plan,
     snapshot.files.map((f) => f.parsed),

@@ -1,5 +1,5 @@
 import { hasErrors } from "../../diagnostics/diagnostic.js";
-import { loadWithEnv } from "../build-env.js";
+import { loadProject } from "../../io/build.js";
 import type { CommandContext } from "../context.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 
@@ -8,7 +8,7 @@ export const EXPORT_SCHEMA_VERSION = 1;
 
 /** `paraplan export --json`: the whole model, schedule included, for scripts. */
 export async function exportJson(context: CommandContext): Promise<ExitCode> {
-  const { plan, schedule, diagnostics } = await loadWithEnv(context);
+  const { plan, schedule, diagnostics } = await loadProject(context);
   context.stdout(`${JSON.stringify({ schemaVersion: EXPORT_SCHEMA_VERSION, plan, schedule, diagnostics }, null, 2)}\n`);
   return hasErrors(diagnostics) ? EXIT.invalid : EXIT.ok;
 }

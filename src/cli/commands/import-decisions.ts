@@ -5,7 +5,7 @@ import { readBounded } from "../../io/read-bounded.js";
 import { FileExistsError, createPlanFile } from "../../io/write-record.js";
 import { LIMITS } from "../../parse/limits.js";
 import { numberFromStem } from "../../model/decision-ref.js";
-import { loadWithEnv } from "../build-env.js";
+import { loadProject } from "../../io/build.js";
 import { shown, type CommandContext } from "../context.js";
 import { printDiagnostics } from "../shown-diagnostics.js";
 import { hasErrors } from "../../diagnostics/diagnostic.js";
@@ -125,7 +125,7 @@ export async function importDecisions(context: CommandContext, dir: string, opti
   context.stdout(`copied ${plural(imported.length, "decision")} (${renamed} renamed${also}), skipped ${skipped}\n`);
   // Lint what came in, as `validate` would: every problem of the imported files, and every error elsewhere (an
   // import can break other files: a number taken twice). The exit code is the one `validate` would give.
-  const { diagnostics } = await loadWithEnv(context);
+  const { diagnostics } = await loadProject(context);
   const mine = diagnostics.filter((d) => imported.includes(path.resolve(context.root, d.file)) || d.severity === "error");
   if (mine.length > 0) context.stdout(printDiagnostics(context, mine));
   if (!context.quiet) context.stderr(`${summarize(diagnostics)} in the plan\n`);

@@ -4,7 +4,7 @@ import { adrNumber } from "../../render/views/decision-view.js";
 import type { PlanSchedule } from "../../schedule/index.js";
 import { suggest } from "../../parse/suggest.js";
 import { DECISION_STATUSES, findField, KINDS } from "../../schema/record-kinds.js";
-import { loadWithEnv } from "../build-env.js";
+import { loadProject } from "../../io/build.js";
 import type { CommandContext } from "../context.js";
 import { CliError, EXIT, type ExitCode } from "../exit-codes.js";
 import { terminalTable } from "../terminal-table.js";
@@ -141,7 +141,7 @@ export async function list(context: CommandContext, kind: ListKind, options: { s
     const guess = suggest(wanted, valid);
     throw new CliError(`\`${options.status ?? ""}\` is not a status of ${kind}; valid: ${valid.join(", ")}`, EXIT.usage, guess ? `Did you mean \`${guess}\`?` : `Use one of: ${valid.join(", ")}.`);
   }
-  const { plan, schedule } = await loadWithEnv(context);
+  const { plan, schedule } = await loadProject(context);
   const listing = listings(plan, schedule)[kind] as Listing<unknown>;
   const records = listing.records.filter((r) => wanted === undefined || (listing.status?.(r) ?? "").toLowerCase() === wanted);
   if (options.json) {

@@ -1,5 +1,5 @@
 import { summarize } from "../../diagnostics/format.js";
-import { loadWithEnv } from "../build-env.js";
+import { loadProject } from "../../io/build.js";
 import type { ScheduleVariant } from "../../schedule/types.js";
 import type { CommandContext } from "../context.js";
 import { printDiagnostics } from "../shown-diagnostics.js";
@@ -12,7 +12,7 @@ import { hasErrors } from "../../diagnostics/diagnostic.js";
 
 /** `paraplan schedule`: the computed timeline, critical path, speed-up, waves and conflicts, as tables or JSON. */
 export async function schedule(context: CommandContext, options: { json: boolean }): Promise<ExitCode> {
-  const { plan, schedule: s, diagnostics } = await loadWithEnv(context);
+  const { plan, schedule: s, diagnostics } = await loadProject(context);
   if (options.json) {
     context.stdout(`${JSON.stringify({ schedule: s, diagnostics }, null, 2)}\n`);
     return hasErrors(diagnostics) ? EXIT.invalid : EXIT.ok;

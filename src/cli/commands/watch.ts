@@ -8,7 +8,8 @@ import { watchPresence } from "../folder-presence.js";
 import { shown, type CommandContext } from "../context.js";
 import { printDiagnostics } from "../shown-diagnostics.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
-import { generateOnce, printReport } from "./generate.js";
+import { build as buildOnce } from "../../io/build.js";
+import { printReport } from "../print-report.js";
 import { buildInput, freshDiagnostics } from "../watch-filters.js";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import { plural } from "../../diagnostics/plural.js";
@@ -41,7 +42,7 @@ export async function watch(context: CommandContext, options: { force: boolean; 
     }
     running = true;
     try {
-      const { diagnostics, report, ms } = await generateOnce(context, { force: options.force, memory });
+      const { diagnostics, report, ms } = await buildOnce(context, { mode: "write", force: options.force, memory });
       const stamp = context.paint.dim(`[${reason}]`);
       // Warnings printed by the last build are counted, not printed again.
       const { shown: fresh, repeated } = freshDiagnostics(previous, diagnostics);

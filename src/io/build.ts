@@ -1,0 +1,291 @@
+/**
+ * The one build: every command that reads the plan, renders it, compares it with `out/` or writes it goes through
+ * here. A command resolves its folders (a `PlanSource`), calls one of these, and prints what comes back.
+ *
+ * - `loadProject`: read, validate and schedule the plan (validate, schedule, list, export);
+ * - `build(source, { mode: "write" })`: render and write what changed to `out/` (generate, watch);
+ * - `build(source, { mode: "compare" })`: render and compare with `out/` (check);
+ * - `build(source, { mode: "memory" })`: render in memory, all documents or those `only` accepts;
+ * - `renderPrompt`: one workstream's prompt, the plan loaded once (prompt, and the agent-facing tools).
+ *
+ * This module is light on purpose: a run answered from a fresh `out/` loads no parser, model or renderer; they are
+ * imported when a build needs them.
+ */
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { hasErrors, sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
+import type { PlanSettings } from "../model/plan-settings.js";
+import type { Workstream } from "../model/types.js";
+import type { OutputFile } from "../render/render-documents.js";
+import { inputsUnchanged, outputsIntact, readManifest, snapshotInputs, writeManifest, type BuildManifest, type InputsSnapshot } from "./build-manifest.js";
+import type { BuildMemory } from "./build-outputs.js";
+import type { OutputStatus } from "./compare-outputs.js";
+import { NO_CACHE, openDiskCache, type DiskCache } from "./disk-cache.js";
+import type { LoadedPlan } from "./load-plan.js";
+import type { ReadEnv } from "./read-plan.js";
+import type { WriteReport } from "./write-outputs.js";
+import { createWorkerPool, workersAvailable, type WorkerPool } from "./worker-pool.js";
+
+/** Where a build reads and writes, resolved by the command (a `CommandContext` is one). */
+export interface PlanSource {
+  /** The project root, the folder holding the plan folder: every path in the model, outputs and cache is relative to it. */
+  root: string;
+  planDir: string;
+  outDir: string;
+  templatesDir?: string | undefined;
+  /** False with `--no-cache`: nothing is read from or written to the cache folder. */
+  cache: boolean;
+  /** How the plan is read and checked (`paraplan.config.json`). */
+  settings?: PlanSettings | undefined;
+}
+
+/** The cache folder beside the plan: safe to delete, and to ignore in git. */
+export function cacheDirOf(source: Pick<PlanSource, "planDir">): string {
+  return path.join(path.dirname(source.planDir), ".paraplan-cache");
+}
+
+/** What a build is asked to do with what it renders. */
+export type BuildRequest =
+  /** Write what changed to `out/`; `memory` keeps parsed files and rendered documents between builds (watch). */
+  | { mode: "write"; force: boolean; memory?: BuildMemory }
+  /** Compare each document with `out/` and list what differs; nothing is written. */
+  | { mode: "compare"; allowExtra?: boolean }
+  /** Render in memory: every document, or those `only` accepts; `aroundErrors` renders those clear of the plan's errors. */
+  | { mode: "memory"; only?: (path: string) => boolean; aroundErrors?: boolean };
+
+/** What a write build did: nothing is written while the plan or a template has errors (then no report). */
+export interface WriteOutcome {
+  diagnostics: Diagnostic[];
+  report?: WriteReport;
+  ms: number;
+}
+
+/** What a compare build found: the documents that differ from `out/`, and files there the plan does not generate. */
+export interface CompareOutcome {
+  diagnostics: Diagnostic[];
+  /** False when the plan or a template has errors: nothing was compared. */
+  compared: boolean;
+  /** Generated files that are not as the plan renders them (missing, stale, edited, foreign, orphan), by path. */
+  differing: OutputStatus[];
+  /** Files in `out/` that the plan does not generate and that carry no header of paraplan's. */
+  extra: string[];
+  /** How many documents the plan renders. */
+  documents: number;
+}
+
+/** A plan rendered in memory. */
+export interface MemoryOutcome extends LoadedPlan {
+  /** Empty when the plan (or, around errors, every wanted document) has errors. */
+  files: OutputFile[];
+}
+
+/** Runs one build of the plan: see `BuildRequest` for the modes. */
+export function build(source: PlanSource, request: Extract<BuildRequest, { mode: "write" }>): Promise<WriteOutcome>;
+export function build(source: PlanSource, request: Extract<BuildRequest, { mode: "compare" }>): Promise<CompareOutcome>;
+export function build(source: PlanSource, request: Extract<BuildRequest, { mode: "memory" }>): Promise<MemoryOutcome>;
+export function build(source: PlanSource, request: BuildRequest): Promise<WriteOutcome | CompareOutcome | MemoryOutcome> {
+  switch (request.mode) {
+    case "write":
+      return writeBuild(source, request);
+    case "compare":
+      return compareBuild(source, request);
+    case "memory":
+      return withReadEnv(source, undefined, async (env) => {
+        const { buildOutputs } = await import("./build-outputs.js");
+        return buildOutputs({ ...inputsOf(source), env, ...(request.only ? { only: request.only } : {}), ...(request.aroundErrors ? { aroundErrors: true } : {}) });
+      });
+  }
+}
+
+/** Reads, validates and schedules the plan with the command's caches and workers. */
+export async function loadProject(source: PlanSource): Promise<LoadedPlan> {
+  return withReadEnv(source, undefined, async (env) => {
+    // Loaded on demand: a command answered from a fresh out/ never needs the model or the schedule.
+    const { loadPlan } = await import("./load-plan.js");
+    return loadPlan(source.planDir, source.root, env);
+  });
+}
+
+/** One workstream's prompt: from a fresh `out/` when nothing changed since the last build, else rendered with the plan loaded once. */
+export type PromptOutcome =
+  /** The prompt file in `out/`, byte for byte: nothing was parsed. */
+  | { kind: "fresh"; content: string }
+  /** Rendered now. `workstream` is missing when no workstream has the id; `content` when the prompt cannot be rendered. */
+  | { kind: "rendered"; workstream?: Workstream; content?: string; ids: string[]; diagnostics: Diagnostic[] };
+
+/**
+ * Renders the prompt of workstream `id` (exact, else ignoring case). Errors in records the prompt does not read
+ * (another ADR, a session) do not stop it: one bad ADR must not stop every agent.
+ */
+export async function renderPrompt(source: PlanSource, id: string): Promise<PromptOutcome> {
+  const fresh = await freshPrompt(source, id);
+  if (fresh !== undefined) return { kind: "fresh", content: fresh };
+  return withReadEnv(source, undefined, async (env) => {
+    const [{ prepareBuild }, { documentsClearOf }, { renderDocuments }, { promptPath }] = await Promise.all([
+      import("./build-outputs.js"),
+      import("../render/clear-documents.js"),
+      import("../render/render-documents.js"),
+      import("../model/output-paths.js"),
+    ]);
+    const prepared = await prepareBuild({ ...inputsOf(source), env, aroundErrors: true });
+    const { plan, schedule, renderer } = prepared;
+    const ids = plan.workstreams.map((w) => w.id);
+    const workstream = plan.workstreams.find((w) => w.id === id) ?? plan.workstreams.find((w) => w.id.toLowerCase() === id.toLowerCase());
+    if (!workstream || !renderer) return { kind: "rendered", ...(workstream ? { workstream } : {}), ids, diagnostics: prepared.diagnostics };
+    const target = promptPath(workstream);
+    const clear = hasErrors(prepared.diagnostics) ? documentsClearOf(plan, schedule, prepared.diagnostics) : () => true;
+    const rendered = renderDocuments(plan, schedule, renderer, (p) => p === target && clear(p));
+    const diagnostics = sortDiagnostics([...prepared.diagnostics, ...rendered.diagnostics]);
+    const file = hasErrors(rendered.diagnostics) ? undefined : rendered.files.find((f) => f.path === target);
+    return { kind: "rendered", workstream, ...(file ? { content: file.content } : {}), ids, diagnostics };
+  });
+}
+
+/** The prompt file in `out/` when the last build's manifest shows nothing changed since, and the id names exactly one. */
+async function freshPrompt(source: PlanSource, id: string): Promise<string | undefined> {
+  if (!source.cache) return undefined;
+  const prefix = `prompts/${id.toLowerCase()}`;
+  const wanted = (file: string) => {
+    const lower = file.toLowerCase();
+    return lower === `${prefix}.md` || lower.startsWith(`${prefix}_`);
+  };
+  const manifest = await readManifest(cacheDirOf(source));
+  const matches = manifest?.outputs.filter((o) => wanted(o.path)) ?? [];
+  // Two candidates (ids that are prefixes of each other) need the plan to tell them apart.
+  const output = matches.length === 1 ? matches[0] : undefined;
+  if (!manifest || !output) return undefined;
+  if (!(await inputsUnchanged(await snapshotInputs(source), manifest)) || !outputsIntact(source.outDir, [output])) return undefined;
+  return readFile(path.join(source.outDir, output.path), "utf8");
+}
+
+/** Thrown into the writer when a document failed to render: what was staged is dropped. */
+class RenderFailed extends Error {}
+
+/** Renders each document and writes what changed; nothing is written while the plan or a template has errors. */
+async function writeBuild(source: PlanSource, request: Extract<BuildRequest, { mode: "write" }>): Promise<WriteOutcome> {
+  const started = performance.now();
+  const { memory } = request;
+  const cacheDir = cacheDirOf(source);
+  // Nothing changed since the last build (same inputs, outputs untouched): nothing to parse, render or write. `watch`
+  // keeps its builds in memory instead: checking every input and output on disk would cost more than its rebuild.
+  const inputs = source.cache && !memory ? await snapshotInputs(source) : undefined;
+  const manifest = inputs ? await readManifest(cacheDir) : undefined;
+  if (inputs && manifest && (await upToDate(source, inputs, manifest))) {
+    const report: WriteReport = { written: [], removed: [], unchanged: manifest.outputs.map((o) => o.path), refused: [] };
+    return { diagnostics: manifest.diagnostics, report, ms: performance.now() - started };
+  }
+  // The disk cache is pruned once per process: `watch` prunes on its first build only.
+  const first = !memory || memory.rendered.documents.size === 0;
+  return withReadEnv(source, memory, async (env, disk) => {
+    const [{ prepareBuild }, { renderEach }, { documentPacer }, { withOutputLock }, { syncOutputs }] = await Promise.all([
+      import("./build-outputs.js"),
+      import("../render/render-documents.js"),
+      import("./collect-garbage.js"),
+      import("./output-lock.js"),
+      import("./write-outputs.js"),
+    ]);
+    const prepared = await prepareBuild({ ...inputsOf(source), env, ...(memory ? { memory } : {}) });
+    if (first && prepared.renderer) await disk.prune();
+    const { renderer, plan, schedule } = prepared;
+    if (!renderer || hasErrors(prepared.diagnostics)) return { diagnostics: prepared.diagnostics, ms: performance.now() - started };
+    // Each document is rendered when the writer asks for it and let go once staged, so the build never holds them all.
+    const problems: Diagnostic[] = [];
+    const written: { path: string; sources: string[] }[] = [];
+    const pace = documentPacer(plan);
+    const documents = function* () {
+      for (const r of renderEach(plan, schedule, renderer, undefined, memory?.rendered)) {
+        // Collecting garbage pays after rendering many documents, not after reusing them (watch).
+        if (!("reused" in r)) pace();
+        if ("diagnostic" in r) problems.push(r.diagnostic);
+        else if (!hasErrors(problems)) {
+          written.push({ path: r.file.path, sources: r.file.sources });
+          yield r.file;
+        }
+      }
+      // Nothing staged is moved into place: out/ stays as it was.
+      if (hasErrors(problems)) throw new RenderFailed();
+    };
+    let report: WriteReport | undefined;
+    try {
+      // Under the output lock, so that another run's writes cannot come between these writes and the manifest that records them.
+      report = await withOutputLock(source.outDir, async () => {
+        const { report: synced } = await syncOutputs(source.outDir, documents(), { force: request.force, ...(memory ? { known: memory.outputs } : {}) });
+        if (inputs && synced.refused.length === 0) await writeManifest(cacheDir, source.outDir, inputs, written.sort((a, b) => (a.path < b.path ? -1 : 1)), sortDiagnostics([...prepared.diagnostics, ...problems]));
+        return synced;
+      });
+    } catch (error) {
+      if (!(error instanceof RenderFailed)) throw error;
+    }
+    const diagnostics = sortDiagnostics([...prepared.diagnostics, ...problems]);
+    return { diagnostics, ...(report && !hasErrors(diagnostics) ? { report } : {}), ms: performance.now() - started };
+  });
+}
+
+/** Whether the last build's inputs and outputs are exactly as they are now. */
+async function upToDate(source: PlanSource, inputs: InputsSnapshot, manifest: BuildManifest): Promise<boolean> {
+  return (await inputsUnchanged(inputs, manifest)) && outputsIntact(source.outDir, manifest.outputs);
+}
+
+// Documents compared at once: the reads overlap the rendering of the next ones.
+const COMPARE_CONCURRENCY = 8;
+
+/** Renders each document and compares it with `out/`: only the documents that differ are kept (with both texts, for their diffs). */
+async function compareBuild(source: PlanSource, request: Extract<BuildRequest, { mode: "compare" }>): Promise<CompareOutcome> {
+  return withReadEnv(source, undefined, async (env) => {
+    const [{ prepareBuild }, { renderEach }, { documentPacer }, { forEachConcurrently }, compare, { byPath }] = await Promise.all([
+      import("./build-outputs.js"),
+      import("../render/render-documents.js"),
+      import("./collect-garbage.js"),
+      import("./concurrently.js"),
+      import("./compare-outputs.js"),
+      import("../model/output-paths.js"),
+    ]);
+    const prepared = await prepareBuild({ ...inputsOf(source), env });
+    const { renderer, plan, schedule } = prepared;
+    const problems: Diagnostic[] = [];
+    const differing: OutputStatus[] = [];
+    const seen = new Set<string>();
+    if (renderer && !hasErrors(prepared.diagnostics)) {
+      const compareFile = compare.fileComparer(source.outDir);
+      const pace = documentPacer(plan);
+      await forEachConcurrently(renderEach(plan, schedule, renderer), COMPARE_CONCURRENCY, async (r) => {
+        pace();
+        if ("diagnostic" in r) {
+          problems.push(r.diagnostic);
+          return;
+        }
+        seen.add(r.file.path);
+        const status = await compareFile(r.file);
+        if (status.kind !== "unchanged") differing.push(status);
+      });
+    }
+    const diagnostics = sortDiagnostics([...prepared.diagnostics, ...problems]);
+    if (hasErrors(diagnostics)) return { diagnostics, compared: false, differing: [], extra: [], documents: 0 };
+    const statuses = [...differing, ...(await compare.unexpectedOutputs(source.outDir, seen))].sort(byPath);
+    // Files the plan does not generate and that carry no header of paraplan's: a page added or forged by hand passes
+    // for generated output unless it is named.
+    const extra = request.allowExtra ? [] : await compare.extraFiles(source.outDir, seen, new Set(statuses.map((s) => s.path)));
+    return { diagnostics, compared: true, differing: statuses, extra, documents: seen.size };
+  });
+}
+
+/** The folders a build reads, as `prepareBuild` takes them. */
+function inputsOf(source: PlanSource) {
+  return { planDir: source.planDir, templatesDir: source.templatesDir, root: source.root };
+}
+
+/** Runs `work` with the source's caches (disk, and `watch`'s memory) and worker threads, releasing the workers afterwards. */
+async function withReadEnv<T>(source: PlanSource, memory: BuildMemory | undefined, work: (env: ReadEnv, disk: DiskCache) => Promise<T>): Promise<T> {
+  const disk = source.cache ? openDiskCache(cacheDirOf(source)) : NO_CACHE;
+  let pool: WorkerPool | undefined;
+  // Without a cache nothing is looked up, nor serialised for storing.
+  const env: ReadEnv = source.cache ? { disk } : {};
+  if (memory) env.memory = memory.parsed;
+  if (source.settings) env.settings = source.settings;
+  if (workersAvailable()) env.pool = () => (pool ??= createWorkerPool());
+  try {
+    return await work(env, disk);
+  } finally {
+    await pool?.close();
+  }
+}
