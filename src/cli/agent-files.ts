@@ -1,5 +1,5 @@
 import { hasErrors } from "../diagnostics/diagnostic.js";
-import { loadWithEnv } from "./build-env.js";
+import { loadProject } from "../io/build.js";
 import { shown, type CommandContext } from "./context.js";
 import path from "node:path";
 
@@ -9,7 +9,7 @@ import path from "node:path";
  */
 export async function generateAgentFiles(context: CommandContext, options: { force: boolean }): Promise<number> {
   if (!context.agentFiles?.claudeSubagents) return 0;
-  const { plan, diagnostics } = await loadWithEnv(context);
+  const { plan, diagnostics } = await loadProject(context);
   // The build reported the errors already; agent files, like out/, are never written from an invalid plan.
   if (hasErrors(diagnostics)) return 0;
   const [{ subagentFiles }, { writeSubagentFiles }] = await Promise.all([import("../render/subagent-file.js"), import("../io/write-subagent-files.js")]);

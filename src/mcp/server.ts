@@ -12,14 +12,14 @@ import { hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { formatText, summarize } from "../diagnostics/format.js";
 import type { LoadedPlan } from "../io/load-plan.js";
 import { decisionIndex } from "../model/decision-ref.js";
-import { adrPath, PLAN_DOCUMENT, promptPath } from "../model/output-paths.js";
+import { adrPath, PLAN_DOCUMENT } from "../model/output-paths.js";
 import { WORKSTREAM_STATUSES } from "../schema/record-kinds.js";
 import { PROGRESS_KEYS } from "../writeback/progress-lines.js";
 import { callingWorkstream } from "./calling-workstream.js";
 import type { CallingWorktree } from "./calling-worktree.js";
 import { dependenciesText } from "./dependencies-text.js";
 import { overviewText } from "./overview-text.js";
-import { loadProject, renderDocument, type PlanSource } from "./plan-source.js";
+import { loadProject, promptText, renderDocument, type PlanSource, type RenderedDocument } from "./plan-source.js";
 import { writeProgress } from "./progress-file.js";
 import { setWorkstreamStatus } from "./set-status.js";
 import { ToolFailure } from "./tool-failure.js";
@@ -56,14 +56,17 @@ async function guarded(log: (text: string) => void, name: string, body: () => Pr
 }
 
 /** A plan with errors in what a tool needs: the tool fails with the diagnostics. */
-function planErrors(loaded: LoadedPlan, what: string): ToolFailure {
+function planErrors(loaded: Pick<LoadedPlan, "diagnostics">, what: string): ToolFailure {
   return new ToolFailure(`${what}: the plan has errors (fix them, then ask again):\n${diagnosticsText(loaded.diagnostics.filter((d) => d.severity === "error"))}`);
 }
 
 /** A note after an answer read from a plan with errors elsewhere. */
-function errorsNote(loaded: LoadedPlan): string[] {
+function errorsNote(loaded: Pick<LoadedPlan, "diagnostics">): string[] {
   return hasErrors(loaded.diagnostics) ? [`Note: the plan has errors elsewhere (${summarize(loaded.diagnostics)}); the validate tool lists them.`] : [];
 }
+
+/** The ADR documents' output paths (`adr/0002-x.md`), the index page included. */
+const isAdr = (path: string) => path.startsWith("adr/");
 
 const READ_ONLY = { readOnlyHint: true, openWorldHint: false } as const;
 const idInput = z.string().min(1).optional().describe("A workstream id (TD2); by default the workstream whose branch is checked out where the server runs");
@@ -86,18 +89,15 @@ export function createPlanServer(options: PlanServerOptions): McpServer {
     },
     ({ id }) =>
       guard("my_workstream", async () => {
-        let wsId: string | undefined;
-        const rendered = await renderDocument(source, (loaded) => {
-          const ws = callingWorkstream(loaded.plan, calling.branch, id);
-          wsId = ws.id;
-          return promptPath(ws);
-        });
-        if (rendered.text === undefined) throw planErrors(rendered, `the ${wsId} prompt cannot be rendered`);
+        const loaded = await loadProject(source);
+        const ws = callingWorkstream(loaded.plan, calling.branch, id);
+        const rendered = await promptText(source, ws.id);
+        if (rendered.text === undefined) throw planErrors(rendered, `the ${ws.id} prompt cannot be rendered`);
         const hash = createHash("sha256").update(rendered.text).digest("hex");
-        const before = lastPrompt.get(wsId!);
-        lastPrompt.set(wsId!, hash);
+        const before = lastPrompt.get(ws.id);
+        lastPrompt.set(ws.id, hash);
         const status = before === undefined ? "first read by this server" : before === hash ? "unchanged since this server last returned it" : "CHANGED since this server last returned it: read it again in full";
-        return answer(`${wsId} prompt: ${status}.`, rendered.text, ...errorsNote(rendered));
+        return answer(`${ws.id} prompt: ${status}.`, rendered.text, ...errorsNote(rendered));
       }),
   );
 
@@ -128,7 +128,7 @@ export function createPlanServer(options: PlanServerOptions): McpServer {
     ({ ref }) =>
       guard("decision", async () => {
         let missing: string | undefined;
-        const rendered = await renderDocument(source, (loaded) => {
+        const rendered = await renderDocument(source, isAdr, (loaded) => {
           const decision = decisionIndex(loaded.plan.decisions).find(ref);
           if (!decision) missing = `no decision \`${ref}\`; the plan has: ${loaded.plan.decisions.map((d) => (d.number !== undefined ? `ADR-${d.number}` : d.id)).join(", ") || "none"}`;
           return decision ? adrPath(decision) : undefined;
@@ -214,9 +214,9 @@ export function createPlanServer(options: PlanServerOptions): McpServer {
       }),
   );
 
-  const resourceError = (what: string, loaded: LoadedPlan) => new Error(`${what} cannot be rendered: the plan has errors:\n${diagnosticsText(loaded.diagnostics.filter((d) => d.severity === "error"))}`);
+  const resourceError = (what: string, loaded: RenderedDocument) => new Error(`${what} cannot be rendered: the plan has errors:\n${diagnosticsText(loaded.diagnostics.filter((d) => d.severity === "error"))}`);
   server.registerResource("plan", "paraplan://plan", { title: "The execution plan", description: `The generated ${PLAN_DOCUMENT}`, mimeType: "text/markdown" }, async (uri) => {
-    const rendered = await renderDocument(source, () => PLAN_DOCUMENT);
+    const rendered = await renderDocument(source, (p) => p === PLAN_DOCUMENT, () => PLAN_DOCUMENT);
     if (rendered.text === undefined) throw resourceError("the plan", rendered);
     return { contents: [{ uri: uri.href, mimeType: "text/markdown", text: rendered.text }] };
   });
@@ -231,7 +231,7 @@ export function createPlanServer(options: PlanServerOptions): McpServer {
     { title: "A workstream's prompt", description: "The generated prompt of one workstream", mimeType: "text/markdown" },
     async (uri, variables) => {
       const id = decodeURIComponent(String(variables.id));
-      const rendered = await renderDocument(source, (loaded) => promptPath(callingWorkstream(loaded.plan, undefined, id)));
+      const rendered = await promptText(source, callingWorkstream((await loadProject(source)).plan, undefined, id).id);
       if (rendered.text === undefined) throw resourceError(`the ${id} prompt`, rendered);
       return { contents: [{ uri: uri.href, mimeType: "text/markdown", text: rendered.text }] };
     },
@@ -247,7 +247,7 @@ export function createPlanServer(options: PlanServerOptions): McpServer {
     { title: "A decision record", description: "The generated document of one ADR", mimeType: "text/markdown" },
     async (uri, variables) => {
       const ref = decodeURIComponent(String(variables.n));
-      const rendered = await renderDocument(source, (loaded) => {
+      const rendered = await renderDocument(source, isAdr, (loaded) => {
         const decision = decisionIndex(loaded.plan.decisions).find(ref);
         if (!decision) throw new Error(`no decision \`${ref}\` in the plan`);
         return adrPath(decision);
