@@ -1,23 +1,14 @@
 import { hasErrors, type Diagnostic } from "../../diagnostics/diagnostic.js";
 import { summarize } from "../../diagnostics/format.js";
-import { loadProject } from "../../io/build.js";
-import { createPlanFile, writeVersions, type FileVersion, type PlanForWrite } from "../../io/write-record.js";
-import { parseRecord } from "../../parse/parse-record.js";
-import { introduced, introducedErrors } from "../../writeback/revalidate.js";
-import { analysePlan } from "../../schedule/analyse-plan.js";
+import { applyChange, type PlannedWrite } from "../../io/apply-change.js";
+import type { PlanForWrite } from "../../io/write-record.js";
 import { unifiedDiff } from "../../writeback/unified-diff.js";
 import { shownFile, type CommandContext } from "../context.js";
 import { printDiagnostics } from "../shown-diagnostics.js";
 import { CliError, EXIT, type ExitCode } from "../exit-codes.js";
 import { plural } from "../../diagnostics/plural.js";
 
-/** A file to write: a new text over a version read before, or a new file (no `before`). */
-export interface PlannedWrite {
-  file: string;
-  relative: string;
-  text: string;
-  before?: FileVersion;
-}
+export type { PlannedWrite } from "../../io/apply-change.js";
 
 /** Options every writing command takes. */
 export interface WriteOptions {
@@ -38,38 +29,27 @@ export function reportRefusal(context: CommandContext, diagnostics: readonly Dia
  * then reads the plan again and prints its problems. Exit 1 when the plan has errors after the change.
  */
 export async function applyChanges(context: CommandContext, snapshot: PlanForWrite, writes: readonly PlannedWrite[], summary: readonly string[], options: WriteOptions): Promise<ExitCode> {
-  const parsed = snapshot.files.map((f) => {
-    const write = writes.find((w) => w.file === f.planFile.file);
-    return write ? parseRecord(write.text, write.file, write.relative) : f.parsed;
-  });
-  const created = writes.filter((w) => !w.before).map((w) => parseRecord(w.text, w.file, w.relative));
-  const after = analysePlan([...parsed, ...created], snapshot.readDiagnostics, { planDir: snapshot.shownDir, settings: snapshot.settings });
-  const added = introducedErrors(snapshot.diagnostics, after.diagnostics);
-  const blocked = added.length > 0 && !options.force;
+  const outcome = await applyChange(context, snapshot, writes, options);
+  const { added } = outcome;
   const errorWord = plural(added.length, "new error");
-
-  if (options.dryRun) {
+  if (outcome.kind === "dry-run") {
     for (const w of writes) context.stdout(unifiedDiff(shownFile(context, w.file), w.before?.text, w.text));
     if (added.length > 0) context.stderr(printDiagnostics(context, added));
     if (!context.quiet) for (const line of summary) context.stderr(`${line}\n`);
     context.stderr(`dry run: nothing was written${added.length > 0 ? `; the change would give the plan ${errorWord}` : ""}\n`);
-    return blocked ? EXIT.invalid : EXIT.ok;
+    return added.length > 0 && !options.force ? EXIT.invalid : EXIT.ok;
   }
-  if (blocked) {
+  if (outcome.kind === "blocked") {
     context.stderr(printDiagnostics(context, added));
     throw new CliError(`nothing was written: the change would give the plan ${errorWord}`, EXIT.invalid, "Fix what it refers to first, or pass --force to write it anyway.");
   }
-
-  // A file changed meanwhile, a file that exists, another run's change: each carries its exit code and hint.
-  await writeVersions(snapshot.planDir, writes.flatMap((w) => (w.before ? [{ version: w.before, text: w.text }] : [])));
-  for (const w of writes) if (!w.before) await createPlanFile(snapshot.planDir, w.relative, w.file, w.text);
   if (!context.quiet) {
     for (const w of writes) context.stdout(`${w.before ? "updated" : "created"} ${shownFile(context, w.file)}\n`);
     for (const line of summary) context.stdout(`  ${line}\n`);
   }
   // Every error is shown, but only the warnings the change brought: the others were there before and `validate` lists them.
-  const { diagnostics } = await loadProject(context);
-  const fresh = new Set(introduced(snapshot.diagnostics, diagnostics));
+  const { diagnostics } = outcome;
+  const fresh = new Set(outcome.introduced);
   const shown = diagnostics.filter((d) => d.severity === "error" || fresh.has(d));
   context.stdout(printDiagnostics(context, shown));
   const hidden = diagnostics.length - shown.length;
