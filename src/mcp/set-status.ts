@@ -1,7 +1,32 @@
-import type { PlanSource } from "./plan-source.js";
+import { hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { ParaplanError } from "../diagnostics/errors.js";
+import { formatText, summarize } from "../diagnostics/format.js";
+import { applyChange } from "../io/apply-change.js";
+import type { PlanSource } from "../io/build.js";
+import { planFieldChange } from "../io/change-field.js";
 import { ToolFailure } from "./tool-failure.js";
 
-/** Writes a workstream's status through the plan's write-back code; the text says what changed. */
-export function setWorkstreamStatus(_source: PlanSource, id: string, status: string): Promise<string> {
-  return Promise.reject(new ToolFailure(`set_status is not available yet (${id} → ${status})`));
+/** Diagnostics and their count, for a tool's answer. */
+const listed = (list: readonly Diagnostic[]) => `${formatText(list)}${summarize(list)}`;
+
+/**
+ * Writes a workstream's `status` as `paraplan set <ID> status <value>` does (the same io functions): only the value's
+ * bytes change, a change that would give the plan errors is refused, and a file changed meanwhile is not written.
+ */
+export async function setWorkstreamStatus(source: PlanSource, id: string, status: string): Promise<string> {
+  const change = await planFieldChange(source, id, { op: "set", field: "status", value: status });
+  if (change.kind === "no-record") throw new ToolFailure(`${change.message}${change.hint ? ` ${change.hint}` : ""}`);
+  if (change.kind === "refused") throw new ToolFailure(`nothing was written:\n${listed(change.diagnostics)}`);
+  if (change.kind === "unchanged") return `${change.message}\n`;
+  try {
+    const outcome = await applyChange(source, change.snapshot, change.writes, { dryRun: false, force: false });
+    if (outcome.kind !== "written") throw new ToolFailure(`nothing was written: the change would give the plan errors:\n${listed(outcome.added)}`);
+    const lines = [...change.writes.map((w) => `updated ${w.file}`), ...change.summary.map((line) => `  ${line}`)];
+    if (hasErrors(outcome.diagnostics)) lines.push(`The plan has errors (${summarize(outcome.diagnostics)}); the validate tool lists them.`);
+    return `${lines.join("\n")}\n`;
+  } catch (error) {
+    // A file saved meanwhile, another run's change: the error's own message and hint are what the agent needs.
+    if (error instanceof ParaplanError) throw new ToolFailure(`${error.message}${error.hint ? `. ${error.hint}` : ""}`);
+    throw error;
+  }
 }
