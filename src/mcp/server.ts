@@ -3,7 +3,6 @@
  * worktrees. Every call reads the plan afresh from the main checkout (see calling-worktree.ts), so an agent always
  * sees the plan as it is now; an invalid plan gives tool errors with its diagnostics, never a crashed server.
  */
-import { createHash } from "node:crypto";
 import { McpServer, ResourceTemplate } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
@@ -15,6 +14,7 @@ import { decisionIndex } from "../model/decision-ref.js";
 import { adrPath, PLAN_DOCUMENT } from "../model/output-paths.js";
 import { WORKSTREAM_STATUSES } from "../schema/record-kinds.js";
 import { PROGRESS_KEYS } from "../writeback/progress-lines.js";
+import { unifiedDiffParts } from "../writeback/unified-diff.js";
 import { callingWorkstream } from "./calling-workstream.js";
 import type { CallingWorktree } from "./calling-worktree.js";
 import { dependenciesText } from "./dependencies-text.js";
@@ -65,6 +65,9 @@ function errorsNote(loaded: Pick<LoadedPlan, "diagnostics">): string[] {
   return hasErrors(loaded.diagnostics) ? [`Note: the plan has errors elsewhere (${summarize(loaded.diagnostics)}); the validate tool lists them.`] : [];
 }
 
+/** The longest diff shown when a prompt changed; past it, whole hunks are left out and counted. */
+const MAX_AMENDMENT_LINES = 120;
+
 /** The ADR documents' output paths (`adr/0002-x.md`), the index page included. */
 const isAdr = (path: string) => path.startsWith("adr/");
 
@@ -75,7 +78,7 @@ const idInput = z.string().min(1).optional().describe("A workstream id (TD2); by
 export function createPlanServer(options: PlanServerOptions): McpServer {
   const { source, calling, log } = options;
   const server = new McpServer({ name: "paraplan", version: options.version });
-  // What my_workstream last returned, per workstream: to say whether the prompt changed since.
+  // What my_workstream last returned, per workstream: to say whether, and how, the prompt changed since.
   const lastPrompt = new Map<string, string>();
   const guard = (name: string, body: () => Promise<CallToolResult>) => guarded(log, name, body);
 
@@ -93,11 +96,14 @@ export function createPlanServer(options: PlanServerOptions): McpServer {
         const ws = callingWorkstream(loaded.plan, calling.branch, id);
         const rendered = await promptText(source, ws.id);
         if (rendered.text === undefined) throw planErrors(rendered, `the ${ws.id} prompt cannot be rendered`);
-        const hash = createHash("sha256").update(rendered.text).digest("hex");
         const before = lastPrompt.get(ws.id);
-        lastPrompt.set(ws.id, hash);
-        const status = before === undefined ? "first read by this server" : before === hash ? "unchanged since this server last returned it" : "CHANGED since this server last returned it: read it again in full";
-        return answer(`${ws.id} prompt: ${status}.`, rendered.text, ...errorsNote(rendered));
+        lastPrompt.set(ws.id, rendered.text);
+        if (before === undefined) return answer(`${ws.id} prompt: first read by this server.`, rendered.text, ...errorsNote(rendered));
+        if (before === rendered.text) return answer(`${ws.id} prompt: unchanged since this server last returned it.`, rendered.text, ...errorsNote(rendered));
+        // The amendment: what changed, as a diff an agent can read at a glance, then the whole prompt as it is now.
+        const { text: diff, omitted } = unifiedDiffParts(`${ws.id}-prompt.md`, before, rendered.text, { maxLines: MAX_AMENDMENT_LINES });
+        const amendment = `What changed:\n\n\`\`\`diff\n${diff}\`\`\`\n${omitted > 0 ? `(${omitted} more changed lines: see the whole prompt)\n` : ""}`;
+        return answer(`${ws.id} prompt: CHANGED since this server last returned it.`, amendment, rendered.text, ...errorsNote(rendered));
       }),
   );
 

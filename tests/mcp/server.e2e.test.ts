@@ -81,7 +81,11 @@ describe("paraplan mcp, started in a linked worktree", () => {
     await editMain(TD2, (text) => text.replace("Edited in the main checkout after", "Edited again in the main checkout after"));
     const changed = await call("my_workstream");
     expect(textOf(changed)).toContain("TD2 prompt: CHANGED since this server last returned it");
-    expect(textOf(changed)).toContain("Edited again in the main checkout");
+    // The amendment as a diff, then the whole prompt.
+    const amendment = (changed.content[1] as { text: string }).text;
+    expect(amendment).toMatch(/^What changed:\n\n```diff\n--- a\/TD2-prompt.md\n\+\+\+ b\/TD2-prompt.md\n@@ /);
+    expect(amendment).toContain("\n-Edited in the main checkout after the worktree was made. Replace the 21\n+Edited again in the main checkout after the worktree was made. Replace the 21\n");
+    expect((changed.content[2] as { text: string }).text).toContain("Edited again in the main checkout");
   });
 
   it("my_workstream gives the same text as `paraplan prompt`", async () => {
