@@ -194,12 +194,9 @@ export function createPlanServer(options: PlanServerOptions): McpServer {
       guard("report_progress", async () => {
         const values = Object.fromEntries(PROGRESS_KEYS.flatMap((key) => (input[lowerKey(key)] !== undefined ? [[key, input[lowerKey(key)]!]] : [])));
         if (Object.keys(values).length === 0) throw new ToolFailure(`give at least one of: ${PROGRESS_KEYS.map((k) => k.toLowerCase()).join(", ")}`);
-        // The heading names the workstream when the plan knows this worktree's branch; the write does not depend on it.
-        const id = await loadProject(source).then(
-          (loaded) => loaded.plan.workstreams.find((w) => w.branch === calling.branch)?.id,
-          () => undefined,
-        );
-        const { file, created } = await writeProgress(calling.top, id ?? calling.branch ?? "Workstream", values);
+        // progress.md belongs to a workstream's worktree: not to the main checkout, nor to a branch the plan does not know.
+        const ws = callingWorkstream((await loadProject(source)).plan, calling.branch);
+        const { file, created } = await writeProgress(calling.top, ws.id, values);
         return answer(`${created ? "created" : "updated"} ${file}: ${Object.keys(values).join(", ")}\n`);
       }),
   );

@@ -207,3 +207,24 @@ describe("paraplan mcp, started in a linked worktree", () => {
     expect(stderr).toContain(`paraplan mcp: serving ${path.join(main, "plan")} to branch workstream/config-management`);
   });
 });
+
+describe("paraplan mcp, started in the main checkout", () => {
+  it("knows no calling workstream there: asks for an id, and writes no progress.md", async () => {
+    const transport = new StdioClientTransport({ command: TSX, args: [CLI, "mcp"], cwd: main, stderr: "ignore" });
+    const other = new Client({ name: "paraplan-test", version: "1.0.0" });
+    await other.connect(transport);
+    try {
+      const mine = (await other.callTool({ name: "my_workstream", arguments: {} })) as CallToolResult;
+      expect(mine.isError).toBe(true);
+      expect(textOf(mine)).toContain("the branch checked out here, `main`, is no workstream's branch; pass the workstream's id.");
+      expect(textOf(mine)).toContain("TD2 `workstream/config-management`");
+      const named = (await other.callTool({ name: "my_workstream", arguments: { id: "TD3" } })) as CallToolResult;
+      expect(textOf(named)).toContain("# TD3: API Client Refactor");
+      const progress = (await other.callTool({ name: "report_progress", arguments: { status: "coding" } })) as CallToolResult;
+      expect(progress.isError).toBe(true);
+      await expect(readFile(path.join(main, "progress.md"), "utf8")).rejects.toThrow();
+    } finally {
+      await other.close();
+    }
+  }, 60_000);
+});
