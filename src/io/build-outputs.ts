@@ -1,11 +1,11 @@
 import { hasErrors, sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { createRenderer, templatesKey, TemplateError, type Renderer } from "../render/handlebars-env.js";
+import { createRenderer, templatesKey, TemplateError, type Renderer } from "../render/renderer.js";
 import type { RecordMemo } from "../model/build-plan.js";
 import { documentsClearOf } from "../render/clear-documents.js";
 import { renderDocuments, renderMemo, type OutputFile, type RenderMemo } from "../render/render-documents.js";
 import { loadPlan, type LoadedPlan } from "./load-plan.js";
 import type { KnownOutputs } from "./compare-outputs.js";
-import type { ParseCache, ReadEnv } from "./read-plan.js";
+import type { ParseCache, ReadOptions } from "./read-plan.js";
 import { loadTemplates } from "./load-templates.js";
 
 /** What `watch` keeps between builds: parsed files, built records and rendered documents, so an edit redoes only what it changed. */
@@ -36,7 +36,7 @@ export interface PrepareOptions {
   templatesDir?: string | undefined;
   /** The project root (the plan folder's parent): file paths in the model and diagnostics are relative to it. */
   root: string;
-  env?: ReadEnv;
+  env?: ReadOptions;
   /** Render only the documents whose output path this accepts (`prompt` needs one). */
   only?: (path: string) => boolean;
   /** Render, despite errors in the plan, the documents that read none of the records with errors (`prompt`). */

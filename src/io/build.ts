@@ -22,7 +22,7 @@ import type { BuildMemory } from "./build-outputs.js";
 import type { OutputStatus } from "./compare-outputs.js";
 import { NO_CACHE, openDiskCache, type DiskCache } from "./disk-cache.js";
 import type { LoadedPlan } from "./load-plan.js";
-import type { ReadEnv } from "./read-plan.js";
+import type { ReadOptions } from "./read-plan.js";
 import type { WriteReport } from "./write-outputs.js";
 import { createWorkerPool, workersAvailable, type WorkerPool } from "./worker-pool.js";
 
@@ -275,11 +275,11 @@ function inputsOf(source: PlanSource) {
 }
 
 /** Runs `work` with the source's caches (disk, and `watch`'s memory) and worker threads, releasing the workers afterwards. */
-async function withReadEnv<T>(source: PlanSource, memory: BuildMemory | undefined, work: (env: ReadEnv, disk: DiskCache) => Promise<T>): Promise<T> {
+async function withReadEnv<T>(source: PlanSource, memory: BuildMemory | undefined, work: (env: ReadOptions, disk: DiskCache) => Promise<T>): Promise<T> {
   const disk = source.cache ? openDiskCache(cacheDirOf(source)) : NO_CACHE;
   let pool: WorkerPool | undefined;
   // Without a cache nothing is looked up, nor serialised for storing.
-  const env: ReadEnv = source.cache ? { disk } : {};
+  const env: ReadOptions = source.cache ? { disk } : {};
   if (memory) env.memory = memory.parsed;
   if (source.settings) env.settings = source.settings;
   if (workersAvailable()) env.pool = () => (pool ??= createWorkerPool());

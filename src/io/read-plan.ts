@@ -85,7 +85,7 @@ function firstInvalidUtf8(bytes: Buffer): { line: number; column: number; offset
 export type ParseCache = Map<string, { text: string; parsed: ParsedFile; size?: number; mtimeMs?: number }>;
 
 /** How a read may save work: parsed files kept in memory (watch), on disk (between runs), and worker threads. */
-export interface ReadEnv {
+export interface ReadOptions {
   memory?: ParseCache;
   disk?: DiskCache;
   /** Worker threads, started on first use; used only for plans big enough to repay their start-up. */
@@ -103,7 +103,7 @@ export const PARALLEL_FROM = 200;
 const READ_CONCURRENCY = 32;
 
 /** Reads and parses every file of a plan folder; only files whose text is new are parsed, on worker threads when given. */
-export async function readPlan(planDir: string, root: string = path.dirname(planDir), env: ReadEnv = {}): Promise<{ files: ParsedFile[]; diagnostics: Diagnostic[]; texts: PlanFile[] }> {
+export async function readPlan(planDir: string, root: string = path.dirname(planDir), env: ReadOptions = {}): Promise<{ files: ParsedFile[]; diagnostics: Diagnostic[]; texts: PlanFile[] }> {
   const info = await stat(planDir).catch(() => undefined);
   if (!info?.isDirectory()) throw new PlanNotFoundError(planDir);
   const listed = await listPlanFiles(planDir, root);
@@ -140,7 +140,7 @@ function settled(info: { mtimeMs: number }): boolean {
 }
 
 /** Parses one file, or takes it from the memory or disk cache when its text is unchanged. */
-async function parseCached(planFile: PlanFile, env: ReadEnv, pool: WorkerPool | undefined, info?: { size: number; mtimeMs: number }): Promise<ParsedFile> {
+async function parseCached(planFile: PlanFile, env: ReadOptions, pool: WorkerPool | undefined, info?: { size: number; mtimeMs: number }): Promise<ParsedFile> {
   const { text, file, relative } = planFile;
   const remembered = env.memory?.get(file);
   const stamp = info && settled(info) ? { size: info.size, mtimeMs: info.mtimeMs } : {};

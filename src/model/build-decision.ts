@@ -7,8 +7,8 @@ import { readLinkPhrase } from "./decision-link-phrase.js";
 import { decisionRefKeys, numberFromStem } from "./decision-ref.js";
 import { readStatus, type StatusLink } from "./decision-status.js";
 import { statusFromTitle, type TitleStatus } from "./title-status.js";
-import { refs, rich } from "./field-readers.js";
-import { headOf, readFields, type Fields } from "./read-fields.js";
+import { refs, rich } from "./field-accessors.js";
+import { headOf, readFields, type Fields } from "./checked-fields.js";
 import type { Decision, DecisionLink, DecisionSection, DecisionStatus } from "./types.js";
 
 // The fields that are part of an ADR's body: shown as sections even when written in front matter.

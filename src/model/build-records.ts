@@ -3,8 +3,8 @@ import { proseAt } from "./prose-at.js";
 import { diagnostic, type Diagnostic, type Location } from "../diagnostics/diagnostic.js";
 import type { RawRecord } from "../parse/raw-record.js";
 import { AGENT, GATE, PROJECT, RISK, SESSION, WAVE, WORKSTREAM } from "../schema/record-kinds.js";
-import { fileRefs, ref, refs, rich, subsections, text } from "./field-readers.js";
-import { readFields, type Fields } from "./read-fields.js";
+import { fileRefs, ref, refs, rich, subsections, text } from "./field-accessors.js";
+import { readFields, type Fields } from "./checked-fields.js";
 import { readSnapshot } from "./session-snapshot.js";
 import type {
   Agent,

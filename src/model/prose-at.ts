@@ -1,5 +1,5 @@
 import type { Location } from "../diagnostics/diagnostic.js";
-import type { Fields } from "./read-fields.js";
+import type { Fields } from "./checked-fields.js";
 
 /**
  * Where a piece of a record's prose starts in its file, so that a problem found inside the text

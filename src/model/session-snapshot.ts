@@ -1,6 +1,6 @@
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { normalizeKey } from "../schema/field-spec.js";
-import type { Fields } from "./read-fields.js";
+import type { Fields } from "./checked-fields.js";
 import type { SessionSnapshot } from "./types.js";
 
 /** Each snapshot table of a session record: its field, the part of the snapshot it fills, and its columns (the first names the row). */

@@ -39,6 +39,11 @@ export const LIMITS = {
    * paragraph back to its start for each one, so 20,000 of them in one item took about a minute.
    */
   lazyLines: 200,
+  /**
+   * Columns of a table. The parser gives every row of a table as many cells as its header: a header of 20,000
+   * columns over 20,000 one-cell rows (120 KB) took five seconds.
+   */
+  tableColumns: 200,
 } as const;
 
 const PLAN_HINT = "Split the record into smaller files, or move the bulk into a linked document outside the plan.";
@@ -193,7 +198,18 @@ function scanLines(text: string, file: string): Diagnostic | undefined {
     if (table && (content === "" || !content.includes("|") || prefix.markers !== table.markers)) table = undefined;
     const delimiterRow = content.includes("|") && content.includes("-") && DELIMITER_ROW.test(content);
     const header = previous?.content.includes("|") && previous.markers === prefix.markers ? previous.content : undefined;
-    if (!table && delimiterRow && header !== undefined && cellCount(header) === cellCount(content)) table = { markers: prefix.markers };
+    if (!table && delimiterRow && header !== undefined && cellCount(header) === cellCount(content)) {
+      table = { markers: prefix.markers };
+      if (cellCount(header) > LIMITS.tableColumns) {
+        return diagnostic(
+          "error",
+          "too-complex",
+          at(file, lineNo, 1, lineStart, lineStart + line.length, line.length + 1),
+          `table has ${cellCount(header).toLocaleString("en-US")} columns; paraplan reads tables of at most ${LIMITS.tableColumns} columns`,
+          "Split the table, or turn its columns into rows.",
+        );
+      }
+    }
     // A line of `=` or `-` under text makes that text a heading: count them before the block is reset.
     if (/^(=+|-+)$/.test(content) && block.words > 0 && !table && ++setext > LIMITS.setextHeadings) {
       return diagnostic(

@@ -4,8 +4,8 @@ import type { Plan } from "../model/types.js";
 import type { PlanSchedule } from "../schedule/types.js";
 import { documentTooLarge, MAX_DOCUMENT_CHARS } from "./document-limits.js";
 import { withHeader } from "./generated-header.js";
-import { TemplateError, type Renderer } from "./handlebars-env.js";
-import { layoutMarkdown } from "./layout-markdown.js";
+import { TemplateError, type Renderer } from "./renderer.js";
+import { wrapMarkdown } from "./wrap-markdown.js";
 import { localChanges } from "./local-changes.js";
 import { ADR_INDEX, adrPath, byPath, PLAN_DOCUMENT, sessionPath } from "../model/output-paths.js";
 import { decisionIndexView, decisionView } from "./views/decision-view.js";
@@ -156,7 +156,7 @@ export function* renderEach(
         yield { diagnostic: documentTooLarge(job.path, job.sources, markdown.length) };
         return;
       }
-      const file = { path: job.path, content: withHeader(layoutMarkdown(markdown, { uniqueHeadings: true })), sources: job.sources };
+      const file = { path: job.path, content: withHeader(wrapMarkdown(markdown, { uniqueHeadings: true })), sources: job.sources };
       if (key !== undefined) memo?.documents.set(job.path, { key, file });
       yield { file };
     } catch (error) {

@@ -7,7 +7,7 @@
 import { createHash } from "node:crypto";
 import { stringify } from "yaml";
 import type { Agent, Plan } from "../model/types.js";
-import { layoutMarkdown } from "./layout-markdown.js";
+import { wrapMarkdown } from "./wrap-markdown.js";
 
 /** A subagent file to write, by its path under the project root. */
 export interface SubagentFile {
@@ -56,7 +56,7 @@ function bodyOf(agent: Agent): string {
   if (agent.role.trim() !== "") parts.push(agent.role.trim());
   if (agent.workingAgreements.length > 0) parts.push(`## Working agreements\n\n${agent.workingAgreements.map((item) => `- ${item.replace(/\n/g, "\n  ")}`).join("\n")}`);
   for (const extra of agent.extras) if (extra.body.trim() !== "") parts.push(`## ${extra.heading}\n\n${extra.body.trim()}`);
-  return layoutMarkdown(`${parts.join("\n\n")}\n`);
+  return wrapMarkdown(`${parts.join("\n\n")}\n`);
 }
 
 /** The SHA-256 of a subagent file without its two mark lines. */

@@ -1,5 +1,5 @@
 import { diagnostic, type Diagnostic, type Location, FILE_START } from "../diagnostics/diagnostic.js";
-import { headOf } from "../model/read-fields.js";
+import { headOf } from "../model/checked-fields.js";
 import { parseRecord, titleToFields } from "../parse/parse-record.js";
 import type { FieldSource, ParsedFile, RawField, RawRecord } from "../parse/raw-record.js";
 import { suggest } from "../parse/suggest.js";
@@ -10,7 +10,7 @@ import { checkItem, checkValue, sameValue, valueText } from "./field-value.js";
 import { displayName } from "./field-names.js";
 import { appendFrontMatterItem, insertFrontMatterKey, removeFrontMatterItem, setFrontMatterValue, type FrontMatterResult } from "./front-matter-edit.js";
 import { appendToLine, insertKeyValueLine, setKeyValue } from "./key-value-edit.js";
-import { layoutOf } from "./layout.js";
+import { regionsOf } from "./record-regions.js";
 import { readBack } from "./read-back.js";
 import { appendSection, appendSectionItem, setFirstLine, setSectionBody, setSectionList } from "./section-edit.js";
 import { applySplices, lineEnding, type Splice } from "./splice.js";
@@ -159,7 +159,7 @@ function editInPlace(text: string, record: RawRecord, kind: KindSpec, spec: Fiel
   const { intended, item, removed } = change;
   switch (raw.source) {
     case "front-matter": {
-      const fm = layoutOf(text).frontMatter;
+      const fm = regionsOf(text).frontMatter;
       if (!fm) return cannot("the front matter was not found");
       if (removed !== undefined) return fromFrontMatter(removeFrontMatterItem(text, fm, raw.key, spec, removed, intended as unknown[], eol));
       if (item !== undefined) return fromFrontMatter(appendFrontMatterItem(text, fm, raw.key, spec, item, Array.isArray(before) ? before : [], eol));
@@ -198,7 +198,7 @@ function placeAbsent(text: string, parsed: ParsedFile, record: RawRecord, kind: 
     return splices ? { splices } : { problem: `the table in ${parsed.file} has no \`${displayName(spec.name)}\` column for this row`, code: "write-no-place", hint: "Add the column to the table by hand, then set the value." };
   }
   if (MARKDOWN.has(spec.type)) return { splices: appendSection(text, displayName(spec.name), markdownOf(intended), eol) };
-  const layout = layoutOf(text);
+  const layout = regionsOf(text);
   if (layout.frontMatter) return fromFrontMatter(insertFrontMatterKey(layout.frontMatter, spec.name, spec, intended, eol));
   const line = lineValue(spec, intended);
   if (line === undefined) return cannot(`\`${spec.name}\` would be a key-value line and the new value is not one line`);

@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from "node:util";
 import { diagnostic, type Diagnostic, type Location } from "../diagnostics/diagnostic.js";
 import { mapDecisionStatus } from "../model/decision-status.js";
-import { readFields } from "../model/read-fields.js";
+import { readFields } from "../model/checked-fields.js";
 import type { FieldSource, RawField, RawRecord } from "../parse/raw-record.js";
 import type { FieldSpec } from "../schema/field-spec.js";
 import { DECISION_STATUSES, type KindSpec } from "../schema/record-kinds.js";

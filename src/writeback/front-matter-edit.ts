@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, type Node as YamlNode, type Pair, type Scalar, type YAMLSeq } from "yaml";
 import type { FieldSpec } from "../schema/field-spec.js";
-import type { FrontMatterBlock } from "./layout.js";
+import type { FrontMatterBlock } from "./record-regions.js";
 import { lineEnd, lineStart, type Splice } from "./splice.js";
 import { yamlBlock, yamlScalar, type QuoteStyle, type ScalarContext } from "./yaml-scalar.js";
 

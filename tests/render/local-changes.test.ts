@@ -8,7 +8,7 @@ import { loadTemplates } from "../../src/io/load-templates.js";
 import type { ParseCache } from "../../src/io/read-plan.js";
 import type { RecordMemo } from "../../src/model/build-plan.js";
 import type { Plan } from "../../src/model/types.js";
-import { createRenderer, type Renderer } from "../../src/render/handlebars-env.js";
+import { createRenderer, type Renderer } from "../../src/render/renderer.js";
 import { LOCAL_FIELDS, localChanges } from "../../src/render/local-changes.js";
 import { renderDocuments, renderMemo, type RenderMemo } from "../../src/render/render-documents.js";
 import { computeSchedule } from "../../src/schedule/index.js";

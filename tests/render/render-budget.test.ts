@@ -4,7 +4,7 @@
  * and gigabytes before the document's size is checked.
  */
 import { describe, expect, it } from "vitest";
-import { createRenderer, TemplateError, type TemplateSource } from "../../src/render/handlebars-env.js";
+import { createRenderer, TemplateError, type TemplateSource } from "../../src/render/renderer.js";
 import { RENDER_BUDGET } from "../../src/render/render-budget.js";
 
 /** Renders `main` with the given partials and view; the error it throws, and the time and heap it took. */

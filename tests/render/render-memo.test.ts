@@ -2,7 +2,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadPlan } from "../../src/io/load-plan.js";
 import { loadTemplates } from "../../src/io/load-templates.js";
-import { createRenderer, type Renderer } from "../../src/render/handlebars-env.js";
+import { createRenderer, type Renderer } from "../../src/render/renderer.js";
 import { renderDocuments, renderMemo } from "../../src/render/render-documents.js";
 import { REPO } from "../helpers/run-cli.js";
 

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadTemplates } from "../../src/io/load-templates.js";
-import { createRenderer, TemplateError } from "../../src/render/handlebars-env.js";
+import { createRenderer, TemplateError } from "../../src/render/renderer.js";
 import { cell, code } from "../../src/render/helpers.js";
 import { renderPlan } from "../helpers/render-plan.js";
 import { REPO } from "../helpers/run-cli.js";

@@ -13,7 +13,7 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadTemplates } from "../../src/io/load-templates.js";
 import type { Workstream } from "../../src/model/types.js";
-import { createRenderer, type Renderer } from "../../src/render/handlebars-env.js";
+import { createRenderer, type Renderer } from "../../src/render/renderer.js";
 import { renderDocuments } from "../../src/render/render-documents.js";
 import { promptPath } from "../../src/model/output-paths.js";
 import { computeSchedule } from "../../src/schedule/index.js";

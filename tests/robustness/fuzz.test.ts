@@ -13,8 +13,8 @@ import { loadTemplates } from "../../src/io/load-templates.js";
 import { buildPlan } from "../../src/model/build-plan.js";
 import { parseRecord } from "../../src/parse/parse-record.js";
 import type { ParsedFile } from "../../src/parse/raw-record.js";
-import { createRenderer, type TemplateSource } from "../../src/render/handlebars-env.js";
-import { layoutMarkdown } from "../../src/render/layout-markdown.js";
+import { createRenderer, type TemplateSource } from "../../src/render/renderer.js";
+import { wrapMarkdown } from "../../src/render/wrap-markdown.js";
 import { renderDocuments } from "../../src/render/render-documents.js";
 import { computeSchedule } from "../../src/schedule/index.js";
 import { anyText, embeddedPlan, expectDiagnosticsInside, LONG, mutate, mutateFrontMatter, mutation, settings, unicodeText, withFrontMatter } from "./helpers/fuzz.js";
@@ -126,9 +126,9 @@ describe("the whole of Unicode: U+2028, U+2029, U+0085, lone CR, U+FEFF mid-file
   it("the layout never throws, keeps every non-blank line's characters and is idempotent", TIMEOUT, () => {
     fc.assert(
       fc.property(unicodeText, (text) => {
-        const out = layoutMarkdown(text, { uniqueHeadings: true });
+        const out = wrapMarkdown(text, { uniqueHeadings: true });
         expect(out.endsWith("\n")).toBe(true);
-        expect(layoutMarkdown(out, { uniqueHeadings: true })).toBe(out);
+        expect(wrapMarkdown(out, { uniqueHeadings: true })).toBe(out);
         // Only spaces, tabs, line endings, bullets, table pipes and numbers of repeated headings change: no other character is lost.
         const others = (s: string) => [...s.replace(/[ \t\r\n*+|-]|\(\d+\)/g, "")].sort().join("");
         expect(others(out)).toBe(others(text));
@@ -140,12 +140,12 @@ describe("the whole of Unicode: U+2028, U+2029, U+0085, lone CR, U+FEFF mid-file
   it("a heading, item or key-value line ending in U+2028 is laid out and read as written", () => {
     for (const sep of ["\u2028", "\u2029", "\u0085"]) {
       const doc = `# Accepted: OIT in Godot Engine${sep}\n\n- item${sep}\n\n**Status:** accepted${sep}\n`;
-      expect(layoutMarkdown(doc)).toBe(doc);
+      expect(wrapMarkdown(doc)).toBe(doc);
       const parsed = parseRecord(`# 1. OIT in Godot${sep}\n\n**Status:** accepted${sep}\n\n## Context\n\nWhy.\n`, "plan/decisions/0001-oit.md", "decisions/0001-oit.md");
       expect(parsed.records[0]!.fields.get("status")?.value).toBeDefined();
     }
     // A line of U+2028 alone is text, not a blank line: it is kept.
-    expect(layoutMarkdown("a\n\u2028\nb\n")).toBe("a \u2028 b\n");
+    expect(wrapMarkdown("a\n\u2028\nb\n")).toBe("a \u2028 b\n");
   });
 
   it("parsing, model and schedule never throw on such text; positions lie inside", TIMEOUT, () => {

@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { buildOutputs } from "../../src/io/build-outputs.js";
 import { parseRecord } from "../../src/parse/parse-record.js";
-import { createRenderer, TemplateError } from "../../src/render/handlebars-env.js";
+import { createRenderer, TemplateError } from "../../src/render/renderer.js";
 import { REPO } from "../helpers/run-cli.js";
 
 const polluted = () => ({}) as Record<string, unknown>;

@@ -1,4 +1,5 @@
-import { planFieldChange } from "../../io/change-field.js";
+import { fieldChange } from "../../io/field-change.js";
+import { readPlanForWrite } from "../../io/write-record.js";
 import type { FieldEdit } from "../../writeback/edit-record.js";
 import type { CommandContext } from "../context.js";
 import { CliError, EXIT, type ExitCode } from "../exit-codes.js";
@@ -6,16 +7,17 @@ import { applyChanges, reportRefusal, type WriteOptions } from "./apply-changes.
 
 /** `paraplan set <ref> <field> <value>`, `paraplan add|remove <ref> <list-field> <item>`: change one field where it is written. */
 export async function changeField(context: CommandContext, ref: string, edit: FieldEdit, options: WriteOptions & { renameBranch?: boolean }): Promise<ExitCode> {
-  const change = await planFieldChange(context, ref, edit, { renameBranch: options.renameBranch ?? false });
+  const snapshot = await readPlanForWrite(context.planDir, context.root, context.settings);
+  const change = await fieldChange(snapshot, ref, edit, options.renameBranch ? { renameBranch: true } : {});
   switch (change.kind) {
-    case "no-record":
+    case "unknown":
       throw new CliError(change.message, EXIT.usage, change.hint);
     case "refused":
       return reportRefusal(context, change.diagnostics);
     case "unchanged":
-      context.stderr(`${change.message}\n`);
+      context.stderr(`${change.message}; nothing was written\n`);
       return EXIT.ok;
     case "change":
-      return applyChanges(context, change.snapshot, change.writes, change.summary, options);
+      return applyChanges(context, snapshot, change.writes, change.summary, options);
   }
 }

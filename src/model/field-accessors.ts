@@ -1,5 +1,5 @@
 import type { RichSection } from "../parse/raw-record.js";
-import type { Fields } from "./read-fields.js";
+import type { Fields } from "./checked-fields.js";
 import type { FileRef, Ref, Subsection } from "./types.js";
 
 /** References from a list field, each with the position it was written at. */

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import type { Nodes } from "mdast";
 import { describe, expect, it } from "vitest";
 import { parseMarkdown } from "../../src/parse/processor.js";
-import { compactRow, layoutMarkdown } from "../../src/render/layout-markdown.js";
+import { compactRow, wrapMarkdown } from "../../src/render/wrap-markdown.js";
 import { lintMarkdown } from "../helpers/lint-markdown.js";
 
 const long = (words: number, word = "word") => Array.from({ length: words }, (_, i) => `${word}${i}`).join(" ");
@@ -19,9 +19,9 @@ function meaning(markdown: string): unknown {
   return strip(parseMarkdown(markdown));
 }
 
-describe("layoutMarkdown", () => {
+describe("wrapMarkdown", () => {
   it("re-flows a paragraph's lines and wraps them at 80 columns", () => {
-    const out = layoutMarkdown(`# T\n\n${long(12)}\n${long(20, "more")}\n`);
+    const out = wrapMarkdown(`# T\n\n${long(12)}\n${long(20, "more")}\n`);
     const lines = out.split("\n");
     expect(lines.every((l) => l.length <= 80)).toBe(true);
     expect(lines[2]!.length).toBeGreaterThan(70);
@@ -29,7 +29,7 @@ describe("layoutMarkdown", () => {
   });
 
   it("indents continuation lines under list items and repeats block-quote markers", () => {
-    const out = layoutMarkdown(`* ${long(16)}\n  1. ${long(16)}\n\n> ${long(16)}\n`);
+    const out = wrapMarkdown(`* ${long(16)}\n  1. ${long(16)}\n\n> ${long(16)}\n`);
     expect(out).toBe(
       [
         "- word0 word1 word2 word3 word4 word5 word6 word7 word8 word9 word10 word11",
@@ -46,7 +46,7 @@ describe("layoutMarkdown", () => {
 
   it("never breaks inside code spans or links, after a backslash, or before text that would start a block", () => {
     const text = `${"x".repeat(60)} \`a code span\` [link text](https://e.x/a) end\\ - 1. # > | 10) tail`;
-    const out = layoutMarkdown(text);
+    const out = wrapMarkdown(text);
     expect(out).toContain("`a code span`");
     expect(out).toContain("[link text](https://e.x/a)");
     for (const line of out.split("\n").slice(1)) expect(line).not.toMatch(/^(?:- |1\. |# |> |\| |10\) )/);
@@ -59,11 +59,11 @@ describe("layoutMarkdown", () => {
     const html = `<details>\n${long(30)}\n</details>`;
     const breaks = "first line  \nsecond line\\\nthird";
     const doc = [code, heading, html, breaks].join("\n\n");
-    expect(layoutMarkdown(doc)).toBe(`${doc}\n`);
+    expect(wrapMarkdown(doc)).toBe(`${doc}\n`);
   });
 
   it("collapses blank lines, trims trailing spaces, ends with one newline", () => {
-    expect(layoutMarkdown("\n\n# T\n\n\n\ntext   \nmore\t\n\n\n")).toBe("# T\n\ntext  \nmore\n");
+    expect(wrapMarkdown("\n\n# T\n\n\n\ntext   \nmore\t\n\n\n")).toBe("# T\n\ntext  \nmore\n");
   });
 
   it("rewrites table rows in the compact style, keeping every cell", () => {
@@ -71,7 +71,7 @@ describe("layoutMarkdown", () => {
     expect(compactRow("a | b")).toBe("| a | b |");
     expect(compactRow("|:--|--:|:-:|")).toBe("| :--- | ---: | :---: |");
     expect(compactRow("| x \\| y |   |")).toBe("| x \\| y | |");
-    expect(layoutMarkdown("| A | B |\n|---|---|\n| 1 |  |\n")).toBe("| A | B |\n| --- | --- |\n| 1 | |\n");
+    expect(wrapMarkdown("| A | B |\n|---|---|\n| 1 |  |\n")).toBe("| A | B |\n| --- | --- |\n| 1 | |\n");
   });
 
   it("numbers repeated headings when asked (quoted ADRs in a session log), never a comment in code, and stays idempotent", async () => {
@@ -88,7 +88,7 @@ describe("layoutMarkdown", () => {
       "## Confirmation (2)",
       "- item\n\n  ### Confirmation",
     ].join("\n\n");
-    const out = layoutMarkdown(doc, { uniqueHeadings: true });
+    const out = wrapMarkdown(doc, { uniqueHeadings: true });
     expect(out.split("\n").filter((l) => /^ *#/.test(l))).toEqual([
       "# Log",
       "## Decisions",
@@ -101,14 +101,14 @@ describe("layoutMarkdown", () => {
       "## Confirmation (2) (2)",
       "  ### Confirmation (3)",
     ]);
-    expect(layoutMarkdown(out, { uniqueHeadings: true })).toBe(out);
-    expect(layoutMarkdown(doc)).not.toContain("(2) (2)");
+    expect(wrapMarkdown(out, { uniqueHeadings: true })).toBe(out);
+    expect(wrapMarkdown(doc)).not.toContain("(2) (2)");
     expect(await lintMarkdown({ "log.md": out })).toEqual([]);
   });
 
   it("is idempotent", () => {
     const doc = `# T\n\n* ${long(30)}\n\n| a | b |\n|-|-|\n\n${long(25)}\n`;
-    expect(layoutMarkdown(layoutMarkdown(doc))).toBe(layoutMarkdown(doc));
+    expect(wrapMarkdown(wrapMarkdown(doc))).toBe(wrapMarkdown(doc));
   });
 
   // The generator builds documents from the constructs the layout must respect, with words, code spans and links
@@ -138,9 +138,9 @@ describe("layoutMarkdown", () => {
     const failures: string[] = [];
     await fc.assert(
       fc.asyncProperty(document, async (doc) => {
-        const out = layoutMarkdown(doc);
+        const out = wrapMarkdown(doc);
         expect(meaning(out)).toEqual(meaning(doc));
-        expect(layoutMarkdown(out)).toBe(out);
+        expect(wrapMarkdown(out)).toBe(out);
         const lint = (await lintMarkdown({ doc: out })).filter((l) => / MD013\//.test(l));
         if (lint.length > 0) failures.push(...lint);
         expect(lint).toEqual([]);

@@ -38,7 +38,7 @@ interface Paragraph {
 }
 
 /** How to lay out a document. */
-export interface LayoutOptions {
+export interface WrapOptions {
   /** The column prose is wrapped at. */
   width?: number;
   /**
@@ -49,7 +49,7 @@ export interface LayoutOptions {
 }
 
 /** Lays out rendered Markdown: paragraphs re-flowed at `width`, `-` bullets, single blank lines, one final newline. */
-export function layoutMarkdown(markdown: string, options: LayoutOptions = {}): string {
+export function wrapMarkdown(markdown: string, options: WrapOptions = {}): string {
   const width = options.width ?? WRAP_WIDTH;
   const unique = options.uniqueHeadings ? headingNumberer() : undefined;
   const lines = markdown.replace(/\r\n?/g, "\n").split("\n");

@@ -12,7 +12,7 @@ export interface FrontMatterBlock {
 }
 
 /** Where things are in a record file: the front matter, the `# Title` heading, the first `##` section. */
-export interface Layout {
+export interface RecordRegions {
   frontMatter?: FrontMatterBlock;
   title?: { start: number; end: number };
   /** Offset of the first `##` heading, or the end of the text. */
@@ -20,9 +20,9 @@ export interface Layout {
 }
 
 /** Finds the front matter, the title and the first section the way the parser does (same Markdown processor). */
-export function layoutOf(text: string): Layout {
+export function regionsOf(text: string): RecordRegions {
   const tree = parseMarkdown(text);
-  const layout: Layout = { firstSection: text.length };
+  const layout: RecordRegions = { firstSection: text.length };
   for (const node of tree.children) {
     const start = node.position?.start.offset ?? 0;
     const end = node.position?.end.offset ?? start;
