@@ -8,6 +8,9 @@ import { withoutHeader } from "../render/generated-header.js";
 
 export { loadProject, type PlanSource } from "../io/build.js";
 
+/** The ADR documents' output paths (`adr/0002-x.md`), the index page included. */
+export const isAdr = (path: string) => path.startsWith("adr/");
+
 /** A rendered document's text, or none with the diagnostics that stopped it. */
 export interface RenderedDocument {
   text?: string;

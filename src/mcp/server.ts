@@ -3,15 +3,15 @@
  * worktrees. Every call reads the plan afresh from the main checkout (see calling-worktree.ts), so an agent always
  * sees the plan as it is now; an invalid plan gives tool errors with its diagnostics, never a crashed server.
  */
-import { McpServer, ResourceTemplate } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { z } from "zod";
-import { hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { formatText, summarize } from "../diagnostics/format.js";
+import { hasErrors } from "../diagnostics/diagnostic.js";
+import { summarize } from "../diagnostics/format.js";
 import type { LoadedPlan } from "../io/load-plan.js";
 import { decisionIndex } from "../model/decision-ref.js";
-import { adrPath, PLAN_DOCUMENT } from "../model/output-paths.js";
+import { adrPath } from "../model/output-paths.js";
 import { WORKSTREAM_STATUSES } from "../schema/record-kinds.js";
 import { PROGRESS_KEYS } from "../writeback/progress-lines.js";
 import { unifiedDiffParts } from "../writeback/unified-diff.js";
@@ -19,7 +19,9 @@ import { callingWorkstream } from "./calling-workstream.js";
 import type { CallingWorktree } from "./calling-worktree.js";
 import { dependenciesText } from "./dependencies-text.js";
 import { overviewText } from "./overview-text.js";
-import { loadProject, promptText, renderDocument, type PlanSource, type RenderedDocument } from "./plan-source.js";
+import { diagnosticsText } from "./diagnostics-text.js";
+import { isAdr, loadProject, promptText, renderDocument, type PlanSource } from "./plan-source.js";
+import { registerPlanResources } from "./resources.js";
 import { writeProgress } from "./progress-file.js";
 import { setWorkstreamStatus } from "./set-status.js";
 import { ToolFailure } from "./tool-failure.js";
@@ -34,10 +36,6 @@ export interface PlanServerOptions {
   log: (text: string) => void;
 }
 
-/** The diagnostics as text, `file:line:column severity code message`, paths relative to the project root. */
-function diagnosticsText(list: readonly Diagnostic[]): string {
-  return `${formatText(list)}${summarize(list)}\n`;
-}
 
 /** A tool's answer as text. */
 function answer(...texts: string[]): CallToolResult {
@@ -67,9 +65,6 @@ function errorsNote(loaded: Pick<LoadedPlan, "diagnostics">): string[] {
 
 /** The longest diff shown when a prompt changed; past it, whole hunks are left out and counted. */
 const MAX_AMENDMENT_LINES = 120;
-
-/** The ADR documents' output paths (`adr/0002-x.md`), the index page included. */
-const isAdr = (path: string) => path.startsWith("adr/");
 
 const READ_ONLY = { readOnlyHint: true, openWorldHint: false } as const;
 const idInput = z.string().min(1).optional().describe("A workstream id (TD2); by default the workstream whose branch is checked out where the server runs");
@@ -217,48 +212,7 @@ export function createPlanServer(options: PlanServerOptions): McpServer {
       }),
   );
 
-  const resourceError = (what: string, loaded: RenderedDocument) => new Error(`${what} cannot be rendered: the plan has errors:\n${diagnosticsText(loaded.diagnostics.filter((d) => d.severity === "error"))}`);
-  server.registerResource("plan", "paraplan://plan", { title: "The execution plan", description: `The generated ${PLAN_DOCUMENT}`, mimeType: "text/markdown" }, async (uri) => {
-    const rendered = await renderDocument(source, (p) => p === PLAN_DOCUMENT, () => PLAN_DOCUMENT);
-    if (rendered.text === undefined) throw resourceError("the plan", rendered);
-    return { contents: [{ uri: uri.href, mimeType: "text/markdown", text: rendered.text }] };
-  });
-  server.registerResource(
-    "prompt",
-    new ResourceTemplate("paraplan://prompts/{id}", {
-      list: async () => {
-        const { plan } = await loadProject(source);
-        return { resources: plan.workstreams.map((ws) => ({ uri: `paraplan://prompts/${encodeURIComponent(ws.id)}`, name: `${ws.id} prompt`, title: `${ws.id}: ${ws.name}`, mimeType: "text/markdown" })) };
-      },
-    }),
-    { title: "A workstream's prompt", description: "The generated prompt of one workstream", mimeType: "text/markdown" },
-    async (uri, variables) => {
-      const id = decodeURIComponent(String(variables.id));
-      const rendered = await promptText(source, callingWorkstream((await loadProject(source)).plan, undefined, id).id);
-      if (rendered.text === undefined) throw resourceError(`the ${id} prompt`, rendered);
-      return { contents: [{ uri: uri.href, mimeType: "text/markdown", text: rendered.text }] };
-    },
-  );
-  server.registerResource(
-    "adr",
-    new ResourceTemplate("paraplan://adr/{n}", {
-      list: async () => {
-        const { plan } = await loadProject(source);
-        return { resources: plan.decisions.map((d) => ({ uri: `paraplan://adr/${encodeURIComponent(d.number !== undefined ? String(d.number) : d.id)}`, name: `ADR ${d.number ?? d.id}`, title: d.title, mimeType: "text/markdown" })) };
-      },
-    }),
-    { title: "A decision record", description: "The generated document of one ADR", mimeType: "text/markdown" },
-    async (uri, variables) => {
-      const ref = decodeURIComponent(String(variables.n));
-      const rendered = await renderDocument(source, isAdr, (loaded) => {
-        const decision = decisionIndex(loaded.plan.decisions).find(ref);
-        if (!decision) throw new Error(`no decision \`${ref}\` in the plan`);
-        return adrPath(decision);
-      });
-      if (rendered.text === undefined) throw resourceError(`ADR ${ref}`, rendered);
-      return { contents: [{ uri: uri.href, mimeType: "text/markdown", text: rendered.text }] };
-    },
-  );
+  registerPlanResources(server, source);
   return server;
 }
 
