@@ -71,3 +71,31 @@ export function parseWorktreeList(out: string): Worktree[] {
   if (current) worktrees.push(current);
   return worktrees;
 }
+
+/** Whether the local branch `refs/heads/<branch>` exists. */
+export async function branchExists(cwd: string, branch: string): Promise<boolean> {
+  return (await runGit(["show-ref", "--verify", "--quiet", `refs/heads/${branch}`], { cwd })).code === 0;
+}
+
+/** The commit a ref (a branch, a tag, a commit id) names, or undefined when it names none. */
+export async function resolveCommit(cwd: string, ref: string): Promise<string | undefined> {
+  // --end-of-options: a ref that starts with a dash is a ref to look up, never an option.
+  const result = await runGit(["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`], { cwd });
+  return result.code === 0 ? result.stdout.trim() || undefined : undefined;
+}
+
+/**
+ * Whether a plan value can be a branch name: git's own rules for `refs/heads/<name>`, and no leading dash (`git branch`
+ * refuses one, and it would read as an option). Asked of git rather than re-implemented, since its rules are the rules.
+ */
+export async function isBranchName(cwd: string, name: string): Promise<boolean> {
+  if (name === "" || name.startsWith("-") || name.includes("@{")) return false;
+  return (await runGit(["check-ref-format", `refs/heads/${name}`], { cwd })).code === 0;
+}
+
+/** Whether `ancestor` is reachable from `descendant` (both refs): a branch merged into another. */
+export async function isAncestor(cwd: string, ancestor: string, descendant: string): Promise<boolean> {
+  const result = await runGit(["merge-base", "--is-ancestor", "--end-of-options", ancestor, descendant], { cwd });
+  if (result.code === 0 || result.code === 1) return result.code === 0;
+  return false;
+}

@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-/** The built binary; `npm test` builds it first (the pretest script). */
+/** The built binary; the test run builds it when it is out of date (tests/global-setup.ts). */
 export const CLI = fileURLToPath(new URL("../../dist/cli.js", import.meta.url));
 export const REPO = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -15,7 +15,7 @@ export interface CliResult {
 
 /** Runs the built `paraplan` binary as a separate process in `cwd`. */
 export function runCli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
-  if (!existsSync(CLI)) throw new Error(`${path.relative(REPO, CLI)} is missing: run \`npm run build\` (npm test does it first)`);
+  if (!existsSync(CLI)) throw new Error(`${path.relative(REPO, CLI)} is missing: run \`npm run build\` (the test run builds it through tests/global-setup.ts)`);
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";

@@ -7,7 +7,7 @@ import { currentValue } from "../../src/writeback/current-value.js";
 import { plainEndings } from "../../src/writeback/field-value.js";
 import { editRecord, type FieldEdit } from "../../src/writeback/edit-record.js";
 import { applySplices, lineEnd } from "../../src/writeback/splice.js";
-import { anyChar } from "../robustness/helpers/fuzz.js";
+import { anyChar, runs } from "../robustness/helpers/fuzz.js";
 
 // Generated plan files: every field in each place it can be written, in the styles people use (quotes, comments,
 // flow and block lists, bold and MADR key-value lines, list markers, blank lines, CRLF), then one random edit.
@@ -272,8 +272,8 @@ function checkEdit(text: string, relative: string, index: number, edit: FieldEdi
   expect(after.diagnostics.filter((d) => d.severity === "error").length).toBeLessThanOrEqual(before.diagnostics.filter((d) => d.severity === "error").length);
 }
 
-/** Seeds and runs of each property; the figures are reported with the feature. */
-const RUNS = { workstreams: { seed: 20251016, numRuns: 500 }, wild: { seed: 20251017, numRuns: 400 }, sessions: { seed: 20251018, numRuns: 300 }, waves: { seed: 20251019, numRuns: 300 } };
+/** Seeds and runs of each property: modest in the normal suite, many more under `npm run fuzz` (FUZZ_RUNS). */
+const RUNS = { workstreams: { seed: 20251016, numRuns: runs(200) }, wild: { seed: 20251017, numRuns: runs(160) }, sessions: { seed: 20251018, numRuns: runs(120) }, waves: { seed: 20251019, numRuns: runs(120) } };
 
 describe("editRecord on generated plan files", () => {
   it("makes every ordinary edit of a workstream, touching only the edited span", () => {
@@ -329,8 +329,8 @@ describe("editRecord on generated plan files", () => {
     const text = fc.tuple(workstreamShape, hostile, hostile).map(([shape, h1, h2]) => workstreamText({ ...shape, name: `${shape.name}${h1.replace(/[\r\n]/g, "")}`, goal: `${shape.goal ?? "Goal."} ${h2}` }));
     fc.assert(
       fc.property(text, edit, (t, e) => checkEdit(t, "workstreams/TD2-config.md", 0, e, false, tally)),
-      { seed: 20251020, numRuns: 300 },
+      { seed: 20251020, numRuns: runs(150) },
     );
-    expect(tally.changed).toBeGreaterThan(100);
+    expect(tally.changed).toBeGreaterThan(50);
   });
 });

@@ -1,5 +1,6 @@
 /* global process */
-// Baseline: read and parse every .md file with unified + remark-parse + remark-frontmatter + remark-gfm, single-threaded.
+// The naive baseline: what a user would write. Reads every .md file one at a time with `await readFile` and parses it
+// with the whole of remark-gfm (autolink literals and footnotes included) and YAML front matter.
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import remarkFrontmatter from "remark-frontmatter";
