@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { parseProgress } from "../../src/git/progress-file.js";
 import { setProgressLines } from "../../src/writeback/progress-lines.js";
 
 describe("setProgressLines: the head of progress.md", () => {
@@ -15,5 +16,13 @@ describe("setProgressLines: the head of progress.md", () => {
     expect(setProgressLines("# X\n\n- Status: coding\n\nMore.\n", "X", { Blockers: "none" })).toBe("# X\n\n- Status: coding\n- Blockers: none\n\nMore.\n");
     expect(setProgressLines("# X progress\n\nFree text.\n", "X", { Status: "coding" })).toBe("# X progress\n\n- Status: coding\n\nFree text.\n");
     expect(setProgressLines("Free text.\n", "X", { Status: "coding" })).toBe("- Status: coding\n\nFree text.\n");
+  });
+
+  it("recognises every form `paraplan status` reads, outside fenced code, and sets what status then reads", () => {
+    const before = "# X\n\n```markdown\n- Status: example\n```\n\n**Status:** planning\nBlocker: none\n";
+    const after = setProgressLines(before, "X", { Status: "blocked", Blockers: "waiting for TD2" });
+    expect(after).toBe("# X\n\n```markdown\n- Status: example\n```\n\n**Status:** blocked\nBlocker: waiting for TD2\n");
+    expect(parseProgress(after)).toEqual({ status: "blocked", blockers: "waiting for TD2" });
+    expect(parseProgress(setProgressLines(undefined, "X", { Status: "coding", Blockers: "none" }))).toEqual({ status: "coding", blockers: "none" });
   });
 });
