@@ -22,7 +22,9 @@ export function overviewText(plan: Plan, schedule: PlanSchedule): string {
     for (const wave of schedule.execution.waves) {
       const name = plan.waves.find((v) => v.number === wave.number)?.name;
       const merges = range(wave.mergeDay);
-      lines.push(`- Wave ${wave.number}${name ? ` (${name})` : ""}: merges ${wave.workstreams.join(", ") || "nothing"} into \`${wave.branch}\` at the end of day ${merges}${wave.merged ? "; merged" : ""}`);
+      lines.push(
+        `- Wave ${wave.number}${name ? ` (${name})` : ""}: merges ${wave.workstreams.join(", ") || "nothing"} into \`${wave.branch}\` at the end of day ${merges}${wave.merged ? "; merged" : ""}`,
+      );
     }
     lines.push("");
   }
@@ -39,5 +41,10 @@ export function overviewText(plan: Plan, schedule: PlanSchedule): string {
 /** `2 planned, 1 in progress`: how many workstreams have each status, in the order work goes through them. */
 function statusCounts(plan: Plan): string {
   const counts = WORKSTREAM_STATUSES.map((status) => [status, plan.workstreams.filter((ws) => ws.status === status).length] as const);
-  return counts.filter(([, n]) => n > 0).map(([status, n]) => `${n} ${status}`).join(", ") || "none";
+  return (
+    counts
+      .filter(([, n]) => n > 0)
+      .map(([status, n]) => `${n} ${status}`)
+      .join(", ") || "none"
+  );
 }

@@ -7,9 +7,14 @@ import { isAdr, loadProject, promptText, renderDocument, type PlanSource, type R
 
 /** The generated documents as resources: `paraplan://plan`, `paraplan://prompts/<ID>`, `paraplan://adr/<n>`, each rendered when read. */
 export function registerPlanResources(server: McpServer, source: PlanSource): void {
-  const resourceError = (what: string, loaded: RenderedDocument) => new Error(`${what} cannot be rendered: the plan has errors:\n${diagnosticsText(loaded.diagnostics.filter((d) => d.severity === "error"))}`);
+  const resourceError = (what: string, loaded: RenderedDocument) =>
+    new Error(`${what} cannot be rendered: the plan has errors:\n${diagnosticsText(loaded.diagnostics.filter((d) => d.severity === "error"))}`);
   server.registerResource("plan", "paraplan://plan", { title: "The execution plan", description: `The generated ${PLAN_DOCUMENT}`, mimeType: "text/markdown" }, async (uri) => {
-    const rendered = await renderDocument(source, (p) => p === PLAN_DOCUMENT, () => PLAN_DOCUMENT);
+    const rendered = await renderDocument(
+      source,
+      (p) => p === PLAN_DOCUMENT,
+      () => PLAN_DOCUMENT,
+    );
     if (rendered.text === undefined) throw resourceError("the plan", rendered);
     return { contents: [{ uri: uri.href, mimeType: "text/markdown", text: rendered.text }] };
   });
@@ -18,7 +23,9 @@ export function registerPlanResources(server: McpServer, source: PlanSource): vo
     new ResourceTemplate("paraplan://prompts/{id}", {
       list: async () => {
         const { plan } = await loadProject(source);
-        return { resources: plan.workstreams.map((ws) => ({ uri: `paraplan://prompts/${encodeURIComponent(ws.id)}`, name: `${ws.id} prompt`, title: `${ws.id}: ${ws.name}`, mimeType: "text/markdown" })) };
+        return {
+          resources: plan.workstreams.map((ws) => ({ uri: `paraplan://prompts/${encodeURIComponent(ws.id)}`, name: `${ws.id} prompt`, title: `${ws.id}: ${ws.name}`, mimeType: "text/markdown" })),
+        };
       },
     }),
     { title: "A workstream's prompt", description: "The generated prompt of one workstream", mimeType: "text/markdown" },
@@ -34,7 +41,14 @@ export function registerPlanResources(server: McpServer, source: PlanSource): vo
     new ResourceTemplate("paraplan://adr/{n}", {
       list: async () => {
         const { plan } = await loadProject(source);
-        return { resources: plan.decisions.map((d) => ({ uri: `paraplan://adr/${encodeURIComponent(d.number !== undefined ? String(d.number) : d.id)}`, name: `ADR ${d.number ?? d.id}`, title: d.title, mimeType: "text/markdown" })) };
+        return {
+          resources: plan.decisions.map((d) => ({
+            uri: `paraplan://adr/${encodeURIComponent(d.number !== undefined ? String(d.number) : d.id)}`,
+            name: `ADR ${d.number ?? d.id}`,
+            title: d.title,
+            mimeType: "text/markdown",
+          })),
+        };
       },
     }),
     { title: "A decision record", description: "The generated document of one ADR", mimeType: "text/markdown" },

@@ -36,7 +36,6 @@ export interface PlanServerOptions {
   log: (text: string) => void;
 }
 
-
 /** A tool's answer as text. */
 function answer(...texts: string[]): CallToolResult {
   return { content: texts.map((text) => ({ type: "text" as const, text })) };
@@ -81,7 +80,8 @@ export function createPlanServer(options: PlanServerOptions): McpServer {
     "my_workstream",
     {
       title: "My workstream's prompt",
-      description: "The current prompt of the workstream this worktree belongs to (found by its branch), the same text as `paraplan prompt <ID>`, and whether it changed since this server last returned it.",
+      description:
+        "The current prompt of the workstream this worktree belongs to (found by its branch), the same text as `paraplan prompt <ID>`, and whether it changed since this server last returned it.",
       inputSchema: { id: idInput },
       annotations: READ_ONLY,
     },
@@ -104,7 +104,12 @@ export function createPlanServer(options: PlanServerOptions): McpServer {
 
   server.registerTool(
     "plan_overview",
-    { title: "Plan overview", description: "The plan's figures (makespan, speed-up), waves, critical path, every workstream's status and days, and what can start now.", inputSchema: {}, annotations: READ_ONLY },
+    {
+      title: "Plan overview",
+      description: "The plan's figures (makespan, speed-up), waves, critical path, every workstream's status and days, and what can start now.",
+      inputSchema: {},
+      annotations: READ_ONLY,
+    },
     () =>
       guard("plan_overview", async () => {
         const loaded = await loadProject(source);
@@ -114,7 +119,12 @@ export function createPlanServer(options: PlanServerOptions): McpServer {
 
   server.registerTool(
     "workstream",
-    { title: "One workstream", description: "One workstream record as the schedule sees it: status, agent, dependencies, branch, days, slack, files, goal and deliverables.", inputSchema: { id: idInput }, annotations: READ_ONLY },
+    {
+      title: "One workstream",
+      description: "One workstream record as the schedule sees it: status, agent, dependencies, branch, days, slack, files, goal and deliverables.",
+      inputSchema: { id: idInput },
+      annotations: READ_ONLY,
+    },
     ({ id }) =>
       guard("workstream", async () => {
         const loaded = await loadProject(source);
@@ -125,7 +135,12 @@ export function createPlanServer(options: PlanServerOptions): McpServer {
 
   server.registerTool(
     "decision",
-    { title: "One decision (ADR)", description: "One architecture decision record, rendered as its generated document.", inputSchema: { ref: z.string().min(1).describe("The ADR: 3, 0003, ADR-3 or its file name") }, annotations: READ_ONLY },
+    {
+      title: "One decision (ADR)",
+      description: "One architecture decision record, rendered as its generated document.",
+      inputSchema: { ref: z.string().min(1).describe("The ADR: 3, 0003, ADR-3 or its file name") },
+      annotations: READ_ONLY,
+    },
     ({ ref }) =>
       guard("decision", async () => {
         let missing: string | undefined;
@@ -142,7 +157,12 @@ export function createPlanServer(options: PlanServerOptions): McpServer {
 
   server.registerTool(
     "dependencies",
-    { title: "What my dependencies deliver", description: "For each dependency of a workstream: what it delivers, its status, whether it is merged and where its work is available.", inputSchema: { id: idInput }, annotations: READ_ONLY },
+    {
+      title: "What my dependencies deliver",
+      description: "For each dependency of a workstream: what it delivers, its status, whether it is merged and where its work is available.",
+      inputSchema: { id: idInput },
+      annotations: READ_ONLY,
+    },
     ({ id }) =>
       guard("dependencies", async () => {
         const loaded = await loadProject(source);
@@ -168,7 +188,12 @@ export function createPlanServer(options: PlanServerOptions): McpServer {
 
   server.registerTool(
     "validate",
-    { title: "Validate the plan", description: "Every problem of the plan, as `file:line:column severity code message` lines with hints (paths relative to the project root).", inputSchema: {}, annotations: READ_ONLY },
+    {
+      title: "Validate the plan",
+      description: "Every problem of the plan, as `file:line:column severity code message` lines with hints (paths relative to the project root).",
+      inputSchema: {},
+      annotations: READ_ONLY,
+    },
     () =>
       guard("validate", async () => {
         const loaded = await loadProject(source);
@@ -176,7 +201,10 @@ export function createPlanServer(options: PlanServerOptions): McpServer {
       }),
   );
 
-  const progressInput = Object.fromEntries(PROGRESS_KEYS.map((key) => [key.toLowerCase(), z.string().optional().describe(`The \`- ${key}:\` line of progress.md`)])) as Record<Lowercase<(typeof PROGRESS_KEYS)[number]>, z.ZodOptional<z.ZodString>>;
+  const progressInput = Object.fromEntries(PROGRESS_KEYS.map((key) => [key.toLowerCase(), z.string().optional().describe(`The \`- ${key}:\` line of progress.md`)])) as Record<
+    Lowercase<(typeof PROGRESS_KEYS)[number]>,
+    z.ZodOptional<z.ZodString>
+  >;
   server.registerTool(
     "report_progress",
     {
@@ -200,7 +228,8 @@ export function createPlanServer(options: PlanServerOptions): McpServer {
     "set_status",
     {
       title: "Set my workstream's status",
-      description: "Writes the workstream's `status` in its plan record in the main checkout, as `paraplan set <ID> status <value>` does: only the value's bytes change, the change is validated first, and a file changed meanwhile is not written.",
+      description:
+        "Writes the workstream's `status` in its plan record in the main checkout, as `paraplan set <ID> status <value>` does: only the value's bytes change, the change is validated first, and a file changed meanwhile is not written.",
       inputSchema: { status: z.enum(WORKSTREAM_STATUSES).describe("The new status"), id: idInput },
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
     },

@@ -18,7 +18,10 @@ export function whoOwnsText(plan: Plan, schedule: PlanSchedule, path: string): s
   const file = normalizePattern(path);
   const claims: Claim[] = [];
   for (const ws of plan.workstreams) {
-    for (const [kind, refs] of [["owns", ws.owns], ["touches", ws.touches]] as const) {
+    for (const [kind, refs] of [
+      ["owns", ws.owns],
+      ["touches", ws.touches],
+    ] as const) {
       for (const ref of refs) {
         const entry = normalizePattern(ref.pattern);
         if (entry === "") continue;

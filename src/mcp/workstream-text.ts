@@ -24,7 +24,13 @@ export function workstreamText(plan: Plan, schedule: PlanSchedule, ws: Workstrea
     if (e.canStartNow) lines.push("- Can start now: yes");
   }
   if (t) lines.push(`- Slack: ${t.slack} ${t.slack === 1 ? "day" : "days"}${t.critical ? " (on the critical path)" : ""}`);
-  lines.push(`- Owns: ${list(ws.owns.map((f) => f.pattern))}`, `- Touches: ${list(ws.touches.map((f) => f.pattern))}`, `- Prompt: ${promptPath(ws)} in the output folder (the my_workstream tool gives its text)`, `- Record: ${ws.source.file}`, "");
+  lines.push(
+    `- Owns: ${list(ws.owns.map((f) => f.pattern))}`,
+    `- Touches: ${list(ws.touches.map((f) => f.pattern))}`,
+    `- Prompt: ${promptPath(ws)} in the output folder (the my_workstream tool gives its text)`,
+    `- Record: ${ws.source.file}`,
+    "",
+  );
   const section = (title: string, body: string | readonly string[]) => {
     const text = typeof body === "string" ? body.trim() : body.map((item) => `- ${item}`).join("\n");
     if (text !== "") lines.push(`## ${title}`, "", text, "");

@@ -7,7 +7,8 @@ import { subagentRequest } from "../../src/writeback/subagent-import.js";
 import { runInProcess } from "../helpers/run-in-process.js";
 import { putFile, tempProject } from "../helpers/temp-project.js";
 
-const REVIEWER = "---\nname: code-reviewer\ndescription: Expert code reviewer. Use it after code changes.\ntools: Read, Grep, Glob\nmodel: inherit\n---\n\nYou are a senior code reviewer.\n\n# Checklist\n\n- No secrets.\n\n```md\n# not a heading\n```\n";
+const REVIEWER =
+  "---\nname: code-reviewer\ndescription: Expert code reviewer. Use it after code changes.\ntools: Read, Grep, Glob\nmodel: inherit\n---\n\nYou are a senior code reviewer.\n\n# Checklist\n\n- No secrets.\n\n```md\n# not a heading\n```\n";
 
 describe("import agents", () => {
   it("reads a subagent file as a new agent: name as id, fields, and the prompt as its role with headings moved down", () => {

@@ -15,7 +15,8 @@ function frontMatter(text: string): Record<string, unknown> {
   return parse(text.slice(4, end)) as Record<string, unknown>;
 }
 
-const AGENT_WITH_TOOLS = "---\nid: Reviewer_One\nname: Reviewer\ndescription: Reviews a finished workstream before its merge.\ntools: Read, Grep, Glob\nmodel: haiku\n---\n\n# Reviewer\n\n## Role\n\nYou review code.\n";
+const AGENT_WITH_TOOLS =
+  "---\nid: Reviewer_One\nname: Reviewer\ndescription: Reviews a finished workstream before its merge.\ntools: Read, Grep, Glob\nmodel: haiku\n---\n\n# Reviewer\n\n## Role\n\nYou review code.\n";
 
 describe("Claude Code subagent files from agent personas", () => {
   it("renders name, description, tools and model as Claude Code reads them, and the persona as the prompt", async () => {
@@ -28,7 +29,9 @@ describe("Claude Code subagent files from agent personas", () => {
     // No tools or model in the record: the keys are left out, so the subagent inherits the session's.
     expect(Object.keys(fields)).toEqual(["name", "description"]);
     expect(fields.name).toBe("python-pro");
-    expect(fields.description).toBe("You are a senior Python engineer who writes idiomatic, fully typed Python 3 and knows Pydantic V2 validation patterns well. Takes the autoD workstreams TD1, TD2, WS1.");
+    expect(fields.description).toBe(
+      "You are a senior Python engineer who writes idiomatic, fully typed Python 3 and knows Pydantic V2 validation patterns well. Takes the autoD workstreams TD1, TD2, WS1.",
+    );
     expect(python.text).toContain("\n---\n\n# Python Pro\n\nYou are a senior Python engineer");
     expect(python.text).toContain("## Working agreements\n\n- Write an implementation plan first");
     expect(await lintMarkdown(Object.fromEntries(files.map((f) => [f.path, f.text])))).toEqual([]);

@@ -9,7 +9,9 @@ describe("setProgressLines: the head of progress.md", () => {
 
   it("changes only the values of the given lines, keeping bullets, spacing, case, CRLF and every other line", () => {
     const before = "# TD2 progress\r\n\r\n* status:  planning\r\n- Done: nothing\r\n- Gates: none\r\n\r\nNotes.\r\n";
-    expect(setProgressLines(before, "TD2", { Status: "testing", Done: "the parser\nand its tests" })).toBe("# TD2 progress\r\n\r\n* status:  testing\r\n- Done: the parser and its tests\r\n- Gates: none\r\n\r\nNotes.\r\n");
+    expect(setProgressLines(before, "TD2", { Status: "testing", Done: "the parser\nand its tests" })).toBe(
+      "# TD2 progress\r\n\r\n* status:  testing\r\n- Done: the parser and its tests\r\n- Gates: none\r\n\r\nNotes.\r\n",
+    );
   });
 
   it("adds a missing line after the last progress line, or after the heading, or at the top", () => {

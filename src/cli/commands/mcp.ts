@@ -15,7 +15,14 @@ export async function mcp(options: GlobalOptions, io: CliIO): Promise<ExitCode> 
   const calling = await findCallingWorktree(io.cwd);
   // Everything a person would read goes to stderr: stdout carries only the protocol's messages.
   const context = resolveContext(options, { ...io, cwd: options.plan ? io.cwd : calling.planSearchFrom, stdout: (s) => io.stderr(s), isTTY: false }, true);
-  const source = { root: context.root, planDir: context.planDir, outDir: context.outDir, cache: context.cache, ...(context.templatesDir ? { templatesDir: context.templatesDir } : {}), ...(context.settings ? { settings: context.settings } : {}) };
+  const source = {
+    root: context.root,
+    planDir: context.planDir,
+    outDir: context.outDir,
+    cache: context.cache,
+    ...(context.templatesDir ? { templatesDir: context.templatesDir } : {}),
+    ...(context.settings ? { settings: context.settings } : {}),
+  };
   const { serveStdio } = await serverModule;
   await serveStdio({ source, calling, version: VERSION, log: (s) => io.stderr(s) }, io.waitForStop());
   return EXIT.ok;
