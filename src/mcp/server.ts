@@ -5,7 +5,7 @@
  */
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
-import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import { ErrorCode, type CallToolResult, type JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
 import { z } from "zod";
 import { hasErrors } from "../diagnostics/diagnostic.js";
 import { summarize } from "../diagnostics/format.js";
@@ -21,6 +21,7 @@ import { dependenciesText } from "./dependencies-text.js";
 import { overviewText } from "./overview-text.js";
 import { diagnosticsText } from "./diagnostics-text.js";
 import { isAdr, loadProject, promptText, renderDocument, type PlanSource } from "./plan-source.js";
+import { trackPendingRequests } from "./pending-requests.js";
 import { registerPlanResources } from "./resources.js";
 import { writeProgress } from "./progress-file.js";
 import { setWorkstreamStatus } from "./set-status.js";
@@ -255,10 +256,21 @@ export async function serveStdio(options: PlanServerOptions, stop: Promise<void>
   const server = createPlanServer(options);
   const transport = new StdioServerTransport();
   await server.connect(transport);
+  const pending = trackPendingRequests(transport);
+  // A line that is not JSON, or not a JSON-RPC message, gets the error JSON-RPC prescribes (id null); the next line is read as usual.
+  server.server.onerror = (error) => {
+    const code = error instanceof SyntaxError ? ErrorCode.ParseError : "issues" in error ? ErrorCode.InvalidRequest : undefined;
+    const message = code === ErrorCode.ParseError ? "Parse error: the line is not JSON" : code === ErrorCode.InvalidRequest ? "Invalid Request: not a JSON-RPC message" : error.message.split("\n")[0]!;
+    options.log(`paraplan mcp: ${message}\n`);
+    if (code === undefined) return;
+    const answer = { jsonrpc: "2.0", id: null, error: { code, message } };
+    transport.send(answer as unknown as JSONRPCMessage).catch(() => undefined);
+  };
   // Set after connecting: connecting installs the transport's own close handler, which calls the server's.
   const closed = new Promise<void>((resolve) => {
     server.server.onclose = () => resolve();
-    process.stdin.once("end", () => resolve());
+    // The client closed stdin: what it asked before is still answered.
+    process.stdin.once("end", () => void pending.idle().then(resolve));
     void stop.then(resolve);
   });
   options.log(`paraplan mcp: serving ${options.source.planDir}${options.calling.branch ? ` to branch ${options.calling.branch}` : ""}\n`);
