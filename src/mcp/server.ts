@@ -10,6 +10,7 @@ import { z } from "zod";
 import { hasErrors } from "../diagnostics/diagnostic.js";
 import { summarize } from "../diagnostics/format.js";
 import type { LoadedPlan } from "../io/load-plan.js";
+import type { Workstream } from "../model/types.js";
 import { decisionIndex } from "../model/decision-ref.js";
 import { adrPath } from "../model/output-paths.js";
 import { WORKSTREAM_STATUSES } from "../schema/record-kinds.js";
@@ -76,6 +77,15 @@ export function createPlanServer(options: PlanServerOptions): McpServer {
   // What my_workstream last returned, per workstream: to say whether, and how, the prompt changed since.
   const lastPrompt = new Map<string, string>();
   const guard = (name: string, body: () => Promise<CallToolResult>) => guarded(log, name, body);
+  // A workstream the plan as read does not have may be one an error hides: then the answer is the plan's errors.
+  const workstreamOf = (loaded: LoadedPlan, id?: string): Workstream => {
+    try {
+      return callingWorkstream(loaded.plan, calling.branch, id);
+    } catch (error) {
+      if (error instanceof ToolFailure && hasErrors(loaded.diagnostics)) throw planErrors(loaded, error.message);
+      throw error;
+    }
+  };
 
   server.registerTool(
     "my_workstream",
@@ -89,7 +99,7 @@ export function createPlanServer(options: PlanServerOptions): McpServer {
     ({ id }) =>
       guard("my_workstream", async () => {
         const loaded = await loadProject(source);
-        const ws = callingWorkstream(loaded.plan, calling.branch, id);
+        const ws = workstreamOf(loaded, id);
         const rendered = await promptText(source, ws.id);
         if (rendered.text === undefined) throw planErrors(rendered, `the ${ws.id} prompt cannot be rendered`);
         const before = lastPrompt.get(ws.id);
@@ -129,7 +139,7 @@ export function createPlanServer(options: PlanServerOptions): McpServer {
     ({ id }) =>
       guard("workstream", async () => {
         const loaded = await loadProject(source);
-        const ws = callingWorkstream(loaded.plan, calling.branch, id);
+        const ws = workstreamOf(loaded, id);
         return answer(workstreamText(loaded.plan, loaded.schedule, ws), ...errorsNote(loaded));
       }),
   );
@@ -167,7 +177,7 @@ export function createPlanServer(options: PlanServerOptions): McpServer {
     ({ id }) =>
       guard("dependencies", async () => {
         const loaded = await loadProject(source);
-        const ws = callingWorkstream(loaded.plan, calling.branch, id);
+        const ws = workstreamOf(loaded, id);
         return answer(dependenciesText(loaded.plan, loaded.schedule, ws), ...errorsNote(loaded));
       }),
   );
@@ -219,7 +229,7 @@ export function createPlanServer(options: PlanServerOptions): McpServer {
         const values = Object.fromEntries(PROGRESS_KEYS.flatMap((key) => (input[lowerKey(key)] !== undefined ? [[key, input[lowerKey(key)]!]] : [])));
         if (Object.keys(values).length === 0) throw new ToolFailure(`give at least one of: ${PROGRESS_KEYS.map((k) => k.toLowerCase()).join(", ")}`);
         // progress.md belongs to a workstream's worktree: not to the main checkout, nor to a branch the plan does not know.
-        const ws = callingWorkstream((await loadProject(source)).plan, calling.branch);
+        const ws = workstreamOf(await loadProject(source));
         const { file, created } = await writeProgress(calling.top, ws.id, values);
         return answer(`${created ? "created" : "updated"} ${file}: ${Object.keys(values).join(", ")}\n`);
       }),
@@ -237,7 +247,7 @@ export function createPlanServer(options: PlanServerOptions): McpServer {
     ({ status, id }) =>
       guard("set_status", async () => {
         const loaded = await loadProject(source);
-        const ws = callingWorkstream(loaded.plan, calling.branch, id);
+        const ws = workstreamOf(loaded, id);
         return answer(await setWorkstreamStatus(source, ws.id, status));
       }),
   );
