@@ -1,12 +1,12 @@
 /**
  * Rewrites tests/fixtures/invalid/<scenario>/expected.txt from the current output of `loadPlan`.
- * Usage: npx tsx scripts/update-invalid-goldens.ts [scenario ...]
+ * Usage: npm run goldens:invalid [-- scenario ...]
  * Review every changed file before committing it: a golden is only as good as its last reading.
  */
 import { readFile, writeFile } from "node:fs/promises";
 import { expectedPath, scenarioOutput, scenarios } from "../tests/model/invalid-scenarios.js";
 
-const all = await scenarios();
+const all = scenarios();
 const chosen = process.argv.slice(2);
 const unknown = chosen.filter((name) => !all.includes(name));
 if (unknown.length > 0) {

@@ -7,6 +7,7 @@ import { CliError, EXIT } from "./exit-codes.js";
 import { checkOutputFolder } from "./output-folder.js";
 import type { PlanSettings } from "../model/plan-settings.js";
 import { DECISION_STATUSES } from "../schema/record-kinds.js";
+import { isWithin } from "../io/inside-folder.js";
 import { toPosix } from "../io/posix-path.js";
 
 /** Global options every command accepts. */
@@ -57,7 +58,7 @@ interface ConfigFile {
 }
 
 /** Finds `plan/` from the working folder upward, as git finds `.git`. */
-export function findPlanDir(cwd: string): string | undefined {
+function findPlanDir(cwd: string): string | undefined {
   let dir = path.resolve(cwd);
   for (;;) {
     const candidate = path.join(dir, "plan");
@@ -157,13 +158,14 @@ export function resolveContext(options: GlobalOptions, io: { cwd: string; stdout
 /** A path for messages: relative to the working folder when inside it. */
 export function shown(context: Pick<CommandContext, "cwd">, p: string): string {
   const rel = path.relative(context.cwd, p);
-  return toPosix(rel && !rel.startsWith("..") ? rel : p);
+  return toPosix(rel !== "" && isWithin(context.cwd, p) ? rel : p);
 }
 
 /** A project-root-relative path (as the model stores it) as a person sees it: relative to the working folder when inside it. */
 export function shownFile(context: Pick<CommandContext, "cwd" | "root">, file: string): string {
   if (path.isAbsolute(file)) return shown(context, file);
   // A path outside the working folder stays as the model has it: `../../plan/x.md` helps nobody.
-  const rel = path.relative(context.cwd, path.resolve(context.root, file));
-  return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? toPosix(rel) : file;
+  const abs = path.resolve(context.root, file);
+  const rel = path.relative(context.cwd, abs);
+  return rel !== "" && isWithin(context.cwd, abs) ? toPosix(rel) : file;
 }

@@ -6,7 +6,7 @@ import { shownFile, type CommandContext } from "./context.js";
  * Diagnostics as a person reads them: their files relative to the working folder. The model, the cache and the
  * machine formats (`json`, `github`) keep paths relative to the project root, which do not depend on where paraplan runs.
  */
-export function shownDiagnostics(context: Pick<CommandContext, "cwd" | "root">, list: readonly Diagnostic[]): Diagnostic[] {
+function shownDiagnostics(context: Pick<CommandContext, "cwd" | "root">, list: readonly Diagnostic[]): Diagnostic[] {
   if (context.cwd === context.root) return [...list];
   return list.map((d) => {
     const moved: Diagnostic = { ...d, file: shownFile(context, d.file) };

@@ -53,7 +53,7 @@ export function diagnostic(
 }
 
 /** Orders diagnostics by file, then position, then code, so output never depends on read order. */
-export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   if (a.file !== b.file) return a.file < b.file ? -1 : 1;
   if (a.start.line !== b.start.line) return a.start.line - b.start.line;
   if (a.start.column !== b.start.column) return a.start.column - b.start.column;

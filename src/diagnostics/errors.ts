@@ -83,3 +83,10 @@ export class ChangeInProgressError extends ParaplanError {
     super(`another paraplan run is changing the plan (${file} exists); nothing was written`, EXIT.invalid, "Wait for it to finish, then run the command again.");
   }
 }
+
+/** A git ref a command needs (a wave's start, the project's base) is in no branch, tag or commit of the repository. */
+export class MissingRefError extends ParaplanError {
+  constructor(readonly refs: readonly string[]) {
+    super(`none of ${refs.join(", ")} exists in the repository`, EXIT.usage, "Create the base branch (or fix base_branch / base_commit in project.md), then run the command again.");
+  }
+}

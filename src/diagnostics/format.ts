@@ -15,7 +15,7 @@ export interface Paint {
 }
 
 /** No colour at all. */
-export const PLAIN: Paint = { red: (s) => s, yellow: (s) => s, cyan: (s) => s, dim: (s) => s, bold: (s) => s };
+const PLAIN: Paint = { red: (s) => s, yellow: (s) => s, cyan: (s) => s, dim: (s) => s, bold: (s) => s };
 
 const place = (d: { file: string; start: { line: number; column: number } }) => `${printable(d.file)}:${d.start.line}:${d.start.column}`;
 
@@ -40,13 +40,13 @@ export function summarize(list: readonly Diagnostic[]): string {
 }
 
 /** How many diagnostics there are of each severity. */
-export function counts(list: readonly Diagnostic[]): { errors: number; warnings: number; infos: number } {
+function counts(list: readonly Diagnostic[]): { errors: number; warnings: number; infos: number } {
   const of = (severity: Diagnostic["severity"]) => list.filter((d) => d.severity === severity).length;
   return { errors: of("error"), warnings: of("warning"), infos: of("info") };
 }
 
 /** The diagnostics as a JSON document for scripts, with the counts by severity first (`summary`). */
-export function formatJson(list: readonly Diagnostic[]): string {
+function formatJson(list: readonly Diagnostic[]): string {
   return `${JSON.stringify({ summary: counts(list), diagnostics: list }, null, 2)}\n`;
 }
 

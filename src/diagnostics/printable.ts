@@ -1,7 +1,7 @@
 // C0 and C1 control characters (a tab excepted), line and paragraph separators, and the bidirectional embeddings,
 // overrides and isolates: each can blank a terminal line, move the cursor, or make text read as other text.
 // eslint-disable-next-line no-control-regex -- control characters are exactly what this matches
-export const UNPRINTABLE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const UNPRINTABLE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 /** The escape shown for one unprintable character: `\n`, `\x1b`, `\u202e`. */
 function escapeOf(c: string): string {

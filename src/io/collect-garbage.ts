@@ -7,15 +7,15 @@ import type { Plan } from "../model/types.js";
  * Above it, V8 lets a build's garbage (every file's syntax tree, every rendered page) grow the heap far past what
  * the build keeps: at 10,000 records, 350 MB of heap for 90 MB still in use, and a 480 MB peak.
  */
-export const COLLECT_FROM = 2_000;
+const COLLECT_FROM = 2_000;
 
 /** How often a large build collects: every this many files parsed or documents rendered. */
-export const COLLECT_EVERY = 1_000;
+const COLLECT_EVERY = 1_000;
 
 let gc: (() => void) | undefined;
 
 /** Runs a full garbage collection now (about 30 ms per 100 MB in use), so memory is given back during a large build. */
-export function collectGarbage(): void {
+function collectGarbage(): void {
   if (!gc) {
     // The documented way to reach V8's collector without starting node with --expose-gc.
     v8.setFlagsFromString("--expose-gc");

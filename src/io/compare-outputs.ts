@@ -120,8 +120,3 @@ export async function extraFiles(outDir: string, expectedPaths: ReadonlySet<stri
 function stateKind(state: GeneratedState): "stale" | "edited" | "foreign" {
   return state === "generated" ? "stale" : state;
 }
-
-/** The files a comparison was made against: every status that carries the rendered content. */
-export function expectedFiles(statuses: readonly OutputStatus[]): { path: string; content: string }[] {
-  return statuses.flatMap((s) => (s.kind !== "orphan" && s.expected !== undefined ? [{ path: s.path, content: s.expected }] : []));
-}

@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
-import { readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { readdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { VERSION } from "../version.js";
+import { writeAtomic } from "./atomic-write.js";
 import { makeFolder } from "./make-folder.js";
 
 /** What is cached: parsed plan files. */
@@ -69,10 +70,8 @@ export function openDiskCache(dir: string, version: string = VERSION): DiskCache
       const file = fileOf(kind, key);
       try {
         await makeFolder(path.dirname(file));
-        // A temporary name then a rename: a reader never sees half an entry, even with two runs at once.
-        const temporary = `${file}.${process.pid}.tmp`;
-        await writeFile(temporary, sealed(input, data));
-        await rename(temporary, file);
+        // Atomic: a reader never sees half an entry, even with two runs at once; unflushed, since a lost entry is a miss.
+        await writeAtomic(file, sealed(input, data), { flush: false });
       } catch {
         // A cache that cannot be written only costs time.
       }

@@ -3,13 +3,13 @@ import { lstat, realpath } from "node:fs/promises";
 import path from "node:path";
 import { OutsideFolderError } from "../diagnostics/errors.js";
 
-export { OutsideFolderError };
-
-
-/** Whether `abs` is `root` or lies under it (both resolved). */
+/**
+ * Whether `abs` is `root` or lies under it, by the paths' text (both resolved; symbolic links are not followed). The
+ * one test of containment: a name that only starts with dots (`..notes`) is inside.
+ */
 export function isWithin(root: string, abs: string): boolean {
   const relative = path.relative(root, abs);
-  return relative === "" || (!relative.startsWith("..") && !path.isAbsolute(relative));
+  return relative === "" || (relative !== ".." && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
 }
 
 /** Resolves a relative path inside a folder, by its text alone: no `..` escape, no absolute path, no NUL byte. */
@@ -54,7 +54,7 @@ export function parentChecker(root: string, prepare: (dir: string) => Promise<un
 }
 
 /** Whether the path itself is a symbolic link (which paraplan never reads or writes through). */
-export async function isSymlink(abs: string): Promise<boolean> {
+async function isSymlink(abs: string): Promise<boolean> {
   const info = await lstat(abs).catch(() => undefined);
   return info?.isSymbolicLink() ?? false;
 }

@@ -1,6 +1,7 @@
 import { readdir, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { diagnostic, type Diagnostic, type Location, FILE_START } from "../diagnostics/diagnostic.js";
+import { isWithin } from "./inside-folder.js";
 import { toPosix } from "./posix-path.js";
 
 /** A plan file found by the listing: its absolute path, its path inside the plan folder, and how it is shown. */
@@ -24,7 +25,7 @@ function at(file: string): Location {
  */
 function shownPaths(planDir: string, root: string): (abs: string, relative: string) => string {
   const base = toPosix(path.relative(root, planDir));
-  if (base === "" || base === ".." || base.startsWith("../") || path.isAbsolute(base)) return (abs) => toPosix(path.relative(root, abs));
+  if (base === "" || !isWithin(root, planDir)) return (abs) => toPosix(path.relative(root, abs));
   return (_abs, relative) => `${base}/${relative}`;
 }
 
@@ -53,7 +54,7 @@ export async function listPlanFiles(planDir: string, projectRoot: string): Promi
           diagnostics.push(loopAt(shown));
           continue;
         }
-        if (resolved instanceof Error || (resolved !== root && !resolved.startsWith(root + path.sep))) {
+        if (resolved instanceof Error || !isWithin(root, resolved)) {
           diagnostics.push(diagnostic("error", "symlink-outside-plan", at(shown), "symbolic link points outside the plan folder (or nowhere) and is not read", "Replace the link with a copy of the file, or remove it."));
           continue;
         }

@@ -81,7 +81,7 @@ export async function loadTemplates(userDir: string | undefined, root: string): 
     for (const file of names) {
       const abs = path.join(dir, file);
       const shown = toPosix(path.relative(root, abs));
-      byName.set(file.replace(/\.hbs$/, ""), { name: file.replace(/\.hbs$/, ""), file: shown.startsWith("..") ? abs : shown, source: await readFile(abs, "utf8") });
+      byName.set(file.replace(/\.hbs$/, ""), { name: file.replace(/\.hbs$/, ""), file: isWithin(root, abs) ? shown : abs, source: await readFile(abs, "utf8") });
     }
   }
   return [...byName.values()];

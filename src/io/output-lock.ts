@@ -1,11 +1,10 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
-import { link, readdir, readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
+import { link, readdir, readFile, rename, stat, unlink } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { OutputLockedError } from "../diagnostics/errors.js";
-
-export { OutputLockedError };
+import { createNewFile } from "./create-new-file.js";
 import { possiblePid, processAlive } from "./process-alive.js";
 import { makeFolder } from "./make-folder.js";
 
@@ -69,7 +68,8 @@ async function acquire(lockFile: string, options: Required<LockOptions>): Promis
   const text = `${JSON.stringify(me)}\n`;
   const deadline = Date.now() + options.timeoutMs;
   for (;;) {
-    if (await tryCreate(lockFile, text, me.token)) {
+    // A hard link to a complete temporary file: the lock file is created with its content in one step, or not at all.
+    if (await createNewFile(lockFile, text)) {
       await removeLeftovers(lockFile);
       return () => release(lockFile, me.token);
     }
@@ -83,29 +83,6 @@ async function acquire(lockFile: string, options: Required<LockOptions>): Promis
     if (Date.now() > deadline) throw new OutputLockedError(lockFile, describeHolder(seen));
     // A little jitter, so that runs waiting for the same lock do not retry in step.
     await new Promise((resolve) => setTimeout(resolve, options.pollMs * (0.5 + Math.random())));
-  }
-}
-
-/** Creates the lock file with its content in one step (a hard link to a complete temporary file); false when it exists. */
-async function tryCreate(lockFile: string, text: string, token: string): Promise<boolean> {
-  const temporary = `${lockFile}.${process.pid}.${token}.tmp`;
-  await writeFile(temporary, text, { flag: "wx" });
-  try {
-    await link(temporary, lockFile);
-    return true;
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "EEXIST") return false;
-    // File systems without hard links: an exclusive create, briefly empty, which `isStale` tolerates.
-    if (code === "EPERM" || code === "ENOTSUP" || code === "ENOSYS" || code === "EXDEV") {
-      return writeFile(lockFile, text, { flag: "wx" }).then(
-        () => true,
-        (e: NodeJS.ErrnoException) => (e.code === "EEXIST" ? false : Promise.reject(e)),
-      );
-    }
-    throw error;
-  } finally {
-    await unlink(temporary).catch(() => undefined);
   }
 }
 

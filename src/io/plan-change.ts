@@ -2,9 +2,9 @@ import { createHash } from "node:crypto";
 import { open, readFile, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { ChangeInProgressError } from "../diagnostics/errors.js";
-
-export { ChangeInProgressError };
 import { diagnostic, FILE_START, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { writeAtomic } from "./atomic-write.js";
+import { isWithin } from "./inside-folder.js";
 import { processAlive } from "./process-alive.js";
 import { toPosix } from "./posix-path.js";
 
@@ -20,7 +20,7 @@ import { toPosix } from "./posix-path.js";
  * The next paraplan run that reads the plan and finds the journal of a run that is gone finishes it: a `staging`
  * journal is rolled back (its temporaries removed, no plan file was touched), a `committing` one rolled forward.
  */
-export const JOURNAL = ".paraplan-change.json";
+const JOURNAL = ".paraplan-change.json";
 
 /** One file of a change, by path inside the plan folder, with the hashes of its bytes before and after. */
 interface JournalEntry {
@@ -63,10 +63,7 @@ async function writeFlushed(abs: string, data: string | Buffer, flag: "wx" | "w"
 
 /** Replaces the journal in one rename, so it is always a whole journal. */
 async function rewriteJournal(planDir: string, journal: Journal): Promise<void> {
-  const abs = path.join(planDir, JOURNAL);
-  const temporary = `${abs}.${process.pid}.tmp`;
-  await writeFlushed(temporary, JSON.stringify(journal), "w");
-  await rename(temporary, abs);
+  await writeAtomic(path.join(planDir, JOURNAL), JSON.stringify(journal));
 }
 
 /**
@@ -144,7 +141,7 @@ export async function resumePlanChange(planDir: string, shownDir: string): Promi
   }
   if (!abandoned(journal)) return [];
   // Only paths inside the plan folder are ever touched, whatever the journal says.
-  const inside = (rel: string) => typeof rel === "string" && !path.isAbsolute(rel) && !rel.split(/[\\/]/).includes("..");
+  const inside = (rel: string) => typeof rel === "string" && !path.isAbsolute(rel) && isWithin(planDir, path.resolve(planDir, rel));
   if (!journal.files.every((f) => inside(f.target) && inside(f.temporary))) {
     return [diagnostic("error", "change-interrupted", at, "the journal of an interrupted change names files outside the plan folder and was not applied", "Check the files it names, then delete it.")];
   }

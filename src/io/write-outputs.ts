@@ -4,7 +4,7 @@ import type { OutputFile } from "../render/render-documents.js";
 import { byPath, OUTPUT_FOLDERS } from "../model/output-paths.js";
 import { fileComparer, unexpectedOutputs, type KnownOutputs, type OutputStatus } from "./compare-outputs.js";
 import { forEachConcurrently, mapConcurrently } from "./concurrently.js";
-import { assertRealParentInside, insideFolder, parentChecker } from "./inside-folder.js";
+import { assertRealParentInside, insideFolder, isWithin, parentChecker } from "./inside-folder.js";
 import { withOutputLock, type LockOptions } from "./output-lock.js";
 import { makeFolder } from "./make-folder.js";
 
@@ -172,7 +172,7 @@ async function removeFile(outDir: string, rel: string): Promise<void> {
   // Remove folders the removal emptied (prompts/, adr/), never out/ itself.
   const root = path.resolve(outDir);
   let dir = path.dirname(abs);
-  while (dir !== root && dir.startsWith(root + path.sep)) {
+  while (dir !== root && isWithin(root, dir)) {
     try {
       await rmdir(dir);
     } catch {

@@ -49,7 +49,7 @@ export const INVERSE: Readonly<Record<string, string>> = {
 const LINK = /^(?:\*\*|__)?([\p{L}][\p{L} ]{0,30}?)(?:\*\*|__)?\s*:?\s+((?:\[([^\]]*)\]\(\s*<?([^)\s>]*)>?[^)]*\))|(?:ADR[- ]?#?\d+)|(?:#?\d+)|(?:[\w.%-]+\.md))(?:\*\*|__)?\s*[.;,]?\s*$/iu;
 
 /** The relation's words in kebab case, mapped to the standard ones. */
-export function relationOf(words: string): string {
+function relationOf(words: string): string {
   const lower = words.toLowerCase().replace(/\s+/g, " ").trim();
   // Own keys only: `Constructor [x](y)` must not find Object.prototype.constructor.
   return Object.hasOwn(RELATIONS, lower) ? RELATIONS[lower]! : lower.replace(/ /g, "-");

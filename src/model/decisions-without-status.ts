@@ -2,7 +2,7 @@ import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Decision } from "./types.js";
 
 /** From this many decisions without a status on, they are one warning with a count, not silence. */
-export const MANY_WITHOUT_STATUS = 5;
+const MANY_WITHOUT_STATUS = 5;
 
 /**
  * One warning, with a count, when many decisions write no status: they are listed as proposed and would land in the

@@ -36,7 +36,7 @@ export function safeSegment(text: string, fallback: string, max = 80): string {
  * A safe segment that stays distinct for distinct texts: when making it safe changed or shortened the text, a short
  * hash of the text is appended, so that `a/b` and `a:b`, or two long titles with the same start, never share a file.
  */
-export function uniqueSegment(text: string, fallback: string, max = 80): string {
+function uniqueSegment(text: string, fallback: string, max = 80): string {
   const segment = safeSegment(text, fallback, max);
   if (segment === text) return segment;
   return `${segment}-${createHash("sha256").update(text, "utf8").digest("hex").slice(0, 8)}`;

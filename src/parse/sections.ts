@@ -58,7 +58,7 @@ function makeSection(heading: Heading, nodes: RootContent[], end: number, src: S
 }
 
 /** The verbatim Markdown of a list item's content, its continuation lines de-indented. */
-export function itemMarkdown(item: ListItem, src: SourceText): string {
+function itemMarkdown(item: ListItem, src: SourceText): string {
   const first = item.children[0];
   if (!first?.position) return "";
   const start = first.position.start.offset ?? 0;

@@ -3,7 +3,7 @@
 // cannot change the document, and everything a break could change (code, tables, headings, HTML) is kept.
 
 /** The column prose is wrapped at: markdownlint's line-length limit (MD013). */
-export const WRAP_WIDTH = 80;
+const WRAP_WIDTH = 80;
 
 /** An open fenced code block: its fence character and length. */
 interface Fence {
@@ -273,7 +273,7 @@ function fill(prefix: string, continuation: string, words: string[], width: numb
  * Splits prose at the spaces where a line break changes nothing and the text stays readable: not inside code
  * spans, autolinks, HTML tags or links, not after a backslash (a hard break), and not before text that would start a new block.
  */
-export function unbreakableWords(content: string): string[] {
+function unbreakableWords(content: string): string[] {
   const words: string[] = [];
   let start = 0;
   let i = 0;

@@ -146,7 +146,7 @@ function conflictsBetween(
  * ("TD2's version wins") speaks only for pairs that include one of them; a rule that names
  * none ("merge both sides") speaks for every pair.
  */
-export function ruleDecides(rule: string, pair: readonly [string, string], ids: ReadonlySet<string>): boolean {
+function ruleDecides(rule: string, pair: readonly [string, string], ids: ReadonlySet<string>): boolean {
   const named = (rule.match(/[\p{L}\p{N}_.-]+/gu) ?? []).map((t) => t.replace(/[.'’]+$/, "")).filter((t) => ids.has(t));
   return named.length === 0 || named.includes(pair[0]) || named.includes(pair[1]);
 }

@@ -12,7 +12,7 @@ import type { Network } from "./network.js";
 import { isTight, slackOf, type Passes } from "./schedule.js";
 
 /** Ties can multiply paths without bound; more than this many are not listed. */
-export const MAX_CRITICAL_PATHS = 50;
+const MAX_CRITICAL_PATHS = 50;
 
 /** Every critical path, as workstream id lists in lexicographic id order, at most MAX_CRITICAL_PATHS. */
 export function findCriticalPaths(net: Network, passes: Passes, ids: readonly string[]): { paths: string[][]; truncated: boolean } {

@@ -1,7 +1,7 @@
 /** Day lists for messages and output: bounded, and written compactly ("3–4, 7"). */
 
 /** The most days a day list or timeline holds; a plan longer than this is not listed day by day beyond it. */
-export const DAY_LIMIT = 100_000;
+const DAY_LIMIT = 100_000;
 
 /** The days from `first` to `last` inclusive, at most up to DAY_LIMIT. */
 export function dayRange(first: number, last: number): number[] {
@@ -11,7 +11,7 @@ export function dayRange(first: number, last: number): number[] {
 }
 
 /** Ascending days as runs: [3, 4, 7] → "3–4, 7". */
-export function formatDays(days: readonly number[]): string {
+function formatDays(days: readonly number[]): string {
   const runs: string[] = [];
   for (let i = 0; i < days.length; ) {
     let j = i;

@@ -50,12 +50,12 @@ export function plannedDay(day: number | undefined): number | null {
 }
 
 /** Rounds away binary noise (0.1 + 0.2) from a sum of fractional days. */
-export function roundDays(days: number): number {
+function roundDays(days: number): number {
   return Math.round(days * 1e6) / 1e6;
 }
 
 /** Rounds a ratio for display: 2 decimals, stored as a number. */
-export function roundRatio(ratio: number): number {
+function roundRatio(ratio: number): number {
   return Math.round(ratio * 100) / 100;
 }
 

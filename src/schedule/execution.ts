@@ -21,7 +21,7 @@ import type { BranchSource, ExecutionModel, Range, ScheduleVariant, WaveExecutio
 import type { WavePlan } from "./waves.js";
 
 /** The integration branch of a wave: its `branch`, unless that is the base branch (or none is written). */
-export function integrationBranch(branch: string | undefined, number: number, baseBranch: string): string {
+function integrationBranch(branch: string | undefined, number: number, baseBranch: string): string {
   return branch && branch !== baseBranch ? branch : `integration/wave${number}`;
 }
 

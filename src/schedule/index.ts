@@ -24,12 +24,6 @@ import { waveCost, type WaveCostInput } from "./wave-cost.js";
 import { findWaveOrderViolations, planWaves, waveLateDiagnostics, waveOrderDiagnostics, type WavePlan, type WaveOrderViolation } from "./waves.js";
 
 export type * from "./types.js";
-export { compareIds } from "../model/compare-ids.js";
-export { buildDependencyGraph, breakCycles, findCycles, findDependencyCycles, stronglyConnectedComponents, topologicalOrder, topologicalSort } from "./graph.js";
-export type { DependencyGraph, GraphNodeInput, BrokenEdge } from "./graph.js";
-export { durationEnds, workDays, sumDurations } from "./durations.js";
-export { integrationBranch } from "./execution.js";
-export { patternsMayOverlap, patternsSurelyOverlap, ruleCovers } from "./file-patterns.js";
 
 /** The inputs shared by every schedule of one plan. */
 interface Shared {

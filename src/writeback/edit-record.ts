@@ -174,8 +174,8 @@ function editInPlace(text: string, record: RawRecord, kind: KindSpec, spec: Fiel
     }
     case "section": {
       if (spec.type === "list" || spec.type === "items") {
-        if (item !== undefined) return { splices: appendSectionItem(text, raw, item, eol) };
-        return { splices: setSectionList(text, raw, (intended as unknown[]).map((v) => String(v as string)), eol) };
+        if (item !== undefined) return { splices: appendSectionItem(text, raw, item, spec.type === "list", eol) };
+        return { splices: setSectionList(text, raw, (intended as unknown[]).map((v) => String(v as string)), spec.type === "list", eol) };
       }
       if (typeof intended !== "string" && typeof intended !== "number") return cannot(`\`${spec.name}\` is written as a section and cannot be set to a list`);
       if (spec.type === "lines") return typeof intended === "string" && !intended.includes("\n") ? { splices: setFirstLine(text, raw, intended, eol) } : cannot(`\`${spec.name}\` takes one line`);

@@ -9,6 +9,7 @@ import { AGENT, DECISION, findField, RISK, SESSION, WORKSTREAM, type KindSpec } 
 import { checkValue, valueText } from "./field-value.js";
 import { displayName } from "./field-names.js";
 import { frontMatterEntry } from "./front-matter-edit.js";
+import { headingMarkdown, plainListMarkdown } from "./markdown-fragment.js";
 import { nextId, nextNumber } from "./next-id.js";
 
 /** The record kinds `paraplan new` creates. */
@@ -101,13 +102,13 @@ export function newRecordFile(plan: Plan, files: readonly ParsedFile[], request:
   const inline = spec.fields.filter((f) => values.has(f.name) && !sectionNames.includes(f.name));
   const head =
     request.kind === "session"
-      ? `# Session: ${title}${eol}${eol}${inline.map((f) => `**${displayName(f.name)}:** ${valueText(values.get(f.name))}`).join(eol)}${eol}`
+      ? `${headingMarkdown(1, `Session: ${title}`)}${eol}${eol}${inline.map((f) => `**${displayName(f.name)}:** ${valueText(values.get(f.name))}`).join(eol)}${eol}`
       : `---${eol}${identity.frontMatter.map(([f, v]) => frontMatterEntry(f.name, f, v, eol)).join("")}${inline.map((f) => frontMatterEntry(f.name, f, values.get(f.name), eol)).join("")}---${eol}${eol}${identity.heading}${eol}`;
   const sections = spec.fields
     .filter((f) => sectionNames.includes(f.name))
     .map((f) => {
-      const body = request.bodies?.[f.name] ?? markdownOf(values.get(f.name));
-      return `${eol}## ${displayName(f.name)}${eol}${body === "" ? "" : `${eol}${body.replace(/\s+$/, "")}${eol}`}`;
+      const body = request.bodies?.[f.name] ?? markdownOf(f, values.get(f.name));
+      return `${eol}${headingMarkdown(2, displayName(f.name))}${eol}${body === "" ? "" : `${eol}${body.replace(/\s+$/, "")}${eol}`}`;
     });
   return { relative: identity.relative, text: head + sections.join(""), label: identity.label };
 }
@@ -116,9 +117,10 @@ function fieldOf(spec: KindSpec, name: string): FieldSpec {
   return spec.fields.find((f) => f.name === name)!;
 }
 
-function markdownOf(value: unknown): string {
+/** A section's Markdown: entries of a `list` field are plain text (escaped by the serialiser), other values Markdown as given. */
+function markdownOf(spec: FieldSpec, value: unknown): string {
   if (value === undefined) return "";
-  if (Array.isArray(value)) return value.map((v) => `- ${valueText(v)}`).join("\n");
+  if (Array.isArray(value)) return spec.type === "list" ? plainListMarkdown(value.map((v) => valueText(v))) : value.map((v) => `- ${valueText(v)}`).join("\n");
   return valueText(value);
 }
 
@@ -135,24 +137,24 @@ function identify(plan: Plan, request: NewRecordRequest, title: string, at: Loca
       if (!/^[A-Za-z][\w.-]*$/.test(id)) return badId(id);
       if (existing.some((e) => e.toLowerCase() === id.toLowerCase())) return taken(`${request.kind} \`${id}\` exists already`);
       const folder = request.kind === "workstream" ? "workstreams" : "risks";
-      return { relative: `${folder}/${safeSegment(`${id}-${slug}`, id)}.md`, heading: `# ${id}: ${title}`, label: id, frontMatter: [[fieldOf(SPECS[request.kind], "id"), id]] };
+      return { relative: `${folder}/${safeSegment(`${id}-${slug}`, id)}.md`, heading: headingMarkdown(1, `${id}: ${title}`), label: id, frontMatter: [[fieldOf(SPECS[request.kind], "id"), id]] };
     }
     case "decision": {
       const existing = plan.decisions.flatMap((d) => (d.number === undefined ? [] : [d.number]));
       const wanted = request.id === undefined ? nextNumber(existing) : Number(/^(?:adr[-_ ]?)?0*(\d+)$/i.exec(request.id)?.[1] ?? Number.NaN);
       if (!Number.isInteger(wanted) || wanted < 1) return { diagnostics: [diagnostic("error", "write-invalid-value", at, `\`${request.id ?? ""}\` is not an ADR number`, "Give a whole number, e.g. --id 7.")] };
       if (existing.includes(wanted)) return taken(`ADR ${wanted} exists already`);
-      return { relative: `decisions/${String(wanted).padStart(4, "0")}-${safeSegment(slug, "decision")}.md`, heading: `# ${wanted}. ${title}`, label: `ADR-${wanted}`, frontMatter: [[fieldOf(DECISION, "number"), wanted]] };
+      return { relative: `decisions/${String(wanted).padStart(4, "0")}-${safeSegment(slug, "decision")}.md`, heading: headingMarkdown(1, `${wanted}. ${title}`), label: `ADR-${wanted}`, frontMatter: [[fieldOf(DECISION, "number"), wanted]] };
     }
     case "session": {
       if (request.id !== undefined) return { diagnostics: [diagnostic("error", "write-invalid-value", at, "a session is named by its date and title, not an id", "Leave --id out; --date gives another day.")] };
-      return { relative: `sessions/${safeSegment(`${request.today}-${slug}`, request.today)}.md`, heading: `# Session: ${title}`, label: `${request.today}-${slug}`, frontMatter: [] };
+      return { relative: `sessions/${safeSegment(`${request.today}-${slug}`, request.today)}.md`, heading: headingMarkdown(1, `Session: ${title}`), label: `${request.today}-${slug}`, frontMatter: [] };
     }
     case "agent": {
       const id = request.id ?? slug;
       if (!/^[A-Za-z0-9][\w.-]*$/.test(id)) return badId(id);
       if (plan.agents.some((a) => a.id.toLowerCase() === id.toLowerCase())) return taken(`agent \`${id}\` exists already`);
-      return { relative: `agents/${safeSegment(id, "agent")}.md`, heading: `# ${title}`, label: id, frontMatter: [[fieldOf(AGENT, "id"), id], [fieldOf(AGENT, "name"), title]] };
+      return { relative: `agents/${safeSegment(id, "agent")}.md`, heading: headingMarkdown(1, title), label: id, frontMatter: [[fieldOf(AGENT, "id"), id], [fieldOf(AGENT, "name"), title]] };
     }
   }
 }

@@ -1,4 +1,5 @@
 import type { RawField } from "../parse/raw-record.js";
+import { headingMarkdown, plainTextMarkdown } from "./markdown-fragment.js";
 import { lineEnd, lineStart, withEnding, type Splice } from "./splice.js";
 
 /** The span of a section's body, from its first non-blank line to the end of its last node; empty right after the heading. */
@@ -66,8 +67,17 @@ function loose(text: string, items: readonly { at: RawField["at"] }[]): boolean 
   return /\n[ \t]*\r?\n/.test(text.slice(a.at.end.offset ?? 0, b.at.start.offset ?? 0));
 }
 
+/**
+ * An entry's Markdown: a plain-text entry (a `list` field, read without its markup) escaped by the serialiser, so it
+ * reads back as written; an entry of an `items` field is Markdown and goes in as given.
+ */
+function entryMarkdown(entry: string, plain: boolean): string {
+  return plain ? plainTextMarkdown(entry) : entry;
+}
+
 /** Replaces a list section's entries, written with the marker of its first entry (`- ` when it has none). */
-export function setSectionList(text: string, field: RawField, entries: readonly string[], eol: string): Splice[] {
+export function setSectionList(text: string, field: RawField, values: readonly string[], plain: boolean, eol: string): Splice[] {
+  const entries = values.map((v) => entryMarkdown(v, plain));
   const items = field.items ?? [];
   const form = items[0] ? formOf(text, items[0].at.start.offset ?? 0) : { indent: "", marker: "-", gap: " " };
   const separator = loose(text, items) ? `${eol}${eol}` : eol;
@@ -76,7 +86,8 @@ export function setSectionList(text: string, field: RawField, entries: readonly 
 }
 
 /** Appends an entry after a section's last list item, with the same marker, indentation and spacing. */
-export function appendSectionItem(text: string, field: RawField, entry: string, eol: string): Splice[] {
+export function appendSectionItem(text: string, field: RawField, value: string, plain: boolean, eol: string): Splice[] {
+  const entry = entryMarkdown(value, plain);
   const items = field.items ?? [];
   const last = items.at(-1);
   if (!last) {
@@ -103,9 +114,9 @@ export function setFirstLine(text: string, field: RawField, value: string, eol: 
   return [{ start: start + marker, end, text: value }];
 }
 
-/** Appends a new `## Heading` section with a body at the end of the file. */
+/** Appends a new `## Heading` section with a body (Markdown, as given) at the end of the file. */
 export function appendSection(text: string, heading: string, markdown: string, eol: string): Splice[] {
   const lead = text === "" ? "" : text.endsWith(`${eol}${eol}`) ? "" : text.endsWith(eol) || text.endsWith("\n") ? eol : `${eol}${eol}`;
   const body = withEnding(markdown.replace(/\s+$/, ""), eol);
-  return [{ start: text.length, end: text.length, text: `${lead}## ${heading}${eol}${body === "" ? "" : `${eol}${body}${eol}`}` }];
+  return [{ start: text.length, end: text.length, text: `${lead}${headingMarkdown(2, heading)}${eol}${body === "" ? "" : `${eol}${body}${eol}`}` }];
 }

@@ -2,13 +2,13 @@ import { normalizeKey } from "../schema/field-spec.js";
 import { SNAPSHOT_TABLES } from "../model/session-snapshot.js";
 import type { SessionSnapshot } from "../model/types.js";
 import type { RawField } from "../parse/raw-record.js";
+import { cellMarkdown } from "./markdown-fragment.js";
 import { appendSection, setSectionBody } from "./section-edit.js";
 import { applySplices, lineEnding } from "./splice.js";
-import { cellText } from "./table-edit.js";
 
-/** A snapshot table as Markdown: its header, then one row per entry, cells as plain text (pipes escaped, lines folded). */
+/** A snapshot table as Markdown: its header, then one row per entry, cells as plain text (escaped by the serialiser, lines folded). */
 function tableMarkdown(columns: readonly string[], rows: readonly Record<string, string>[]): string {
-  const cell = (value: string) => cellText(value.replace(/\s*\r?\n\s*/g, " ").trim());
+  const cell = (value: string) => cellMarkdown(value.replace(/\s*\r?\n\s*/g, " ").trim(), false);
   const line = (cells: readonly string[]) => `| ${cells.join(" | ")} |`;
   return [line(columns), line(columns.map(() => "---")), ...rows.map((row) => line(columns.map((c) => cell(row[normalizeKey(c)] ?? ""))))].join("\n");
 }

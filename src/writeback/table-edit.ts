@@ -4,26 +4,28 @@ import { parseMarkdown } from "../parse/processor.js";
 import type { RawField, RawRecord } from "../parse/raw-record.js";
 import { normalizeKey } from "../schema/field-spec.js";
 import { findField, type KindSpec } from "../schema/record-kinds.js";
+import { cellMarkdown } from "./markdown-fragment.js";
 import type { Splice } from "./splice.js";
 
-/** A value as cell text: pipes escaped, so the row keeps its columns. */
-export function cellText(value: string): string {
-  return value.replace(/\|/g, "\\|");
+/**
+ * A value as a cell's Markdown, as code when `code` (the cell or entry it follows was code) and the value can be:
+ * inline code cannot hold a backslash before a pipe, since the table reads `\|` as the pipe in code too.
+ */
+function cellContent(value: string, code: boolean): string {
+  return cellMarkdown(value, code && !value.includes("\\|"));
 }
 
 /** Replaces a cell's content; a cell that was all inline code (`` `main` ``) stays code. */
 export function setCell(text: string, field: RawField, value: string): Splice[] {
   const start = field.at.start.offset ?? 0;
   const end = field.at.end.offset ?? start;
-  const code = /^`[^`]+`$/.test(text.slice(start, end)) && !value.includes("`");
-  return [{ start, end, text: code ? `\`${value}\`` : cellText(value) }];
+  return [{ start, end, text: cellContent(value, /^`[^`]+`$/.test(text.slice(start, end))) }];
 }
 
 /** Appends `, item` to a comma-separated cell, as code when the entry before it is code. */
 export function appendToCell(text: string, field: RawField, item: string): Splice[] {
   const end = field.at.end.offset ?? 0;
-  const code = text[end - 1] === "`" && !item.includes("`");
-  return [{ start: end, end, text: `, ${code ? `\`${item}\`` : cellText(item)}` }];
+  return [{ start: end, end, text: `, ${cellContent(item, text[end - 1] === "`")}` }];
 }
 
 /** Fills the empty cell of a row in a field's column; undefined when the table has no such column (or the row no such cell). */
@@ -41,5 +43,5 @@ export function fillEmptyCell(text: string, record: RawRecord, kind: KindSpec, n
   const at = text[open + 1] === " " ? open + 2 : open + 1;
   const before = at === open + 1 ? " " : "";
   const after = text[at] === " " ? "" : " ";
-  return [{ start: at, end: at, text: `${before}${cellText(value)}${after}` }];
+  return [{ start: at, end: at, text: `${before}${cellContent(value, false)}${after}` }];
 }

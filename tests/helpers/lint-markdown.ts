@@ -1,7 +1,7 @@
 import { lint } from "markdownlint/promise";
 
 /** markdownlint's default rules, line length exempting tables and code (as .markdownlint-cli2.jsonc). */
-export const LINT_CONFIG = { default: true, MD013: { tables: false, code_blocks: false } } as const;
+const LINT_CONFIG = { default: true, MD013: { tables: false, code_blocks: false } } as const;
 
 /** Lints Markdown strings by name; returns `name:line rule detail` lines, empty when clean. */
 export async function lintMarkdown(files: Record<string, string>): Promise<string[]> {

@@ -28,7 +28,7 @@ export function field(record: RawRecord, name: string): RawField {
 }
 
 /** `file:line:col`, the way diagnostics print places. */
-export function place(at: Pick<Location, "file" | "start">): string {
+function place(at: Pick<Location, "file" | "start">): string {
   return `${at.file}:${at.start.line}:${at.start.column}`;
 }
 
@@ -47,7 +47,7 @@ export interface Shown {
   related?: string[];
 }
 
-export function show(d: Diagnostic): Shown {
+function show(d: Diagnostic): Shown {
   const shown: Shown = { at: place(d), severity: d.severity, code: d.code, message: d.message };
   if (d.hint !== undefined) shown.hint = d.hint;
   if (d.related) shown.related = d.related.map((r) => `${place(r)} ${r.message}`);

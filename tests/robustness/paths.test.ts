@@ -6,7 +6,7 @@ import { lstat, mkdir, readdir, readFile, rm, symlink } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { buildOutputs } from "../../src/io/build-outputs.js";
-import { OutsideFolderError } from "../../src/io/inside-folder.js";
+import { OutsideFolderError } from "../../src/diagnostics/errors.js";
 import { syncOutputs } from "../../src/io/write-outputs.js";
 import { runCli } from "../helpers/run-cli.js";
 import { putFile, tempProject } from "../helpers/temp-project.js";

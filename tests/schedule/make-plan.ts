@@ -112,7 +112,7 @@ export function makeWorkstream(spec: WorkstreamSpec): Workstream {
 }
 
 /** A wave record (a row of plan/waves.md) from a spec. */
-export function makeWave(spec: WaveSpec): Wave {
+function makeWave(spec: WaveSpec): Wave {
   const line = 2 + spec.number;
   const wave: Wave = {
     number: spec.number,
@@ -130,7 +130,7 @@ export function makeWave(spec: WaveSpec): Wave {
 }
 
 /** A project record. */
-export function makeProject(spec: Pick<PlanSpec, "maxParallel" | "rules">): Project {
+function makeProject(spec: Pick<PlanSpec, "maxParallel" | "rules">): Project {
   const project: Project = {
     name: "test",
     repository: ".",

@@ -83,6 +83,37 @@ describe("paraplan set", () => {
     expect(changedFiles(before, after)).toHaveLength(4);
   });
 
+  it.concurrent("writes a pipe, a backslash, backticks and markup characters into table cells so that they read back as given", async ({ expect }) => {
+    const root = await project();
+    const before = await read(root, "gates.md");
+    const gate = async () => {
+      const listed = await runCli(["list", "gates", "--json"], root);
+      expect(listed.code, listed.stderr).toBe(0);
+      return (JSON.parse(listed.stdout) as { id: string; name: string; command: string }[]).find((g) => g.id === "tests")!;
+    };
+    // A cell of inline code stays code: the pipe is escaped inside it, a backtick in the value lengthens the fence.
+    const cases: [string, string, string][] = [
+      ["command", "pytest tests/ | tee log.txt", "`pytest tests/ \\| tee log.txt`"],
+      ["command", "C:\\tools\\run.bat", "`C:\\tools\\run.bat`"],
+      ["command", "echo `date` *.py <in", "``echo `date` *.py <in``"],
+      ["name", "a | b", "a \\| b"],
+      ["name", "# not a heading, *not* `code` <b>", "# not a heading, \\*not\\* \\`code\\` \\<b>"],
+      ["name", "back\\slash \\| pipe", "back\\slash \\\\\\| pipe"],
+    ];
+    for (const [field, value, cell] of cases) {
+      const result = await runCli(["set", "gate:tests", field, value], root);
+      expect(result.code, result.stderr).toBe(0);
+      expect((await gate())[field as "name" | "command"]).toBe(value);
+      expect((await read(root, "gates.md")).split("\n")[4]).toContain(`| ${cell} |`);
+    }
+    const refused = await runCli(["set", "gate:tests", "command", "one\ntwo"], root);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("`command` must be one line");
+    // Every other line of the table is as it was.
+    const lines = (await read(root, "gates.md")).split("\n");
+    expect(lines.filter((_, i) => i !== 4)).toEqual(before.split("\n").filter((_, i) => i !== 4));
+  });
+
   it.concurrent("--dry-run prints a unified diff and writes nothing", async ({ expect }) => {
     const root = await project();
     const before = await snapshot(root);

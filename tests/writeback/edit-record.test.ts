@@ -179,6 +179,13 @@ describe("sections", () => {
     expect(changed("risks/R1-delays.md", risk, set("current_status", "Half done.\n\nOn track."))).toBe(risk.replace("Not started.", "Half done.\n\nOn track."));
   });
 
+  it("escapes an entry of a plain list section that would read as markup, and takes an items entry as Markdown", () => {
+    // `workstreams` is read as plain text (markup dropped): the serialiser escapes what would be markup.
+    expect(changed("risks/R1-delays.md", risk, add("workstreams", "# *TD2* <b> `x` 1. y"))).toBe(risk + "\n- \\# \\*TD2\\* \\<b> \\`x\\` 1. y\n");
+    // `mitigation` holds Markdown items: the entry goes in as given.
+    expect(changed("risks/R1-delays.md", risk, add("mitigation", "Run `make *check*`."))).toBe(risk.replace("  and watch it.\n", "  and watch it.\n* Run `make *check*`.\n"));
+  });
+
   it("adds a missing Markdown field as a new section at the end", () => {
     expect(changed("risks/R1-delays.md", risk, set("impact", "Everything slips."))).toBe(`${risk}\n## Impact\n\nEverything slips.\n`);
   });

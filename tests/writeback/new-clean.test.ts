@@ -29,3 +29,17 @@ describe("new workstream", () => {
     expect(result.stderr).toBe("0 errors, 0 warnings\n");
   });
 });
+
+describe("new record titles", () => {
+  it("escape what the heading would read as markup, so the name reads back as given", async () => {
+    const root = await mkdtemp(path.join(os.tmpdir(), "paraplan-new-title-"));
+    await cp(path.join(REPO, "plan"), path.join(root, "plan"), { recursive: true });
+    const title = "Fix *a* and `b` <c>";
+    const result = await runInProcess(["new", "workstream", title, "--agent", "python-pro"], root);
+    expect(result.code, result.stderr).toBe(0);
+    const text = await readFile(path.join(root, "plan", "workstreams", "TD5-fix-a-and-b-c.md"), "utf8");
+    expect(text).toContain("\n# TD5: Fix \\*a\\* and \\`b\\` \\<c>\n");
+    const listed = await runInProcess(["list", "workstreams", "--json"], root);
+    expect((JSON.parse(listed.stdout) as { id: string; name: string }[]).find((w) => w.id === "TD5")?.name).toBe(title);
+  });
+});

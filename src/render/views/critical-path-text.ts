@@ -10,7 +10,7 @@ export function criticalPathText(plan: Pick<Plan, "workstreams" | "waves">, path
  * first's wave when it is earlier than the second's (the second branches from that wave's integration branch), or
  * when the two are linked only by the merge.
  */
-export function criticalPathSteps(plan: Pick<Plan, "workstreams" | "waves">, path: readonly string[]): string[] {
+function criticalPathSteps(plan: Pick<Plan, "workstreams" | "waves">, path: readonly string[]): string[] {
   // Looked up by id: a plan of thousands of workstreams has critical paths hundreds of steps long.
   const workstream = new Map(plan.workstreams.map((w) => [w.id, w]));
   const listedIn = new Map<string, number>();

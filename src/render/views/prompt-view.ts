@@ -205,7 +205,7 @@ function dayList(days: readonly number[]): string {
 }
 
 /** The first paragraph of some Markdown: a two-line summary for a prompt. */
-export function firstParagraph(markdown: string): string {
+function firstParagraph(markdown: string): string {
   return markdown.trim().split(/\n\s*\n/)[0]?.trim() ?? "";
 }
 

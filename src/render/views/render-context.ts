@@ -3,7 +3,7 @@ import { decisionIndex } from "../../model/decision-ref.js";
 import { groupBy } from "../../model/group-by.js";
 import type { Agent, Decision, Plan, Risk, Session, Wave, Workstream } from "../../model/types.js";
 import type { FileConflict, PlanSchedule, WaveExecution, WaveTiming, WorkstreamExecution, WorkstreamTiming } from "../../schedule/types.js";
-import { adrPath, promptPath, sessionPath } from "../../model/output-paths.js";
+import { promptPath, sessionPath } from "../../model/output-paths.js";
 
 /** Look-ups shared by every view, built once per render so no view searches lists in a loop. */
 export interface RenderContext {
@@ -108,8 +108,6 @@ export function linkFrom(from: string, to: string): string {
  * `?` a query, `%` an escape, `&` a character reference, parentheses, brackets and spaces end it, `|` a table cell).
  * Letters of any script are kept as written: they are valid in links and readable.
  */
-export function linkTarget(filePath: string): string {
+function linkTarget(filePath: string): string {
   return filePath.replace(/[\s%#?&()[\]<>\\|"`^{}]/gu, (c) => encodeURIComponent(c).replace(/[()]/g, (p) => `%${p.charCodeAt(0).toString(16).toUpperCase()}`));
 }
-
-export { adrPath };

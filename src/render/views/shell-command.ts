@@ -11,7 +11,7 @@ export function sh(strings: TemplateStringsArray, ...values: string[]): string {
 }
 
 /** The command that starts an agent's session in a worktree, unless the project's `agent_command` names another. */
-export const AGENT_COMMAND = "claude";
+const AGENT_COMMAND = "claude";
 
 /** The project's agent command, written as the project wrote it (a command of the user's, like a gate's). */
 export function agentCommand(project: { agentCommand?: string }): string {

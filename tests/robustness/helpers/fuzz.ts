@@ -37,7 +37,7 @@ export function embeddedPlan(): Map<string, string> {
 }
 
 /** Pieces of Markdown, YAML, the key-value syntax and hostile input, so that random text reaches the interesting paths. */
-export const TOKENS = [
+const TOKENS = [
   "---", "---\n", "# ", "## ", "### ", "**Status:** ", "**Days:** ", "* Status: ", "- ", "1. ", "> ", "    ", "|", "| --- |", "```", "~~~",
   ":", ": ", "\n", "\n\n", "\r\n", "\r", " ", "\t", "[", "]", "(", ")", "{", "}", "-", ",", "`", "*", "**", "_", "~~", "&a", "*a", "?", "!", "#", "<", ">",
   "id: ", "depends_on: ", "days: ", "number: ", "supersedes: ", "&a ", "*a\n", "<<: ", "!!str ", "!!binary ", "? ", "__proto__: ", "constructor: ", "prototype: ",
@@ -48,7 +48,7 @@ export const TOKENS = [
 ];
 
 /** Random Markdown-ish text built from the tokens. */
-export const markdownish = fc.array(fc.constantFrom(...TOKENS), { maxLength: 60 }).map((parts) => parts.join(""));
+const markdownish = fc.array(fc.constantFrom(...TOKENS), { maxLength: 60 }).map((parts) => parts.join(""));
 
 /** Text that starts with a front-matter block of random content. */
 export const withFrontMatter = fc.tuple(markdownish, markdownish).map(([yaml, body]) => `---\n${yaml}\n---\n${body}`);
@@ -130,7 +130,7 @@ export function expectDiagnosticsInside(diagnostics: readonly Diagnostic[], text
 }
 
 /** Characters that break code assuming `.` matches everything or that only `\n` ends a line. */
-export const HOSTILE_CHARS = ["\u2028", "\u2029", "\u0085", "\r", "\uFEFF", "\u0000", "\u000B", "\u000C", "\u00A0", "\uD800", "\uDFFF"];
+const HOSTILE_CHARS = ["\u2028", "\u2029", "\u0085", "\r", "\uFEFF", "\u0000", "\u000B", "\u000C", "\u00A0", "\uD800", "\uDFFF"];
 
 /** One character from the whole of Unicode (lone surrogates too), often one of the hostile ones. */
 export const anyChar = fc.oneof(fc.constantFrom(...HOSTILE_CHARS), fc.string({ unit: "binary", minLength: 1, maxLength: 1 }));

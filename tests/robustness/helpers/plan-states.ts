@@ -14,7 +14,7 @@ function extra(id: string, goal: string): string {
  * paths with different contents (another summary, other goals) and each has a few paths of its own, so that a mix of
  * the two, or a file of one beside the other's, is easy to see.
  */
-export async function writePlanState(dir: string, state: "a" | "b", extras = 24): Promise<string> {
+async function writePlanState(dir: string, state: "a" | "b", extras = 24): Promise<string> {
   const planDir = path.join(dir, "plan");
   await mkdir(dir, { recursive: true });
   await cp(path.join(REPO, "plan"), planDir, { recursive: true });

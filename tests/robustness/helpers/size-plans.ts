@@ -12,19 +12,19 @@ const PROJECT = "---\nname: big\n---\n\n# big\n\n## Summary\n\nA plan grown beyo
 const AGENT = "---\nid: developer\n---\n\n# Developer\n\n## Role\n\nYou work alone.\n";
 
 /** A small valid workstream file, with an optional extra body. */
-export function workstream(id: string, extra = "", deps: string[] = []): string {
+function workstream(id: string, extra = "", deps: string[] = []): string {
   return `---\nid: ${id}\nagent: developer\ndays: 1\ndepends_on: [${deps.join(", ")}]\n---\n\n# ${id}: Work ${id}\n\n## Goal\n\nDo ${id}.\n${extra}`;
 }
 
 /** About `bytes` bytes of ordinary prose: paragraphs of sentences. */
-export function prose(bytes: number): string {
+function prose(bytes: number): string {
   const sentence = "The agent merges the wave branch after every quality gate passes on the integration branch. ";
   const paragraph = `${sentence.repeat(8).trim()}\n\n`;
   return paragraph.repeat(Math.ceil(bytes / paragraph.length));
 }
 
 /** The files of one size case, by path inside `plan/`. */
-export function sizePlanFiles(kind: SizeCase, n: number): Record<string, string> {
+function sizePlanFiles(kind: SizeCase, n: number): Record<string, string> {
   const files: Record<string, string> = { "project.md": PROJECT, "agents/developer.md": AGENT };
   switch (kind) {
     case "large-record":
