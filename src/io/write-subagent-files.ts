@@ -1,8 +1,8 @@
 import { readdir, readFile, unlink } from "node:fs/promises";
 import path from "node:path";
-import writeFileAtomic from "write-file-atomic";
 import { subagentFileState, SUBAGENT_DIR, type SubagentFile } from "../render/subagent-file.js";
 import { makeFolder } from "./make-folder.js";
+import { writeAtomic } from "./atomic-write.js";
 
 /** What writing the subagent files did, by path under the project root. */
 export interface SubagentReport {
@@ -41,7 +41,7 @@ export async function writeSubagentFiles(root: string, files: readonly SubagentF
       report.refused.push({ path: file.path, kind: state });
       continue;
     }
-    await writeFileAtomic(abs, file.text);
+    await writeAtomic(abs, file.text);
     report.written.push(file.path);
   }
   const kept = new Set(files.map((f) => path.posix.basename(f.path)));

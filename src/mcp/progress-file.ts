@@ -1,8 +1,8 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import writeFileAtomic from "write-file-atomic";
 import { PROGRESS_FILE } from "../git/progress-file.js";
 import { setProgressLines, type ProgressKey } from "../writeback/progress-lines.js";
+import { writeAtomic } from "../io/atomic-write.js";
 
 /** Sets progress lines in `progress.md` of a worktree, every other line kept; written atomically (a reader never sees half a file). Returns the file's path. */
 export async function writeProgress(worktree: string, id: string, values: Partial<Record<ProgressKey, string>>): Promise<{ file: string; created: boolean }> {
@@ -11,6 +11,6 @@ export async function writeProgress(worktree: string, id: string, values: Partia
     if (error.code === "ENOENT") return undefined;
     throw error;
   });
-  await writeFileAtomic(file, setProgressLines(before, id, values));
+  await writeAtomic(file, setProgressLines(before, id, values));
   return { file, created: before === undefined };
 }

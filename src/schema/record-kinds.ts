@@ -19,7 +19,7 @@ export interface KindSpec {
 
 const PRIORITIES = ["critical", "high", "medium", "low"] as const;
 /** The workstream statuses, in the order work goes through them. */
-const WORKSTREAM_STATUSES = ["planned", "in progress", "blocked", "done", "merged"] as const;
+export const WORKSTREAM_STATUSES = ["planned", "in progress", "blocked", "done", "merged"] as const;
 const RISK_SEVERITIES = ["high", "medium", "low"] as const;
 const RISK_STATUSES = ["open", "monitoring", "mitigated", "occurred", "closed"] as const;
 /** The standard ADR statuses. */
