@@ -270,5 +270,10 @@ console.log(["", "| Target | This run | Met |", "| --- | --- | --- |", ...target
 const { benchStatus } = await import("./git-status.js");
 const gitStatus = await benchStatus(CLI, path.join(REPO, "scripts", "bench", "git-status-baseline.mjs"), pairs);
 console.log(["", "| Git (10 worktrees, 200 commits each) | Median |", "| --- | --- |", `| git status in each worktree | ${gitStatus.medians.gitStatusEach} ms |`, `| paraplan status | ${gitStatus.medians.status} ms (${gitStatus.ratios.statusToGitStatusEach}×) |`, `| paraplan status --json | ${gitStatus.medians.statusJson} ms |`].join("\n"));
-await writeFile(outFile, `${JSON.stringify({ node: process.version, cpus: os.cpus().length, pairs, results, targets, gitStatus }, null, 2)}\n`);
+// `paraplan forecast` of a wave of 10 branches with 200 commits each (one conflicting pair), against `git merge-tree` once per branch.
+const { benchForecast } = await import("./forecast.js");
+const forecast = await benchForecast(CLI, { runs: pairs });
+console.log(["", "| Git (a wave of 10 branches, 200 commits each) | Median |", "| --- | --- |", `| git merge-tree once per branch | ${forecast.medians.mergeTreeEach} ms |`, `| paraplan forecast 1 | ${forecast.medians.forecast} ms (${forecast.ratios.forecastToMergeTreeEach}×) |`].join("\n"));
+const forecastFigures = { branches: forecast.branches, commitsEach: forecast.commitsEach, medians: forecast.medians, ratios: forecast.ratios };
+await writeFile(outFile, `${JSON.stringify({ node: process.version, cpus: os.cpus().length, pairs, results, targets, gitStatus, forecast: forecastFigures }, null, 2)}\n`);
 console.error(`wrote ${path.relative(process.cwd(), outFile)}`);

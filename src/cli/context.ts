@@ -39,6 +39,14 @@ export interface CommandContext {
   stderr(text: string): void;
   /** How the plan is read and checked (`paraplan.config.json`: a default decision status, severities by code). */
   settings?: PlanSettings;
+  /** The files for coding agents `generate` writes too, opted into in `paraplan.config.json` (`"agents"`). */
+  agentFiles?: AgentFiles;
+}
+
+/** Files for coding agents that `generate` writes beside `out/` when the config asks for them. */
+export interface AgentFiles {
+  /** A Claude Code subagent file per agent persona, in `.claude/agents/` at the project root. */
+  claudeSubagents: boolean;
 }
 
 /** Settings read from `paraplan.config.json` at the plan's root. */
@@ -46,6 +54,7 @@ interface ConfigFile {
   out?: string;
   templates?: string;
   settings?: PlanSettings;
+  agentFiles?: AgentFiles;
 }
 
 /** Finds `plan/` from the working folder upward, as git finds `.git`. */
@@ -70,6 +79,7 @@ function configSchema() {
       templates: z.string().min(1).optional().describe("Template folder that overrides the built-ins."),
       decisions: z.strictObject({ defaultStatus: z.enum(DECISION_STATUSES).optional().describe("Status of a decision that writes none.") }).optional(),
       severity: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/), z.enum(["off", "warning", "error"])).optional().describe("Severity by diagnostic code."),
+      agents: z.strictObject({ claudeSubagents: z.boolean().optional().describe("Write .claude/agents/<agent>.md for each agent persona.") }).optional().describe("Files for coding agents that generate writes too."),
     }),
   };
 }
@@ -88,7 +98,7 @@ function readConfig(planDir: string, cwd: string): ConfigFile {
     }
     const { z, schema } = configSchema();
     const result = schema.safeParse(parsed);
-    if (!result.success) throw new CliError(`${shownFile}: ${z.prettifyError(result.error).replace(/\n/g, " ")}`, EXIT.usage, 'The config file takes "out" and "templates" (folder paths), "decisions": {"defaultStatus": STATUS} and "severity": {CODE: "off"|"warning"|"error"}; see the README.');
+    if (!result.success) throw new CliError(`${shownFile}: ${z.prettifyError(result.error).replace(/\n/g, " ")}`, EXIT.usage, 'The config file takes "out" and "templates" (folder paths), "decisions": {"defaultStatus": STATUS} and "severity": {CODE: "off"|"warning"|"error"} and "agents": {"claudeSubagents": true|false}; see the README.');
     const config: ConfigFile = {};
     if (result.data.out !== undefined) config.out = result.data.out;
     if (result.data.templates !== undefined) config.templates = result.data.templates;
@@ -96,6 +106,7 @@ function readConfig(planDir: string, cwd: string): ConfigFile {
     if (result.data.decisions?.defaultStatus !== undefined) settings.defaultDecisionStatus = result.data.decisions.defaultStatus;
     if (result.data.severity !== undefined) settings.severity = result.data.severity;
     if (Object.keys(settings).length > 0) config.settings = settings;
+    if (result.data.agents?.claudeSubagents) config.agentFiles = { claudeSubagents: true };
     return config;
   }
   return {};
@@ -140,6 +151,7 @@ export function resolveContext(options: GlobalOptions, io: { cwd: string; stdout
   if (templatesDir) context.templatesDir = templatesDir;
   checkOutputFolder({ outDir: context.outDir, planDir: plan, templatesDir, origin: options.out ? "flag" : config.out ? "config" : "default", shown: (p) => shown(context, p) });
   if (config.settings) context.settings = config.settings;
+  if (config.agentFiles) context.agentFiles = config.agentFiles;
   return context;
 }
 

@@ -6,6 +6,7 @@ import type { WorkstreamExecution } from "../schedule/types.js";
 import { shown, type CommandContext } from "./context.js";
 import { CliError, EXIT } from "./exit-codes.js";
 import { planWithPrompts } from "./plan-prompts.js";
+import { loadProject } from "../io/build.js";
 import { printDiagnostics } from "./shown-diagnostics.js";
 
 /** The plan with its prompts, the git repository it runs in, and the workstreams a git command is asked about. */
@@ -19,10 +20,11 @@ export interface PlanRepository {
 /**
  * Loads the plan and finds its repository (the project's `repository`, resolved from the project root, and that
  * repository's main checkout). With `strict`, a plan with errors stops here: worktrees are not made from a broken plan;
- * `quiet` leaves its diagnostics unprinted (a watch prints them once).
+ * `quiet` leaves its diagnostics unprinted (a watch prints them once); `prompts: false` renders none.
  */
-export async function openPlanRepository(context: CommandContext, ids: readonly string[], options: { strict: boolean; quiet?: boolean }): Promise<PlanRepository> {
-  const loaded = await planWithPrompts(context);
+export async function openPlanRepository(context: CommandContext, ids: readonly string[], options: { strict: boolean; quiet?: boolean; prompts?: boolean }): Promise<PlanRepository> {
+  // Commands that read no prompt (audit, forecast) skip rendering them.
+  const loaded = options.prompts === false ? { ...(await loadProject(context)), prompts: new Map<string, string>() } : await planWithPrompts(context);
   if (hasErrors(loaded.diagnostics)) {
     if (!options.quiet) context.stderr(printDiagnostics(context, loaded.diagnostics));
     if (options.strict) throw new CliError("the plan has errors (above): fix them first", EXIT.invalid, "Run `paraplan validate` to see them again.");

@@ -4,7 +4,7 @@ import { introduced } from "../writeback/revalidate.js";
 
 /**
  * Whether a file-system event can change a build: plan records (`.md`), templates (`.hbs`), the config file, or a
- * folder. Editors' and paraplan's own temporary files (`x.md.3847.1796517194654.tmp`, sed's `sed11xm3A`, vim's `4913`,
+ * folder. Editors' and paraplan's own temporary files (`x.md.3847.<uuid>.tmp`, sed's `sed11xm3A`, vim's `4913`,
  * `x.md~`, `.x.swp`) are not: their rename to the real name is reported as a change of the real file.
  */
 export function buildInput(event: string, file: string): boolean {

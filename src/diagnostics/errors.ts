@@ -90,3 +90,10 @@ export class RevisionError extends ParaplanError {
     super(message, EXIT.usage, hint);
   }
 }
+
+/** A git ref a command needs (a wave's start, the project's base) is in no branch, tag or commit of the repository. */
+export class MissingRefError extends ParaplanError {
+  constructor(readonly refs: readonly string[]) {
+    super(`none of ${refs.join(", ")} exists in the repository`, EXIT.usage, "Create the base branch (or fix base_branch / base_commit in project.md), then run the command again.");
+  }
+}

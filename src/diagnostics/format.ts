@@ -55,7 +55,7 @@ const escapeData = (s: string) => s.replace(/%/g, "%25").replace(/\r/g, "%0D").r
 const escapeProperty = (s: string) => escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
 
 /** GitHub Actions annotations (`::error file=…,line=…::message`) shown on the plan's lines in a pull request. */
-function formatGithub(list: readonly Diagnostic[]): string {
+export function formatGithub(list: readonly Diagnostic[]): string {
   return list
     .map((d) => {
       const level = d.severity === "error" ? "error" : d.severity === "warning" ? "warning" : "notice";

@@ -8,7 +8,6 @@ import { branchFacts, firstExisting, readBranchIndex, type BranchFacts } from ".
 import { checkSchedule, type ScheduleCheck } from "./on-schedule.js";
 import { listWorktrees, type Repository } from "./repository.js";
 import { locateAll } from "./create-worktrees.js";
-import type { ProgressLines } from "./progress-file.js";
 import { workingDayOf } from "../render/views/figures.js";
 import { mapConcurrently } from "../io/concurrently.js";
 
@@ -18,22 +17,14 @@ const GIT_PARALLEL = 8;
 /** How the prompt in a worktree compares with what the plan renders now. */
 export type PromptState = "current" | "out of date" | "missing" | "no worktree";
 
-/** One workstream's row. */
-export interface StatusRow {
+/** One workstream's row: what git says of its branch and worktree (`BranchFacts`), and what the plan says. */
+export interface StatusRow extends Omit<BranchFacts, "worktree" | "prompt"> {
   id: string;
   /** Its status in the plan. */
   status: string;
   wave: number | null;
   branch: string;
-  branchExists: boolean;
   worktree: { path: string | null; present: boolean; branch: string | null; refused: string | null };
-  base: string;
-  ahead: number | null;
-  target: string | null;
-  behind: number | null;
-  uncommitted: number | null;
-  lastCommit: { time: string; subject: string } | null;
-  progress: ProgressLines | null;
   schedule: ScheduleCheck;
   prompt: PromptState;
   canStartNow: boolean;

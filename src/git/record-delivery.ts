@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import writeFileAtomic from "write-file-atomic";
+import { writeAtomic } from "../io/atomic-write.js";
 import { FileChangedError, RevisionError } from "../diagnostics/errors.js";
 import { DELIVERY_RECORD, emptyDeliveryRecord, formatDeliveryRecord, parseDeliveryRecord, type Delivery, type DeliveryRecord } from "../model/delivery-record.js";
 import { contentHash, inspectGenerated, withoutHeader } from "../render/generated-header.js";
@@ -59,7 +59,7 @@ export async function recordDelivery(source: { planDir: string; root: string }, 
     record.workstreams[workstream] = delivery;
     const current = await readFile(abs).catch(() => undefined);
     if ((current ? sha256(current) : null) !== hash) throw new FileChangedError(path.relative(source.root, abs));
-    await writeFileAtomic(abs, formatDeliveryRecord(record));
+    await writeAtomic(abs, formatDeliveryRecord(record));
   });
   return delivery;
 }

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { existsSync, statSync } from "node:fs";
-import { readFile, rename, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { VERSION } from "../version.js";
@@ -8,6 +8,7 @@ import { listTemplateFiles } from "./load-templates.js";
 import { toPosix } from "./posix-path.js";
 import { listPlanFiles } from "./list-plan-files.js";
 import { makeFolder } from "./make-folder.js";
+import { writeAtomic } from "./atomic-write.js";
 
 /** One input file as it stood: enough to notice, without reading it, that it did not change. */
 interface InputStat {
@@ -115,8 +116,6 @@ export async function writeManifest(
     diagnostics: [...diagnostics],
   };
   await makeFolder(cacheDir);
-  // A temporary name then a rename: two runs at once never leave half a manifest.
-  const temporary = path.join(cacheDir, `${NAME}.${process.pid}.tmp`);
-  await writeFile(temporary, JSON.stringify(manifest));
-  await rename(temporary, path.join(cacheDir, NAME));
+  // Atomic: two runs at once never leave half a manifest. A lost manifest only costs a full build: no fsync.
+  await writeAtomic(path.join(cacheDir, NAME), JSON.stringify(manifest), { flush: false });
 }

@@ -41,7 +41,7 @@ export interface PlanSource {
 }
 
 /** The cache folder beside the plan: safe to delete, and to ignore in git. */
-export function cacheDirOf(source: Pick<PlanSource, "planDir">): string {
+function cacheDirOf(source: Pick<PlanSource, "planDir">): string {
   return path.join(path.dirname(source.planDir), ".paraplan-cache");
 }
 

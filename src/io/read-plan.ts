@@ -97,7 +97,7 @@ export interface ReadOptions {
 }
 
 /** Below this many files, starting worker threads costs more than it saves. */
-export const PARALLEL_FROM = 200;
+const PARALLEL_FROM = 200;
 
 // Reading many small files one at a time leaves libuv's thread pool idle between calls; a few at once is enough.
 const READ_CONCURRENCY = 32;

@@ -1,16 +1,15 @@
 import { createHash } from "node:crypto";
-import { link, open, readFile, stat, unlink, writeFile } from "node:fs/promises";
+import { open, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { FileChangedError, FileExistsError } from "../diagnostics/errors.js";
-
-export { FileChangedError, FileExistsError };
-import writeFileAtomic from "write-file-atomic";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Plan } from "../model/types.js";
 import type { PlanSettings } from "../model/plan-settings.js";
 import type { ParsedFile } from "../parse/raw-record.js";
 import { analysePlan } from "../schedule/analyse-plan.js";
-import { assertWritableInside } from "./inside-folder.js";
+import { assertWritableInside, isWithin } from "./inside-folder.js";
+import { writeAtomic } from "./atomic-write.js";
+import { createNewFile } from "./create-new-file.js";
 import { applyPlanChange, resumePlanChange } from "./plan-change.js";
 import { PlanNotFoundError, readPlan, type PlanFile } from "./read-plan.js";
 import { makeFolder } from "./make-folder.js";
@@ -106,11 +105,11 @@ export async function writeVersions(planDir: string, changes: readonly { version
   const done: FileVersion[] = [];
   try {
     for (const { version, text } of changes) {
-      await writeFileAtomic(version.abs, (version.bom ? "\uFEFF" : "") + text);
+      await writeAtomic(version.abs, (version.bom ? "\uFEFF" : "") + text);
       done.push(version);
     }
   } catch (error) {
-    for (const version of done) await writeFileAtomic(version.abs, version.bytes).catch(() => undefined);
+    for (const version of done) await writeAtomic(version.abs, version.bytes).catch(() => undefined);
     throw error;
   }
 }
@@ -119,25 +118,11 @@ export async function writeVersions(planDir: string, changes: readonly { version
 export async function createPlanFile(planDir: string, relative: string, shownFile: string, text: string): Promise<void> {
   const root = path.resolve(planDir);
   const abs = path.resolve(root, relative);
-  if (relative.includes("\0") || !abs.startsWith(root + path.sep)) throw new Error(`refusing to create a file outside the plan folder: ${relative}`);
+  if (relative.includes("\0") || abs === root || !isWithin(root, abs)) throw new Error(`refusing to create a file outside the plan folder: ${relative}`);
   // Checked before the folder is made (which would follow a linked folder) and again after it.
   await assertWritableInside(root, abs, "the plan folder");
   await makeFolder(path.dirname(abs));
   await assertWritableInside(root, abs, "the plan folder");
-  const temporary = `${abs}.${process.pid}.${Date.now()}.tmp`;
-  await writeFile(temporary, text, { flag: "wx" });
-  try {
-    // link() fails when the target exists, so an existing file is never replaced, even by a concurrent writer.
-    await link(temporary, abs);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "EEXIST") throw new FileExistsError(shownFile);
-    if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EXDEV") throw error;
-    // File systems without hard links: an exclusive create still never replaces a file.
-    await writeFile(abs, text, { flag: "wx" }).catch((e: NodeJS.ErrnoException) => {
-      throw e.code === "EEXIST" ? new FileExistsError(shownFile) : e;
-    });
-  } finally {
-    await unlink(temporary).catch(() => undefined);
-  }
+  // Never replaces a file, even one a concurrent writer creates meanwhile.
+  if (!(await createNewFile(abs, text))) throw new FileExistsError(shownFile);
 }

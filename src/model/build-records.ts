@@ -93,7 +93,11 @@ export function buildProject(record: RawRecord, diagnostics: Diagnostic[]): Proj
 export function buildAgent(record: RawRecord, diagnostics: Diagnostic[]): Agent {
   const f = readFields(record, AGENT, diagnostics);
   const id = f.string("id") ?? record.stem;
-  return { id, name: f.string("name") ?? id, role: text(f, "role"), workingAgreements: f.strings("working_agreements"), extras: extrasOf(record), source: source(record) };
+  const tools = f.strings("tools");
+  return withOptional<Agent>(
+    { id, name: f.string("name") ?? id, role: text(f, "role"), workingAgreements: f.strings("working_agreements"), extras: extrasOf(record), source: source(record) },
+    { description: f.string("description"), tools: tools.length > 0 ? tools : undefined, model: f.string("model") },
+  );
 }
 
 /** The wave numbers of a `waves` field that passed its schema, ascending and distinct; undefined when absent. */

@@ -79,6 +79,12 @@ export interface Agent {
   name: string;
   role: string;
   workingAgreements: string[];
+  /** When to hand work to this persona (its subagent file's `description`), when written. */
+  description?: string;
+  /** The tools its subagent may use, when written. */
+  tools?: string[];
+  /** The model its subagent runs on, when written. */
+  model?: string;
   extras: ExtraSection[];
   source: Source;
 }

@@ -23,7 +23,7 @@ export interface DeliverableState {
 }
 
 /** The branch's facts a hand-off reports (see git/workstream-branch.ts). */
-export interface BranchFacts {
+export interface HandoffBranch {
   exists: boolean;
   baseExists: boolean;
   commits: { id: string; subject: string }[];
@@ -52,7 +52,7 @@ export interface Handoff {
   gates: { name: string; command: string }[];
   qualityGates: string[];
   deliverables: DeliverableState[];
-  branchState: BranchFacts;
+  branchState: HandoffBranch;
   progress: ProgressSummary | null;
 }
 
@@ -69,7 +69,7 @@ function waveGates(plan: Plan, wave: number | null): { name: string; command: st
 }
 
 /** The hand-off of workstream `ws` of an analysed plan, given its branch's state and its progress file's summary. */
-export function handoffFor(analysed: AnalysedPlan, ws: Workstream, branch: BranchFacts, progress: ProgressSummary | null): Handoff {
+export function handoffFor(analysed: AnalysedPlan, ws: Workstream, branch: HandoffBranch, progress: ProgressSummary | null): Handoff {
   const { plan, schedule } = analysed;
   const execution = schedule.execution.workstreams.find((e) => e.id === ws.id);
   const changed = new Set(branch.changedFiles);

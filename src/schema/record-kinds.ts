@@ -19,7 +19,7 @@ export interface KindSpec {
 
 const PRIORITIES = ["critical", "high", "medium", "low"] as const;
 /** The workstream statuses, in the order work goes through them. */
-const WORKSTREAM_STATUSES = ["planned", "in progress", "blocked", "done", "merged"] as const;
+export const WORKSTREAM_STATUSES = ["planned", "in progress", "blocked", "done", "merged"] as const;
 const RISK_SEVERITIES = ["high", "medium", "low"] as const;
 const RISK_STATUSES = ["open", "monitoring", "mitigated", "occurred", "closed"] as const;
 /** The standard ADR statuses. */
@@ -57,6 +57,9 @@ export const AGENT: KindSpec = {
     { name: "name", type: "string", description: "Display name (default: the title, or the id)." },
     { name: "role", type: "text", description: "The persona's opening of every prompt." },
     { name: "working_agreements", type: "items", description: "Rules the agent follows in every workstream." },
+    { name: "description", type: "string", description: "When a coding agent should hand work to this persona: the `description` of its Claude Code subagent file (default: the role's first sentence)." },
+    { name: "tools", type: "list", description: "The tools its subagent may use (`Read, Grep, Glob, Bash`); default: every tool." },
+    { name: "model", type: "string", description: "The model its subagent runs on (`sonnet`, `opus`, `haiku`, `inherit`); default: the session's." },
   ],
 };
 

@@ -2,7 +2,8 @@ import { mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { createPlanFile, FileChangedError, FileExistsError, readPlanForWrite, readVersion, writeVersions } from "../../src/io/write-record.js";
+import { createPlanFile, readPlanForWrite, readVersion, writeVersions } from "../../src/io/write-record.js";
+import { FileChangedError, FileExistsError } from "../../src/diagnostics/errors.js";
 import { lines, PROJECT } from "../parse/helpers.js";
 
 /** A small plan in a temporary folder; returns the folder that holds `plan/`. */

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { readdir, rm } from "node:fs/promises";
-import writeFileAtomic from "write-file-atomic";
+import { writeAtomic } from "../../io/atomic-write.js";
 import { comparePlanRevisions } from "../../git/plan-revisions.js";
 import { readDeliveryRecord } from "../../git/record-delivery.js";
 import { loadTemplates } from "../../io/load-templates.js";
@@ -109,7 +109,7 @@ export async function amendAll(context: CommandContext, options: { since?: strin
     const name = path.basename(promptPath(a.workstream));
     const abs = path.join(dir, name);
     await assertWritableInside(context.outDir, abs, "the output folder");
-    await writeFileAtomic(abs, texts[i]!);
+    await writeAtomic(abs, texts[i]!);
     written.add(name);
     context.stdout(`wrote ${shown(context, abs)} (${a.workstream.id}, since ${a.since})\n`);
   }

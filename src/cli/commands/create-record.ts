@@ -12,7 +12,7 @@ export interface CreateOptions extends WriteOptions {
 }
 
 /** Reads `--field value` and `--field=value` pairs after the kind and title; the rest are operands. */
-export function fieldOptions(args: readonly string[]): { operands: string[]; fields: { name: string; value: string }[] } {
+function fieldOptions(args: readonly string[]): { operands: string[]; fields: { name: string; value: string }[] } {
   const operands: string[] = [];
   const fields: { name: string; value: string }[] = [];
   for (let i = 0; i < args.length; i++) {

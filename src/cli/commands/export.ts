@@ -4,7 +4,7 @@ import type { CommandContext } from "../context.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 
 /** The version of the export format; it changes when a field is removed or changes meaning. */
-export const EXPORT_SCHEMA_VERSION = 1;
+const EXPORT_SCHEMA_VERSION = 1;
 
 /** `paraplan export --json`: the whole model, schedule included, for scripts. */
 export async function exportJson(context: CommandContext): Promise<ExitCode> {

@@ -5,6 +5,7 @@ import type { CommandContext } from "../context.js";
 import { printDiagnostics } from "../shown-diagnostics.js";
 import { printReport } from "../print-report.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
+import { generateAgentFiles } from "../agent-files.js";
 
 /** `paraplan generate`: render every document and write what changed to `out/`. */
 export async function generate(context: CommandContext, options: { format: DiagnosticFormat; force: boolean }): Promise<ExitCode> {
@@ -18,7 +19,8 @@ export async function generate(context: CommandContext, options: { format: Diagn
     return EXIT.invalid;
   }
   printReport(context, report, ms);
+  const refusedAgentFiles = await generateAgentFiles(context, options);
   // Like `validate`, every command that validates ends with the count, so that ten warnings do not scroll by unsummed.
   if (options.format === "text" && !context.quiet) context.stderr(`${summarize(diagnostics)}\n`);
-  return report.refused.length > 0 ? EXIT.invalid : EXIT.ok;
+  return report.refused.length + refusedAgentFiles > 0 ? EXIT.invalid : EXIT.ok;
 }

@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { editRecord, type FieldEdit } from "../../writeback/edit-record.js";
 import { shown, type CommandContext } from "../context.js";
 import { CliError, EXIT, type ExitCode } from "../exit-codes.js";
+import { wireEditorSchemas } from "../editor-settings.js";
 
 /** The starter plan shipped with paraplan: one valid example of each record kind. */
 const STARTER = fileURLToPath(new URL("../../../starter/plan/", import.meta.url));
@@ -73,6 +74,7 @@ export async function init(context: CommandContext, dir: string | undefined, tod
     () => false,
   );
   if (wroteLint && !context.quiet) context.stdout(`created ${shown(context, lintConfig)} (markdownlint settings for out/)\n`);
+  await wireEditorSchemas(context, root, target);
   if (!context.quiet) {
     const cd = dir && dir !== "." ? `cd ${dir} && ` : "";
     context.stdout(`next: edit the records, then run \`${cd}paraplan generate\`\n`);

@@ -123,7 +123,7 @@ function listings(plan: Plan, schedule: PlanSchedule): { [K in ListKind]: Listin
  * The statuses `--status` accepts for a kind, from the schema's field spec (an ADR's are the standard statuses it is
  * read as); `"any"` when the status is free text (a session's), undefined when the kind has no status.
  */
-export function statusValues(kind: ListKind): readonly string[] | "any" | undefined {
+function statusValues(kind: ListKind): readonly string[] | "any" | undefined {
   const spec = KINDS.find((k) => k.kind === RECORD_KIND[kind]);
   const field = spec && findField(spec, "status");
   if (!field) return undefined;

@@ -12,7 +12,7 @@ import { dateOption, writeNewRecord } from "./create-record.js";
 import { plural } from "../../diagnostics/plural.js";
 
 /** The title of a session log when none is given. */
-export const DEFAULT_SESSION_TITLE = "Progress";
+const DEFAULT_SESSION_TITLE = "Progress";
 
 /** The plan as it stands on `date`, in the tables a session record freezes. */
 export function snapshotOf(read: PlanForWrite, date: string): Required<SessionSnapshot> {

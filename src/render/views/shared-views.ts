@@ -1,6 +1,7 @@
 import { sh } from "./shell-command.js";
 import type { ExtraSection, Wave } from "../../model/types.js";
 import type { RenderContext } from "./render-context.js";
+import { gatesOfWave } from "../../model/wave-gates.js";
 
 /** An extra section as templates show it: a heading at the right depth (none for a preamble) and its verbatim body. */
 export interface ExtraView {
@@ -16,13 +17,8 @@ export function extrasView(extras: readonly ExtraSection[], level: number): Extr
 
 /** The quality gates of a wave: those it names and those whose `applies_to` includes it. */
 export function gateRows(ctx: RenderContext, wave: Wave) {
-  const named = wave.gates.map((g) => g.id);
   // The wave's own order first, then the gates that apply to it through `applies_to`, by id.
-  const order = (id: string) => (named.includes(id) ? named.indexOf(id) : named.length);
-  return ctx.plan.gates
-    .filter((g) => named.includes(g.id) || g.appliesTo === "all" || g.appliesTo.includes(wave.number))
-    .sort((a, b) => order(a.id) - order(b.id))
-    .map((g) => ({
+  return gatesOfWave(ctx.plan.gates, wave).map((g) => ({
       id: g.id,
       name: g.name,
       command: g.command,
