@@ -54,10 +54,7 @@ function restrictedImports(layer) {
     message: `The core is pure: do IO in src/io or src/cli (it may import only ${PURE_NODE_MODULES.join(", ")}).`,
   });
   const bare = builtinModules.filter((name) => !name.startsWith("_") && !name.startsWith("node:"));
-  return [
-    "error",
-    { paths: bare.map((name) => ({ name, message: `The core imports Node modules by their node: name, and only ${PURE_NODE_MODULES.join(", ")}.` })), patterns },
-  ];
+  return ["error", { paths: bare.map((name) => ({ name, message: `The core imports Node modules by their node: name, and only ${PURE_NODE_MODULES.join(", ")}.` })), patterns }];
 }
 
 export default defineConfig(

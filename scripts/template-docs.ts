@@ -114,7 +114,15 @@ function partials(root: string): { name: string; doc: string }[] {
 
 /** The text of docs/templates.md for the project at `root`. */
 export function templateDocs(root: string): string {
-  const program = ts.createProgram([...JOBS_FILES.map((f) => path.join(root, f)), path.join(root, HELPERS_FILE)], { strict: true, exactOptionalPropertyTypes: true, noEmit: true, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022, skipLibCheck: true });
+  const program = ts.createProgram([...JOBS_FILES.map((f) => path.join(root, f)), path.join(root, HELPERS_FILE)], {
+    strict: true,
+    exactOptionalPropertyTypes: true,
+    noEmit: true,
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    target: ts.ScriptTarget.ES2022,
+    skipLibCheck: true,
+  });
   const checker = program.getTypeChecker();
   const out: string[] = [
     "# Templates",

@@ -185,17 +185,48 @@ for (const size of sizes) {
   f.warmCheckToColdGenerate = await paired({ args: [CLI, "check"], before: ensureWarm }, cold, dir);
   // CI clones have no cache: check renders everything and compares it with out/.
   const noCache = async () => rm(path.join(dir, ".paraplan-cache"), { recursive: true, force: true });
-  f.ciCheckToColdGenerate = await paired({ args: [CLI, "check", "--no-cache"], before: async () => { if (!existsSync(path.join(dir, "out"))) await warm(); await noCache(); } }, cold, dir);
+  f.ciCheckToColdGenerate = await paired(
+    {
+      args: [CLI, "check", "--no-cache"],
+      before: async () => {
+        if (!existsSync(path.join(dir, "out"))) await warm();
+        await noCache();
+      },
+    },
+    cold,
+    dir,
+  );
   await warm();
   // After a one-file edit (caches warm for every other file).
-  f.editGenerateToColdGenerate = await paired({ args: [CLI, "generate"], before: async () => { await ensureWarm(); await editOne(); } }, cold, dir);
+  f.editGenerateToColdGenerate = await paired(
+    {
+      args: [CLI, "generate"],
+      before: async () => {
+        await ensureWarm();
+        await editOne();
+      },
+    },
+    cold,
+    dir,
+  );
   await warm();
   f.editPromptToNodeStartup = await paired({ args: [CLI, "prompt", firstId], before: editOne }, node, dir);
   await warm();
   f.editValidateToLikeForLike = await paired({ args: [CLI, "validate"], before: editOne }, like, dir);
   await warm();
   // After an edit out/ is stale: check exits 1, as it should.
-  f.editCheckToColdGenerate = await paired({ args: [CLI, "check"], before: async () => { await warm(); await editOne(); }, code: 1 }, cold, dir);
+  f.editCheckToColdGenerate = await paired(
+    {
+      args: [CLI, "check"],
+      before: async () => {
+        await warm();
+        await editOne();
+      },
+      code: 1,
+    },
+    cold,
+    dir,
+  );
   f.helpToNodeStartup = await paired({ args: [CLI, "--help"] }, node, dir);
   await writeFile(edited, original);
   await warm();
@@ -231,7 +262,14 @@ const ORDER = [
 ];
 const lines = [`| Ratio (median of ${pairs} pairs, spread) | ${results.map((r) => `${r.records.toLocaleString("en-US")} records`).join(" | ")} |`, `| --- | ${results.map(() => "---").join(" | ")} |`];
 for (const key of ORDER) {
-  lines.push(`| ${key} | ${results.map((r) => { const p = r.figures[key]!; return `${p.ratio}× (${p.low}–${p.high}; ${p.aMs} / ${p.bMs} ms)`; }).join(" | ")} |`);
+  lines.push(
+    `| ${key} | ${results
+      .map((r) => {
+        const p = r.figures[key]!;
+        return `${p.ratio}× (${p.low}–${p.high}; ${p.aMs} / ${p.bMs} ms)`;
+      })
+      .join(" | ")} |`,
+  );
 }
 lines.push(`| watch rebuild | ${results.map((r) => `${r.watchRebuildMs} ms (${round((r.watchRebuildMs / r.figures.coldGenerateToLikeForLike!.aMs) * 100, 1)}% of cold generate)`).join(" | ")} |`);
 for (const key of Object.keys(results[0]!.peakMiB)) lines.push(`| peak memory, ${key} | ${results.map((r) => `${r.peakMiB[key] ?? "?"} MiB`).join(" | ")} |`);
@@ -269,11 +307,28 @@ console.log(["", "| Target | This run | Met |", "| --- | --- | --- |", ...target
 // `paraplan status` on a repository of 10 worktrees with 200 commits each, against `git status` once per worktree.
 const { benchStatus } = await import("./git-status.js");
 const gitStatus = await benchStatus(CLI, path.join(REPO, "scripts", "bench", "git-status-baseline.mjs"), pairs);
-console.log(["", "| Git (10 worktrees, 200 commits each) | Median |", "| --- | --- |", `| git status in each worktree | ${gitStatus.medians.gitStatusEach} ms |`, `| paraplan status | ${gitStatus.medians.status} ms (${gitStatus.ratios.statusToGitStatusEach}×) |`, `| paraplan status --json | ${gitStatus.medians.statusJson} ms |`].join("\n"));
+console.log(
+  [
+    "",
+    "| Git (10 worktrees, 200 commits each) | Median |",
+    "| --- | --- |",
+    `| git status in each worktree | ${gitStatus.medians.gitStatusEach} ms |`,
+    `| paraplan status | ${gitStatus.medians.status} ms (${gitStatus.ratios.statusToGitStatusEach}×) |`,
+    `| paraplan status --json | ${gitStatus.medians.statusJson} ms |`,
+  ].join("\n"),
+);
 // `paraplan forecast` of a wave of 10 branches with 200 commits each (one conflicting pair), against `git merge-tree` once per branch.
 const { benchForecast } = await import("./forecast.js");
 const forecast = await benchForecast(CLI, { runs: pairs });
-console.log(["", "| Git (a wave of 10 branches, 200 commits each) | Median |", "| --- | --- |", `| git merge-tree once per branch | ${forecast.medians.mergeTreeEach} ms |`, `| paraplan forecast 1 | ${forecast.medians.forecast} ms (${forecast.ratios.forecastToMergeTreeEach}×) |`].join("\n"));
+console.log(
+  [
+    "",
+    "| Git (a wave of 10 branches, 200 commits each) | Median |",
+    "| --- | --- |",
+    `| git merge-tree once per branch | ${forecast.medians.mergeTreeEach} ms |`,
+    `| paraplan forecast 1 | ${forecast.medians.forecast} ms (${forecast.ratios.forecastToMergeTreeEach}×) |`,
+  ].join("\n"),
+);
 const forecastFigures = { branches: forecast.branches, commitsEach: forecast.commitsEach, medians: forecast.medians, ratios: forecast.ratios };
 await writeFile(outFile, `${JSON.stringify({ node: process.version, cpus: os.cpus().length, pairs, results, targets, gitStatus, forecast: forecastFigures }, null, 2)}\n`);
 console.error(`wrote ${path.relative(process.cwd(), outFile)}`);

@@ -15,7 +15,10 @@ function random(seed: number): () => number {
   };
 }
 
-const WORDS = "plan agent merge wave branch worktree config retry client batch vector store session review gate coverage type schema cache index query render template parser model schedule conflict owner file test deploy metric health budget latency".split(" ");
+const WORDS =
+  "plan agent merge wave branch worktree config retry client batch vector store session review gate coverage type schema cache index query render template parser model schedule conflict owner file test deploy metric health budget latency".split(
+    " ",
+  );
 
 function sentence(rnd: () => number, words = 12): string {
   const out: string[] = [];
@@ -41,8 +44,15 @@ export async function writeSyntheticPlan(dir: string, records: number, seed = 42
   const waves = Math.max(1, Math.ceil(nWs / 40));
   const agents = ["python-pro", "backend-architect", "test-automator", "deployment-engineer"];
 
-  files.push(["project.md", `---\nname: synthetic\nbase_commit: abc1234\nstart_date: 2026-01-05\nmax_parallel: 50\n---\n\n# synthetic\n\n## Summary\n\n${paragraph(rnd, 3)}\n\n## Resolution Protocol\n\n| File | Rule |\n| --- | --- |\n| \`src/shared/**\` | Merge both sides. |\n`]);
-  for (const a of agents) files.push([`agents/${a}.md`, `---\nid: ${a}\nname: ${a}\n---\n\n# ${a}\n\n## Role\n\nYou are ${a}. ${paragraph(rnd, 2)}\n\n## Working Agreements\n\n- Plan before coding.\n- Keep progress.md current.\n`]);
+  files.push([
+    "project.md",
+    `---\nname: synthetic\nbase_commit: abc1234\nstart_date: 2026-01-05\nmax_parallel: 50\n---\n\n# synthetic\n\n## Summary\n\n${paragraph(rnd, 3)}\n\n## Resolution Protocol\n\n| File | Rule |\n| --- | --- |\n| \`src/shared/**\` | Merge both sides. |\n`,
+  ]);
+  for (const a of agents)
+    files.push([
+      `agents/${a}.md`,
+      `---\nid: ${a}\nname: ${a}\n---\n\n# ${a}\n\n## Role\n\nYou are ${a}. ${paragraph(rnd, 2)}\n\n## Working Agreements\n\n- Plan before coding.\n- Keep progress.md current.\n`,
+    ]);
 
   const wsId = (i: number) => `W${String(i + 1).padStart(5, "0")}`;
   const waveOf = (i: number) => Math.min(waves, 1 + Math.floor((i / nWs) * waves));
@@ -61,7 +71,9 @@ export async function writeSyntheticPlan(dir: string, records: number, seed = 42
     ]);
   }
   const waveRows = Array.from({ length: waves }, (_, w) => {
-    const members = Array.from({ length: nWs }, (_, i) => i).filter((i) => waveOf(i) === w + 1).map(wsId);
+    const members = Array.from({ length: nWs }, (_, i) => i)
+      .filter((i) => waveOf(i) === w + 1)
+      .map(wsId);
     return `| ${w + 1} | Wave ${w + 1} | | \`integration/wave${w + 1}\` | ${members.join(", ")} | 80 | tests |`;
   });
   files.push(["waves.md", `# Waves\n\n| Wave | Name | Day | Branch | Workstreams | Coverage | Gates |\n| --- | --- | --- | --- | --- | --- | --- |\n${waveRows.join("\n")}\n`]);

@@ -78,8 +78,14 @@ function configSchema() {
       out: z.string().min(1).optional().describe("Output folder, relative to the plan's parent."),
       templates: z.string().min(1).optional().describe("Template folder that overrides the built-ins."),
       decisions: z.strictObject({ defaultStatus: z.enum(DECISION_STATUSES).optional().describe("Status of a decision that writes none.") }).optional(),
-      severity: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/), z.enum(["off", "warning", "error"])).optional().describe("Severity by diagnostic code."),
-      agents: z.strictObject({ claudeSubagents: z.boolean().optional().describe("Write .claude/agents/<agent>.md for each agent persona.") }).optional().describe("Files for coding agents that generate writes too."),
+      severity: z
+        .record(z.string().regex(/^[a-z][a-z0-9-]*$/), z.enum(["off", "warning", "error"]))
+        .optional()
+        .describe("Severity by diagnostic code."),
+      agents: z
+        .strictObject({ claudeSubagents: z.boolean().optional().describe("Write .claude/agents/<agent>.md for each agent persona.") })
+        .optional()
+        .describe("Files for coding agents that generate writes too."),
     }),
   };
 }
@@ -98,7 +104,12 @@ function readConfig(planDir: string, cwd: string): ConfigFile {
     }
     const { z, schema } = configSchema();
     const result = schema.safeParse(parsed);
-    if (!result.success) throw new CliError(`${shownFile}: ${z.prettifyError(result.error).replace(/\n/g, " ")}`, EXIT.usage, 'The config file takes "out" and "templates" (folder paths), "decisions": {"defaultStatus": STATUS} and "severity": {CODE: "off"|"warning"|"error"} and "agents": {"claudeSubagents": true|false}; see the README.');
+    if (!result.success)
+      throw new CliError(
+        `${shownFile}: ${z.prettifyError(result.error).replace(/\n/g, " ")}`,
+        EXIT.usage,
+        'The config file takes "out" and "templates" (folder paths), "decisions": {"defaultStatus": STATUS} and "severity": {CODE: "off"|"warning"|"error"} and "agents": {"claudeSubagents": true|false}; see the README.',
+      );
     const config: ConfigFile = {};
     if (result.data.out !== undefined) config.out = result.data.out;
     if (result.data.templates !== undefined) config.templates = result.data.templates;
@@ -119,7 +130,11 @@ function paintFor(enabled: boolean): Paint {
 }
 
 /** Resolves the global options into a command context. */
-export function resolveContext(options: GlobalOptions, io: { cwd: string; stdout: (s: string) => void; stderr: (s: string) => void; isTTY: boolean; env: NodeJS.ProcessEnv }, requirePlan = true): CommandContext {
+export function resolveContext(
+  options: GlobalOptions,
+  io: { cwd: string; stdout: (s: string) => void; stderr: (s: string) => void; isTTY: boolean; env: NodeJS.ProcessEnv },
+  requirePlan = true,
+): CommandContext {
   const planDir = options.plan ? path.resolve(io.cwd, options.plan) : findPlanDir(io.cwd);
   if (!planDir && requirePlan) {
     throw new CliError("no plan/ folder found in this folder or any parent", EXIT.usage, "Run `paraplan init` to create one, or pass --plan DIR.");

@@ -31,13 +31,21 @@ export async function openPlanRepository(context: CommandContext, ids: readonly 
   }
   const folder = path.resolve(context.root, loaded.plan.project.repository);
   const repo = await findRepository(folder);
-  if (!repo) throw new CliError(`${shown(context, folder)} is in no git repository (the project's \`repository\`)`, EXIT.usage, "Run paraplan inside the repository the plan is for, or set `repository` in project.md.");
+  if (!repo)
+    throw new CliError(
+      `${shown(context, folder)} is in no git repository (the project's \`repository\`)`,
+      EXIT.usage,
+      "Run paraplan inside the repository the plan is for, or set `repository` in project.md.",
+    );
   const all = loaded.schedule.execution.workstreams;
   const selected: WorkstreamExecution[] = [];
   for (const id of ids) {
     const found = all.find((w) => w.id === id) ?? all.find((w) => w.id.toLowerCase() === id.toLowerCase());
     if (!found) {
-      const guess = suggest(id, all.map((w) => w.id));
+      const guess = suggest(
+        id,
+        all.map((w) => w.id),
+      );
       throw new CliError(`no workstream \`${id}\`; the plan has: ${all.map((w) => w.id).join(", ")}`, EXIT.usage, guess ? `Did you mean \`${guess}\`?` : undefined);
     }
     if (!selected.includes(found)) selected.push(found);

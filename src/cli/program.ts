@@ -16,7 +16,6 @@ function positiveInt(value: string, name: string): number {
   return n;
 }
 
-
 const formatOption = () => new Option("--format <format>", "diagnostics format").choices(["text", "json", "github"]).default("text");
 const examples = (...lines: string[]) => `\nExamples:\n${lines.map((l) => `  ${l}`).join("\n")}\n`;
 
@@ -55,7 +54,10 @@ export async function run(argv: readonly string[], io: CliIO): Promise<ExitCode>
     .command("validate")
     .description("check the plan and report every problem with file:line:column")
     .addOption(formatOption())
-    .addHelpText("after", examples("paraplan validate", "paraplan validate --plan docs/plan --format github") + "\nExit codes: 0 no errors (warnings may be printed), 1 errors, 2 bad usage, 3 file system error.")
+    .addHelpText(
+      "after",
+      examples("paraplan validate", "paraplan validate --plan docs/plan --format github") + "\nExit codes: 0 no errors (warnings may be printed), 1 errors, 2 bad usage, 3 file system error.",
+    )
     .action(async (opts: { format: DiagnosticFormat }, cmd: Command) => {
       const { validate } = await import("./commands/validate.js");
       code = await validate(context(cmd), opts);
@@ -98,7 +100,11 @@ export async function run(argv: readonly string[], io: CliIO): Promise<ExitCode>
     .description("regenerate out/ on every change to the plan or the templates")
     .option("--force", "replace generated files that were edited by hand")
     .addOption(new Option("--debounce <ms>", "wait this long after the last change").default(150).argParser((v) => positiveInt(v, "--debounce")))
-    .addHelpText("after", examples("paraplan watch", "paraplan watch --plan docs/plan --debounce 500") + "\nAn invalid plan prints its diagnostics and the watch goes on; a plan folder moved away or deleted is\nwaited for, and watched again when it is back. Stop with Ctrl-C (exit 0); exit 2 when there is no plan folder.")
+    .addHelpText(
+      "after",
+      examples("paraplan watch", "paraplan watch --plan docs/plan --debounce 500") +
+        "\nAn invalid plan prints its diagnostics and the watch goes on; a plan folder moved away or deleted is\nwaited for, and watched again when it is back. Stop with Ctrl-C (exit 0); exit 2 when there is no plan folder.",
+    )
     .action(async (opts: { force?: boolean; debounce: number }, cmd: Command) => {
       const { watch } = await import("./commands/watch.js");
       code = await watch(context(cmd), { force: opts.force ?? false, debounceMs: opts.debounce }, io.waitForStop());
@@ -153,7 +159,10 @@ export async function run(argv: readonly string[], io: CliIO): Promise<ExitCode>
     .command("eject")
     .argument("[name]", "one template, e.g. prompt.md (default: all)")
     .description("copy built-in templates into your template folder (--templates, or templates/ beside the plan) for editing")
-    .addHelpText("after", examples("paraplan templates eject prompt.md", "paraplan templates eject --templates my-templates") + "\nExisting files are never overwritten. Your copies override the built-ins by file name.")
+    .addHelpText(
+      "after",
+      examples("paraplan templates eject prompt.md", "paraplan templates eject --templates my-templates") + "\nExisting files are never overwritten. Your copies override the built-ins by file name.",
+    )
     .action(async (name: string | undefined, _opts: object, cmd: Command) => {
       const { ejectTemplates } = await import("./commands/templates.js");
       code = await ejectTemplates(context(cmd), name);
@@ -189,6 +198,8 @@ function reportError(error: unknown, io: CliIO): ExitCode {
     return EXIT.io;
   }
   const { name, message, stack } = error instanceof Error ? error : { name: "Error", message: String(error), stack: undefined };
-  io.stderr(`paraplan: internal error: ${name}: ${message}\n${stack ? `${stack.split("\n").slice(1, 6).join("\n")}\n` : ""}  This is a bug in paraplan. Please report it with the command you ran and the output above.\n`);
+  io.stderr(
+    `paraplan: internal error: ${name}: ${message}\n${stack ? `${stack.split("\n").slice(1, 6).join("\n")}\n` : ""}  This is a bug in paraplan. Please report it with the command you ran and the output above.\n`,
+  );
   return EXIT.internal;
 }

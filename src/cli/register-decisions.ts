@@ -13,7 +13,10 @@ export const registerDecisions: Registrar = (program: Command, tools: RegisterTo
     .argument("<dir>", "the folder of ADRs to import, e.g. doc/adr")
     .description("copy an ADR folder (adr-tools, MADR 2–4, log4brains) into plan/decisions/, renaming files to NNNN-slug.md only when their names have no number")
     .option("--dry-run", "print what would be copied, renamed, renumbered and skipped, and write nothing")
-    .option("--renumber", "give a file whose name or ADR number the plan already has the next free number (file name, title and `number:`), and rewrite the links between the imported files to match, instead of skipping it")
+    .option(
+      "--renumber",
+      "give a file whose name or ADR number the plan already has the next free number (file name, title and `number:`), and rewrite the links between the imported files to match, instead of skipping it",
+    )
     .addHelpText(
       "after",
       tools.examples("paraplan import decisions doc/adr --dry-run", "paraplan import decisions ../service/docs/decisions", "paraplan import decisions ../service/docs/decisions --renumber --dry-run") +

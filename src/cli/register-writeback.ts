@@ -3,12 +3,12 @@ import type { Registrar, RegisterTools } from "./register-tools.js";
 import type { WriteOptions } from "./commands/apply-changes.js";
 import { systemToday } from "./system-today.js";
 
-
 const dryRunOption = () => new Option("--dry-run", "print the change as a unified diff and write nothing");
 const forceOption = () => new Option("--force", "write even when the change gives the plan new errors");
 const writeOptions = (opts: { dryRun?: boolean; force?: boolean }): WriteOptions => ({ dryRun: opts.dryRun ?? false, force: opts.force ?? false });
 
-const GUARANTEES = "\nOnly the bytes of the changed value are rewritten; the rest of the file stays as it was.\nThe value is checked first, a file changed meanwhile is not written (exit 1), and the\nplan is validated again afterwards (exit 1 when it has errors).";
+const GUARANTEES =
+  "\nOnly the bytes of the changed value are rewritten; the rest of the file stays as it was.\nThe value is checked first, a file changed meanwhile is not written (exit 1), and the\nplan is validated again afterwards (exit 1 when it has errors).";
 
 /** A command group (`decision`, `session`) that another feature may have created already: shared, not created twice. */
 function group(program: Command, name: string, description: string): Command {
@@ -36,7 +36,11 @@ export const registerWriteback: Registrar = (program: Command, tools: RegisterTo
     .allowExcessArguments()
     .addHelpText(
       "after",
-      examples('paraplan new workstream "Search Index" --days 2 --agent python-pro --depends-on TD2', 'paraplan new decision "Use SQLite for the cache"', 'paraplan new risk "Vendor API changes" --severity high --dry-run') +
+      examples(
+        'paraplan new workstream "Search Index" --days 2 --agent python-pro --depends-on TD2',
+        'paraplan new decision "Use SQLite for the cache"',
+        'paraplan new risk "Vendor API changes" --severity high --dry-run',
+      ) +
         "\nAny field of the kind can be given as --field value (--depends-on TD1,TD2). Ids continue the\ncollection's most common prefix (TD5 after TD4); ADRs get the next number. An existing file\nis never replaced.",
     )
     .action(async (_kind: string, _title: string, opts: { id?: string; date?: string; dryRun?: boolean; force?: boolean }, cmd: Command) => {
@@ -55,7 +59,10 @@ export const registerWriteback: Registrar = (program: Command, tools: RegisterTo
     .option("--rename-branch", "let a new name, id or slug move the workstream's derived branch and worktree (by default the old ones are written into the record)")
     .addOption(dryRunOption())
     .addOption(forceOption())
-    .addHelpText("after", examples("paraplan set TD2 status merged", "paraplan set ADR-3 status accepted", "paraplan set R1 status mitigated --dry-run", "paraplan set TD3 depends_on TD1,TD2 --replace") + GUARANTEES)
+    .addHelpText(
+      "after",
+      examples("paraplan set TD2 status merged", "paraplan set ADR-3 status accepted", "paraplan set R1 status mitigated --dry-run", "paraplan set TD3 depends_on TD1,TD2 --replace") + GUARANTEES,
+    )
     .action(async (ref: string, field: string, value: string, opts: { replace?: boolean; renameBranch?: boolean; dryRun?: boolean; force?: boolean }, cmd: Command) => {
       const { changeField } = await import("./commands/change-field.js");
       setCode(await changeField(context(cmd), ref, { op: "set", field, value, replace: opts.replace ?? false }, { ...writeOptions(opts), renameBranch: opts.renameBranch ?? false }));

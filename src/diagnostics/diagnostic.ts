@@ -38,14 +38,7 @@ export interface Diagnostic extends Location {
 export const FILE_START: Span = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
 
 /** Builds a diagnostic, leaving out optional fields that are undefined; long quoted values are cut to an excerpt. */
-export function diagnostic(
-  severity: Severity,
-  code: string,
-  at: Location,
-  message: string,
-  hint?: string,
-  related?: Related[],
-): Diagnostic {
+export function diagnostic(severity: Severity, code: string, at: Location, message: string, hint?: string, related?: Related[]): Diagnostic {
   const d: Diagnostic = { code, severity, file: at.file, start: at.start, end: at.end, message: excerpt(message) };
   if (hint !== undefined) d.hint = excerpt(hint);
   if (related !== undefined && related.length > 0) d.related = related.map((r) => ({ ...r, message: excerpt(r.message) }));

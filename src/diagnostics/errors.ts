@@ -45,11 +45,7 @@ export class OutsideFolderError extends ParaplanError {
     readonly target: string,
     why: string,
   ) {
-    super(
-      `refusing to use ${target}: ${why}`,
-      EXIT.io,
-      "paraplan never reads or writes through a symbolic link leading out of its folder: replace the link with a folder or file inside it.",
-    );
+    super(`refusing to use ${target}: ${why}`, EXIT.io, "paraplan never reads or writes through a symbolic link leading out of its folder: replace the link with a folder or file inside it.");
   }
 }
 

@@ -59,7 +59,9 @@ export function formatGithub(list: readonly Diagnostic[]): string {
   return list
     .map((d) => {
       const level = d.severity === "error" ? "error" : d.severity === "warning" ? "warning" : "notice";
-      const props = [`file=${printable(d.file)}`, `line=${d.start.line}`, `col=${d.start.column}`, `endLine=${d.end.line}`, `endColumn=${d.end.column}`, `title=${d.code}`].map(escapeProperty).join(",");
+      const props = [`file=${printable(d.file)}`, `line=${d.start.line}`, `col=${d.start.column}`, `endLine=${d.end.line}`, `endColumn=${d.end.column}`, `title=${d.code}`]
+        .map(escapeProperty)
+        .join(",");
       return `::${level} ${props}::${escapeData(d.hint ? `${printable(d.message)}\n${printable(d.hint)}` : printable(d.message))}\n`;
     })
     .join("");

@@ -89,7 +89,10 @@ export async function worktreeSteps(repo: Repository, pattern: string, execution
  * Whether the prompt of a worktree already there is the plan's; with `updatePrompts` (and not `dryRun`) a prompt that
  * differs, or is missing, is written anew. The worktree is otherwise left as it is.
  */
-async function refreshPrompt(step: Extract<WorktreeStep, { kind: "present" }>, options: { dryRun: boolean; updatePrompts?: boolean; prompts: ReadonlyMap<string, string> }): Promise<"current" | "stale" | "updated"> {
+async function refreshPrompt(
+  step: Extract<WorktreeStep, { kind: "present" }>,
+  options: { dryRun: boolean; updatePrompts?: boolean; prompts: ReadonlyMap<string, string> },
+): Promise<"current" | "stale" | "updated"> {
   const rendered = options.prompts.get(step.id);
   if (rendered === undefined || (await readPrompt(step.path)) === rendered) return "current";
   if (!options.updatePrompts || options.dryRun) return "stale";
@@ -103,7 +106,11 @@ async function refreshPrompt(step: Extract<WorktreeStep, { kind: "present" }>, o
  * With `dryRun` nothing is run, copied or written: the same commands are returned. With `updatePrompts`, the prompt of
  * a worktree already there is rewritten when the plan's differs.
  */
-export async function carryOut(repo: Repository, steps: readonly WorktreeStep[], options: { dryRun: boolean; updatePrompts?: boolean; prompts: ReadonlyMap<string, string> }): Promise<WorktreesReport> {
+export async function carryOut(
+  repo: Repository,
+  steps: readonly WorktreeStep[],
+  options: { dryRun: boolean; updatePrompts?: boolean; prompts: ReadonlyMap<string, string> },
+): Promise<WorktreesReport> {
   const creates = steps.filter((s) => s.kind === "create");
   const report: WorktreesReport = { outcomes: [] };
   if (creates.length > 0 && !(await promptExcluded(repo.commonDir))) {

@@ -52,7 +52,12 @@ export function promptState(present: boolean, inWorktree: string | undefined, re
 }
 
 /** Builds a row from the workstream's execution and its git facts. */
-export function statusRow(ws: WorkstreamExecution, facts: BranchFacts, where: { path: string | null; refused: string | null }, extra: { rendered: string | undefined; startDate: string | undefined; today: string }): StatusRow {
+export function statusRow(
+  ws: WorkstreamExecution,
+  facts: BranchFacts,
+  where: { path: string | null; refused: string | null },
+  extra: { rendered: string | undefined; startDate: string | undefined; today: string },
+): StatusRow {
   const started = (facts.ahead ?? 0) > 0 || (facts.uncommitted ?? 0) > 0 || ws.status !== "planned";
   const finished = ws.status === "done" || ws.status === "merged";
   return {
@@ -89,9 +94,9 @@ export async function planStatus(repo: Repository, plan: Plan, execution: Execut
   const targetOf = (ws: WorkstreamExecution) => candidates(ws).find((ref) => ref && known.get(ref)) ?? null;
   // A few git commands a row, a few rows at a time: side by side, without starting hundreds of processes at once.
   const rows = await mapConcurrently(targets, GIT_PARALLEL, async ({ execution: ws, location }) => {
-      const path = "path" in location ? location.path : undefined;
-      const facts = await branchFacts(repo.mainTop, { branch: ws.branch, base: ws.base.ref, target: targetOf(ws) }, path, worktrees, branches);
-      return statusRow(ws, facts, { path: path ?? null, refused: "refused" in location ? location.refused : null }, { rendered: prompts.get(ws.id), startDate: plan.project.startDate, today });
+    const path = "path" in location ? location.path : undefined;
+    const facts = await branchFacts(repo.mainTop, { branch: ws.branch, base: ws.base.ref, target: targetOf(ws) }, path, worktrees, branches);
+    return statusRow(ws, facts, { path: path ?? null, refused: "refused" in location ? location.refused : null }, { rendered: prompts.get(ws.id), startDate: plan.project.startDate, today });
   });
   const day = plan.project.startDate ? workingDayOf(plan.project.startDate, today) : null;
   return { version: 1, today, day, repository: repo.mainTop, canStartNow: execution.canStartNow, workstreams: rows };

@@ -13,9 +13,7 @@ import { plural } from "../diagnostics/plural.js";
 
 /** One workstream's removal: done (or to do), nothing to do, or refused with the reason. */
 export type RemoveStep =
-  | { kind: "remove"; id: string; path: string; force: boolean; commands: string[]; error?: string }
-  | { kind: "absent"; id: string }
-  | { kind: "refused"; id: string; reason: string; hint?: string };
+  { kind: "remove"; id: string; path: string; force: boolean; commands: string[]; error?: string } | { kind: "absent"; id: string } | { kind: "refused"; id: string; reason: string; hint?: string };
 
 /** What is known of a worktree before removing it. */
 export interface RemoveFacts {
@@ -38,7 +36,13 @@ export function decideRemoval(mainTop: string, ws: Pick<WorkstreamExecution, "id
   if ("refused" in location) return { kind: "refused", id, reason: location.refused };
   const tree = facts.worktree;
   if (!tree) return { kind: "absent", id };
-  if (tree.branch !== ws.branch) return { kind: "refused", id, reason: `the worktree at ${location.path} is on ${tree.branch ?? "a detached HEAD"}, not ${ws.branch}: it is not this workstream's`, hint: "Remove it with git worktree remove if it is no longer needed." };
+  if (tree.branch !== ws.branch)
+    return {
+      kind: "refused",
+      id,
+      reason: `the worktree at ${location.path} is on ${tree.branch ?? "a detached HEAD"}, not ${ws.branch}: it is not this workstream's`,
+      hint: "Remove it with git worktree remove if it is no longer needed.",
+    };
   if (tree.locked) return { kind: "refused", id, reason: `the worktree at ${location.path} is locked`, hint: "Unlock it (git worktree unlock) first." };
   if (!force) {
     if (facts.uncommitted === null || facts.uncommitted > 0) {
@@ -74,7 +78,11 @@ export async function removeFacts(repo: Repository, ws: WorkstreamExecution, pat
 }
 
 /** Decides every removal, runs them unless `dryRun`, then prunes; returns the steps and the prune command. */
-export async function removeWorktrees(repo: Repository, targets: readonly WorktreeTarget[], options: { force: boolean; dryRun: boolean; baseBranch: string }): Promise<{ steps: RemoveStep[]; prune: string }> {
+export async function removeWorktrees(
+  repo: Repository,
+  targets: readonly WorktreeTarget[],
+  options: { force: boolean; dryRun: boolean; baseBranch: string },
+): Promise<{ steps: RemoveStep[]; prune: string }> {
   const worktrees = await listWorktrees(repo.mainTop);
   const steps: RemoveStep[] = [];
   for (const { execution, location } of targets) {

@@ -110,11 +110,22 @@ export function planWorktrees(targets: readonly WorktreeTarget[], facts: Worktre
       return { kind: "conflict", id, reason: `a worktree at ${location.path} is ${on}, not ${branch}`, hint: "Left as it is: check out the branch in it, or remove it, then run again." };
     }
     const elsewhere = byBranch.get(branch);
-    if (elsewhere) return { kind: "conflict", id, reason: `its branch ${branch} is checked out in another worktree, ${elsewhere.path}`, hint: "Move that worktree (`git worktree move`) or set the workstream's worktree to it." };
+    if (elsewhere)
+      return {
+        kind: "conflict",
+        id,
+        reason: `its branch ${branch} is checked out in another worktree, ${elsewhere.path}`,
+        hint: "Move that worktree (`git worktree move`) or set the workstream's worktree to it.",
+      };
     if (ws.status === "merged") return { kind: "merged", id };
     if (facts.occupied.has(location.path)) return { kind: "conflict", id, reason: `${location.path} exists and is no worktree of this repository`, hint: "Move it away, then run again." };
     if (facts.branches.has(branch)) {
-      return { kind: "conflict", id, reason: `its branch ${branch} exists without a worktree`, hint: `Check it out where the plan puts it: ${quote(["git", "worktree", "add", "--", location.path, branch])}` };
+      return {
+        kind: "conflict",
+        id,
+        reason: `its branch ${branch} exists without a worktree`,
+        hint: `Check it out where the plan puts it: ${quote(["git", "worktree", "add", "--", location.path, branch])}`,
+      };
     }
     const needed = [ws.base, ...ws.mergeIn].map((s) => s.ref);
     const missing = needed.filter((ref) => !facts.refs.has(ref));

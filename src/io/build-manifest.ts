@@ -50,7 +50,9 @@ export async function snapshotInputs(options: BuildInputs): Promise<InputsSnapsh
   const { files } = await listPlanFiles(options.planDir, options.root);
   const templates = await listTemplateFiles(options.templatesDir);
   // The config file's settings (a default decision status, severities) change the diagnostics and documents too.
-  const configs = [path.join(options.planDir, "paraplan.config.json"), path.join(path.dirname(options.planDir), "paraplan.config.json")].filter((abs) => existsSync(abs)).map((abs) => ({ name: toPosix(path.relative(options.root, abs)), abs }));
+  const configs = [path.join(options.planDir, "paraplan.config.json"), path.join(path.dirname(options.planDir), "paraplan.config.json")]
+    .filter((abs) => existsSync(abs))
+    .map((abs) => ({ name: toPosix(path.relative(options.root, abs)), abs }));
   // Synchronous on purpose: thousands of stats through the thread pool cost more in promises than in system calls,
   // and this is the whole of a warm run's work.
   const stats = [...files.map((f) => ({ name: f.file, abs: f.abs })), ...templates, ...configs].map((f) => {
@@ -64,7 +66,11 @@ export async function snapshotInputs(options: BuildInputs): Promise<InputsSnapsh
 /** A hash of everything a build depends on: paraplan's version, the output folder, every input's name and bytes. */
 async function contentKey(options: BuildInputs, stats: readonly InputStat[]): Promise<string> {
   const hash = createHash("sha256").update(`paraplan ${VERSION}\0${path.relative(options.root, options.outDir)}\0`);
-  for (const file of stats) hash.update(`${file.name}\0`).update(await readFile(file.abs)).update("\0");
+  for (const file of stats)
+    hash
+      .update(`${file.name}\0`)
+      .update(await readFile(file.abs))
+      .update("\0");
   return hash.digest("hex");
 }
 

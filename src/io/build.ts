@@ -239,7 +239,14 @@ async function writeBuild(source: PlanSource, request: Extract<BuildRequest, { m
       // Under the output lock, so that another run's writes cannot come between these writes and the manifest that records them.
       report = await withOutputLock(source.outDir, async () => {
         const { report: synced } = await syncOutputs(source.outDir, documents(), { force: request.force, ...(memory ? { known: memory.outputs } : {}) });
-        if (inputs && synced.refused.length === 0) await writeManifest(cacheDir, source.outDir, inputs, written.sort((a, b) => (a.path < b.path ? -1 : 1)), sortDiagnostics([...prepared.diagnostics, ...problems]));
+        if (inputs && synced.refused.length === 0)
+          await writeManifest(
+            cacheDir,
+            source.outDir,
+            inputs,
+            written.sort((a, b) => (a.path < b.path ? -1 : 1)),
+            sortDiagnostics([...prepared.diagnostics, ...problems]),
+          );
         return synced;
       });
     } catch (error) {

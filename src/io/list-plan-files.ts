@@ -13,7 +13,6 @@ export interface ListedFile {
   file: string;
 }
 
-
 function at(file: string): Location {
   return { file, ...FILE_START };
 }
@@ -55,7 +54,15 @@ export async function listPlanFiles(planDir: string, projectRoot: string): Promi
           continue;
         }
         if (resolved instanceof Error || !isWithin(root, resolved)) {
-          diagnostics.push(diagnostic("error", "symlink-outside-plan", at(shown), "symbolic link points outside the plan folder (or nowhere) and is not read", "Replace the link with a copy of the file, or remove it."));
+          diagnostics.push(
+            diagnostic(
+              "error",
+              "symlink-outside-plan",
+              at(shown),
+              "symbolic link points outside the plan folder (or nowhere) and is not read",
+              "Replace the link with a copy of the file, or remove it.",
+            ),
+          );
           continue;
         }
         const info = await stat(resolved);

@@ -66,7 +66,13 @@ function linkError(dir: string, name: string, root: string, loop: boolean): Temp
   return new TemplateError(
     loop
       ? diagnostic("error", "symlink-loop", at, "symbolic link leads back into a folder that contains it and is not followed", "Remove the link: it makes the template folder contain itself.")
-      : diagnostic("error", "symlink-outside-templates", at, "symbolic link points outside the template folder (or nowhere) and is not read", "Replace the link with a copy of the template, or remove it."),
+      : diagnostic(
+          "error",
+          "symlink-outside-templates",
+          at,
+          "symbolic link points outside the template folder (or nowhere) and is not read",
+          "Replace the link with a copy of the template, or remove it.",
+        ),
   );
 }
 

@@ -29,7 +29,6 @@ export interface LockOptions {
 
 const DEFAULTS = { timeoutMs: 60_000, pollMs: 50, staleMs: 10 * 60_000 } as const;
 
-
 // Runs in this process wait for each other here; the lock file is for other processes.
 const queues = new Map<string, Promise<unknown>>();
 // The folders whose lock the current asynchronous call chain holds, so that a holder may take it again.
@@ -45,15 +44,17 @@ export async function withOutputLock<T>(outDir: string, fn: () => Promise<T>, op
   const held = holding.getStore() ?? new Set<string>();
   if (held.has(key)) return fn();
   const before = queues.get(key) ?? Promise.resolve();
-  const run = before.catch(() => undefined).then(async () => {
-    await makeFolder(key);
-    const release = await acquire(path.join(key, LOCK_NAME), { ...DEFAULTS, ...options });
-    try {
-      return await holding.run(new Set([...held, key]), fn);
-    } finally {
-      await release();
-    }
-  });
+  const run = before
+    .catch(() => undefined)
+    .then(async () => {
+      await makeFolder(key);
+      const release = await acquire(path.join(key, LOCK_NAME), { ...DEFAULTS, ...options });
+      try {
+        return await holding.run(new Set([...held, key]), fn);
+      } finally {
+        await release();
+      }
+    });
   queues.set(key, run);
   try {
     return await run;
@@ -99,7 +100,6 @@ function describeHolder(text: string): string {
   const holder = parseHolder(text);
   return holder ? `pid ${holder.pid} on ${holder.host}, since ${holder.started}` : "unreadable lock file";
 }
-
 
 /** A lock is abandoned when its process is gone; one that cannot be checked, when it is older than `staleMs`. */
 async function isStale(lockFile: string, text: string, staleMs: number): Promise<boolean> {

@@ -37,7 +37,6 @@ interface Journal {
   files: JournalEntry[];
 }
 
-
 const sha256 = (bytes: Buffer | string) => createHash("sha256").update(bytes).digest("hex");
 
 // A change takes milliseconds: a journal this old belongs to a run that hangs or to a process id used again.
@@ -153,9 +152,7 @@ export async function resumePlanChange(planDir: string, shownDir: string): Promi
   const skipped = await rollForward(planDir, journal.files);
   await rm(abs, { force: true });
   if (skipped.length > 0) {
-    return [
-      diagnostic("warning", "change-interrupted", at, `an interrupted change was finished except in ${skipped.join(", ")}, edited since`, "Check that file: the change was not applied to it."),
-    ];
+    return [diagnostic("warning", "change-interrupted", at, `an interrupted change was finished except in ${skipped.join(", ")}, edited since`, "Check that file: the change was not applied to it.")];
   }
   return [diagnostic("info", "change-interrupted", at, `an interrupted change was finished: ${names} now hold it`, "Nothing to do: the plan is as the command left it.")];
 }

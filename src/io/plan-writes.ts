@@ -21,6 +21,9 @@ export function errorsAfter(snapshot: PlanForWrite, writes: readonly PlannedWrit
  * several at once through the plan folder's journal), then new files, never replacing one.
  */
 export async function writePlanChange(snapshot: PlanForWrite, writes: readonly PlannedWrite[]): Promise<void> {
-  await writeVersions(snapshot.planDir, writes.flatMap((w) => (w.before ? [{ version: w.before, text: w.text }] : [])));
+  await writeVersions(
+    snapshot.planDir,
+    writes.flatMap((w) => (w.before ? [{ version: w.before, text: w.text }] : [])),
+  );
   for (const w of writes) if (!w.before) await createPlanFile(snapshot.planDir, w.relative, w.file, w.text);
 }

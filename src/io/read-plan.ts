@@ -36,7 +36,8 @@ const decoder = new TextDecoder("utf-8", { fatal: true });
 export function readPlanFile(abs: string, file: string, relative: string): { planFile?: PlanFile; diagnostics: Diagnostic[] } {
   const read = readBounded(abs, LIMITS.fileBytes);
   if ("tooLarge" in read) return { diagnostics: [tooLargeFile(file, read.tooLarge)] };
-  if ("notAFile" in read) return { diagnostics: [diagnostic("error", "unreadable-file", at(file), "file is not a regular file (a FIFO, socket or device) and is not read", "Remove it from the plan folder.")] };
+  if ("notAFile" in read)
+    return { diagnostics: [diagnostic("error", "unreadable-file", at(file), "file is not a regular file (a FIFO, socket or device) and is not read", "Remove it from the plan folder.")] };
   if ("error" in read) return { diagnostics: [diagnostic("error", "unreadable-file", at(file), `file cannot be read (${read.error})`, "Check the file's permissions.")] };
   const bytes = read.bytes;
   // A NUL byte means binary content, whatever the rest decodes to: the parser reports it as such.
@@ -49,7 +50,7 @@ export function readPlanFile(abs: string, file: string, relative: string): { pla
     const location = at(file);
     location.start = { line: bad.line, column: bad.column, offset: bad.offset };
     location.end = location.start;
-    return { diagnostics: [diagnostic("error", "not-utf8", location, "file is not valid UTF-8 text", "Save the file as UTF-8 (your editor's \"Save with encoding\" option).")] };
+    return { diagnostics: [diagnostic("error", "not-utf8", location, "file is not valid UTF-8 text", 'Save the file as UTF-8 (your editor\'s "Save with encoding" option).')] };
   }
   // A byte-order mark is an encoding detail, not content.
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);

@@ -43,8 +43,6 @@ export interface FileVersion {
   hash: string;
 }
 
-
-
 const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
 
 /** Reads and parses every file of the plan folder, keeping the texts, and validates the plan as `loadPlan` does (with the same settings). */

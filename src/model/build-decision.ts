@@ -43,11 +43,22 @@ function decisionNumber(record: RawRecord, f: Fields, diagnostics: Diagnostic[])
   const fromFile = ownsFile(record) ? numberFromStem(record.stem) : undefined;
   const fromTitle = titleNumber(record);
   const number = written ?? fromFile ?? fromTitle;
-  const other = written !== undefined && fromFile !== undefined && fromFile !== written ? { n: fromFile, where: "the file name" } : fromTitle !== undefined && number !== undefined && fromTitle !== number ? { n: fromTitle, where: "the title" } : undefined;
+  const other =
+    written !== undefined && fromFile !== undefined && fromFile !== written
+      ? { n: fromFile, where: "the file name" }
+      : fromTitle !== undefined && number !== undefined && fromTitle !== number
+        ? { n: fromTitle, where: "the title" }
+        : undefined;
   if (other && number !== undefined) {
     const at = other.where === "the title" ? (record.heading?.at ?? headOf(record)) : written !== undefined ? f.at("number") : headOf(record);
     diagnostics.push(
-      diagnostic("warning", "decision-number-mismatch", at, `ADR number ${number} (from ${written !== undefined ? "`number`" : "the file name"}) differs from ${other.n} in ${other.where}`, `Make them agree; links to the ADR use ${written !== undefined ? "its `number`" : "the file name"}.`),
+      diagnostic(
+        "warning",
+        "decision-number-mismatch",
+        at,
+        `ADR number ${number} (from ${written !== undefined ? "`number`" : "the file name"}) differs from ${other.n} in ${other.where}`,
+        `Make them agree; links to the ADR use ${written !== undefined ? "its `number`" : "the file name"}.`,
+      ),
     );
   }
   return number;
@@ -73,7 +84,13 @@ function statusOf(f: Fields, diagnostics: Diagnostic[], fromTitle: TitleStatus |
   const statusText = reading.text || String(checked.value);
   if (!reading.status) {
     diagnostics.push(
-      diagnostic("warning", "unknown-status", f.at("status"), `decision status \`${statusText}\` is not one of: proposed, accepted, rejected, deprecated, superseded`, "Use a standard status; the text is kept as written and the ADR is listed as proposed."),
+      diagnostic(
+        "warning",
+        "unknown-status",
+        f.at("status"),
+        `decision status \`${statusText}\` is not one of: proposed, accepted, rejected, deprecated, superseded`,
+        "Use a standard status; the text is kept as written and the ADR is listed as proposed.",
+      ),
     );
   }
   return { status: reading.status ?? "proposed", statusText, statusAt: f.at("status"), links: reading.links };
@@ -92,7 +109,8 @@ function linksOf(f: Fields, fromStatus: readonly StatusLink[]): DecisionLink[] {
   const items = f.raw("links");
   (Array.isArray(items?.value) ? items.value : []).forEach((item, i) => {
     const phrase = readLinkPhrase(String(item));
-    if (phrase) links.push(withLabel({ relation: phrase.relation, target: { id: phrase.target, at: itemPlace(items?.field.items?.[i]?.at ?? f.at("links"), String(item), phrase) }, prose: true }, phrase.label));
+    if (phrase)
+      links.push(withLabel({ relation: phrase.relation, target: { id: phrase.target, at: itemPlace(items?.field.items?.[i]?.at ?? f.at("links"), String(item), phrase) }, prose: true }, phrase.label));
   });
   const seen = new Set<string>();
   return links.filter((l) => {
@@ -108,7 +126,11 @@ function itemPlace(at: Location, item: string, phrase: { offset: number; length:
   if (at.start.line !== at.end.line) return at;
   const column = at.end.column - (item.length - phrase.offset);
   const offset = at.end.offset === undefined ? {} : { offset: at.end.offset - (item.length - phrase.offset) };
-  return { file: at.file, start: { line: at.end.line, column, ...offset }, end: { line: at.end.line, column: column + phrase.length, ...(offset.offset === undefined ? {} : { offset: offset.offset + phrase.length }) } };
+  return {
+    file: at.file,
+    start: { line: at.end.line, column, ...offset },
+    end: { line: at.end.line, column: column + phrase.length, ...(offset.offset === undefined ? {} : { offset: offset.offset + phrase.length }) },
+  };
 }
 
 function withLabel(link: DecisionLink, label: string | undefined): DecisionLink {

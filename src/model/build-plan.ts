@@ -57,7 +57,15 @@ export function buildPlan(files: readonly ParsedFile[], options: BuildPlanOption
   const projectRecords = records("project");
   const project: Project = projectRecords[0] ? memoized(memo, projectRecords[0], "", (found) => buildProject(projectRecords[0]!, found), diagnostics) : placeholderProject(planDir);
   if (!projectRecords[0]) {
-    diagnostics.push(diagnostic("error", "missing-project", fileStart(`${planDir}/project.md`), "the plan has no project.md", "Create project.md with front matter `name: <project>` (run `paraplan init` for an example)."));
+    diagnostics.push(
+      diagnostic(
+        "error",
+        "missing-project",
+        fileStart(`${planDir}/project.md`),
+        "the plan has no project.md",
+        "Create project.md with front matter `name: <project>` (run `paraplan init` for an example).",
+      ),
+    );
   }
 
   const plan: Plan = {
@@ -95,9 +103,14 @@ function mixedCollections(files: readonly ParsedFile[]): Diagnostic[] {
     const folder = files.find((f) => f.kind === kind.kind && f.shape === "file");
     if (table && folder) {
       found.push(
-        diagnostic("error", "mixed-collection", fileStart(table.file), `the ${kind.collection} collection is both a table in \`${table.file}\` and a folder of files`, `Keep one shape: move the rows into \`${kind.collection}/\` files, or the files into the table.`, [
-          { ...fileStart(folder.file), message: "a file of the folder" },
-        ]),
+        diagnostic(
+          "error",
+          "mixed-collection",
+          fileStart(table.file),
+          `the ${kind.collection} collection is both a table in \`${table.file}\` and a folder of files`,
+          `Keep one shape: move the rows into \`${kind.collection}/\` files, or the files into the table.`,
+          [{ ...fileStart(folder.file), message: "a file of the folder" }],
+        ),
       );
     }
   }
@@ -110,5 +123,17 @@ function fileStart(file: string): Location {
 
 function placeholderProject(planDir: string): Project {
   const at = fileStart(`${planDir}/project.md`);
-  return { name: "untitled", repository: ".", baseBranch: "main", worktreePattern: "../{project}-{slug}", summary: "", context: "", goals: [], successMetrics: [], resolutionProtocol: [], extras: [], source: { file: at.file, at } };
+  return {
+    name: "untitled",
+    repository: ".",
+    baseBranch: "main",
+    worktreePattern: "../{project}-{slug}",
+    summary: "",
+    context: "",
+    goals: [],
+    successMetrics: [],
+    resolutionProtocol: [],
+    extras: [],
+    source: { file: at.file, at },
+  };
 }

@@ -6,20 +6,7 @@ import { AGENT, GATE, PROJECT, RISK, SESSION, WAVE, WORKSTREAM } from "../schema
 import { fileRefs, ref, refs, rich, subsections, text } from "./field-accessors.js";
 import { readFields, type Fields } from "./checked-fields.js";
 import { readSnapshot } from "./session-snapshot.js";
-import type {
-  Agent,
-  ExtraSection,
-  Gate,
-  Priority,
-  Project,
-  Risk,
-  RiskSeverity,
-  RiskStatus,
-  Session,
-  Wave,
-  Workstream,
-  WorkstreamStatus,
-} from "./types.js";
+import type { Agent, ExtraSection, Gate, Priority, Project, Risk, RiskSeverity, RiskStatus, Session, Wave, Workstream, WorkstreamStatus } from "./types.js";
 
 /** A slug for file and branch names: lower case, ASCII-safe where possible, never empty. */
 export function toSlug(text: string): string {
@@ -58,7 +45,9 @@ export function buildProject(record: RawRecord, diagnostics: Diagnostic[]): Proj
   }));
   rows.forEach((row, i) => {
     if (!("file" in row || "files" in row || "path" in row) || !("rule" in row || "resolution" in row)) {
-      diagnostics.push(diagnostic("error", "invalid-value", resolutionProtocol[i]!.at, "a Resolution Protocol row needs a `File` and a `Rule` column", "Use a table with the columns `File` and `Rule`."));
+      diagnostics.push(
+        diagnostic("error", "invalid-value", resolutionProtocol[i]!.at, "a Resolution Protocol row needs a `File` and a `Rule` column", "Use a table with the columns `File` and `Rule`."),
+      );
     }
   });
   return withOptional<Project>(
@@ -110,7 +99,9 @@ function waveList(value: unknown): number[] | undefined {
 /** Parses a duration (`2`, `1.5`, `1-2`) that already passed its schema. */
 function duration(value: unknown): Workstream["days"] {
   if (typeof value === "number") return { low: value, high: value, text: String(value) };
-  const [a, b] = String(value).split("-").map((s) => Number(s.trim()));
+  const [a, b] = String(value)
+    .split("-")
+    .map((s) => Number(s.trim()));
   const low = Math.min(a ?? 1, b ?? 1);
   const high = Math.max(a ?? 1, b ?? 1);
   return { low, high, text: low === high ? String(low) : `${low}-${high}` };

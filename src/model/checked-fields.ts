@@ -119,7 +119,7 @@ function issueDiagnostic(spec: FieldSpec, field: RawField, coerced: Coerced, iss
   const index = typeof issue.path[0] === "number" ? issue.path[0] : undefined;
   const at = (index !== undefined ? coerced.items?.[index]?.at : undefined) ?? field.at;
   const shown: unknown = index !== undefined && Array.isArray(coerced.value) ? (coerced.value as unknown[])[index] : coerced.value;
-  const display = typeof shown === "string" ? `\`${shown}\`` : JSON.stringify(shown) ?? String(shown);
+  const display = typeof shown === "string" ? `\`${shown}\`` : (JSON.stringify(shown) ?? String(shown));
   if (spec.type === "enum" && spec.values) {
     const guess = typeof shown === "string" ? suggest(shown, spec.values) : undefined;
     return diagnostic(

@@ -48,7 +48,10 @@ export function coerce(spec: FieldSpec, field: RawField): Coerced {
     case "enum": {
       if (typeof raw !== "string") return { value: raw };
       // `in_progress`, `In-Progress` and `in progress` are one value.
-      const value = raw.trim().toLowerCase().replace(/[\s_-]+/g, " ");
+      const value = raw
+        .trim()
+        .toLowerCase()
+        .replace(/[\s_-]+/g, " ");
       return { value: spec.valueAliases?.[value] ?? value };
     }
     case "integer":

@@ -30,7 +30,13 @@ export function readSnapshot(f: Fields, diagnostics: Diagnostic[]): SessionSnaps
       if ((row[name] ?? "").trim() === "") {
         const at = checked.items?.[i]?.at ?? checked.field.at;
         diagnostics.push(
-          diagnostic("error", "invalid-value", at, `a row of the session's ${table.heading} table has no \`${table.columns[0]}\``, `Use the columns ${table.columns.map((c) => `\`${c}\``).join(", ")}.`),
+          diagnostic(
+            "error",
+            "invalid-value",
+            at,
+            `a row of the session's ${table.heading} table has no \`${table.columns[0]}\``,
+            `Use the columns ${table.columns.map((c) => `\`${c}\``).join(", ")}.`,
+          ),
         );
         return;
       }

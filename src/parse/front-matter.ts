@@ -34,8 +34,7 @@ export function readFrontMatter(node: Yaml, src: SourceText): { entries: FrontMa
     if (!isStackOverflow(error)) throw error;
     return { entries: [], diagnostics: [{ ...tooDeepAt(src.file, "the front matter"), ...src.nodeSpan(node) }] };
   }
-  const spanOf = (range: readonly number[] | null | undefined) =>
-    range ? src.span(base + (range[0] ?? 0), base + (range[1] ?? range[0] ?? 0)) : src.nodeSpan(node);
+  const spanOf = (range: readonly number[] | null | undefined) => (range ? src.span(base + (range[0] ?? 0), base + (range[1] ?? range[0] ?? 0)) : src.nodeSpan(node));
 
   // A key given twice is reported by the record builder, with both positions, like any field given twice.
   const errors = doc.errors.filter((error) => error.code !== "DUPLICATE_KEY");
@@ -91,7 +90,9 @@ export function readFrontMatter(node: Yaml, src: SourceText): { entries: FrontMa
         continue;
       }
       const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
-      diagnostics.push(diagnostic("error", "yaml-syntax", spanOf((valueNode ?? keyNode)?.range), `invalid YAML: ${message}`, "Define the anchor (`&name`) before its alias (`*name`), or write the value out."));
+      diagnostics.push(
+        diagnostic("error", "yaml-syntax", spanOf((valueNode ?? keyNode)?.range), `invalid YAML: ${message}`, "Define the anchor (`&name`) before its alias (`*name`), or write the value out."),
+      );
     }
   }
   return { entries, diagnostics };

@@ -112,7 +112,10 @@ const HEADING = /^#{1,6}(\s|$)/;
 
 /** The cells of a table line: its `|`-separated parts, leading and trailing pipes not counted. */
 function cellCount(content: string): number {
-  return content.replace(/^\|/, "").replace(/(?<!\\)\|$/, "").split(/(?<!\\)\|/).length;
+  return content
+    .replace(/^\|/, "")
+    .replace(/(?<!\\)\|$/, "")
+    .split(/(?<!\\)\|/).length;
 }
 
 /**
@@ -279,7 +282,7 @@ function closingRun(line: string, from: number, length: number): number {
 /** Runs of `*`, `_` or `~`, and brackets, outside inline code spans on one line: each is a delimiter the parser must pair. */
 function emphasisRuns(line: string): number {
   let runs = 0;
-  for (let i = 0; i < line.length; ) {
+  for (let i = 0; i < line.length;) {
     const c = line[i]!;
     let j = i + 1;
     while (line[j] === c) j++;

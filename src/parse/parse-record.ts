@@ -8,16 +8,7 @@ import { checkTextLimits, checkTreeDepth, isStackOverflow, tooDeepAt } from "./l
 import { plainKeyValueParagraph, type KeyValueLine } from "./key-value.js";
 import { parseMarkdown } from "./processor.js";
 import type { ExtraSection, FieldSource, ParsedFile, RawField, RawItem, RawRecord, RichSection } from "./raw-record.js";
-import {
-  firstTable,
-  keyValueLines,
-  listItems,
-  nodesMarkdown,
-  readSubsections,
-  sectionLines,
-  splitSections,
-  type Section,
-} from "./sections.js";
+import { firstTable, keyValueLines, listItems, nodesMarkdown, readSubsections, sectionLines, splitSections, type Section } from "./sections.js";
 import { sourceText, type SourceText } from "./source-text.js";
 import { readTable, type Row } from "./table.js";
 import { isScheduleField } from "./schedule-fields.js";
@@ -35,12 +26,24 @@ export function parseRecord(text: string, file: string, relative: string = file)
       file,
       records: [],
       diagnostics: [
-        diagnostic("warning", "unknown-collection", whole, `\`${relative}\` is not part of any record collection`, "Move it into one of: project.md, agents/, workstreams/, waves, gates, risks/, decisions/, sessions/ (or remove it)."),
+        diagnostic(
+          "warning",
+          "unknown-collection",
+          whole,
+          `\`${relative}\` is not part of any record collection`,
+          "Move it into one of: project.md, agents/, workstreams/, waves, gates, risks/, decisions/, sessions/ (or remove it).",
+        ),
       ],
     };
   }
   if (text.includes("\u0000")) {
-    return { file, kind: kind.spec.kind, shape: kind.shape, records: [], diagnostics: [diagnostic("error", "binary-file", whole, "file contains NUL bytes and is not a Markdown text file", "Remove the file from the plan folder or replace it with Markdown text.")] };
+    return {
+      file,
+      kind: kind.spec.kind,
+      shape: kind.shape,
+      records: [],
+      diagnostics: [diagnostic("error", "binary-file", whole, "file contains NUL bytes and is not a Markdown text file", "Remove the file from the plan folder or replace it with Markdown text.")],
+    };
   }
   if (text.trim() === "") {
     return { file, kind: kind.spec.kind, shape: kind.shape, records: [], diagnostics: [diagnostic("error", "empty-file", whole, "file is empty", "Write the record, or delete the file.")] };
@@ -83,9 +86,21 @@ export function parseRecord(text: string, file: string, relative: string = file)
   if (kind.shape === "table") {
     const tableHome = firstTable(preamble) ? undefined : sections.find((s) => firstTable(s.nodes));
     const table = firstTable(tableHome ? tableHome.nodes : preamble);
-    const head = readPreamble(preamble.filter((n) => n !== table), kind.spec, src);
+    const head = readPreamble(
+      preamble.filter((n) => n !== table),
+      kind.spec,
+      src,
+    );
     if (!table) {
-      diagnostics.push(diagnostic("error", "missing-table", src.span(0, 0), `\`${relative}\` holds the ${kind.spec.collection} collection but has no table`, `Add a table with one row per record, or use a \`${kind.spec.collection}/\` folder with one file per record.`));
+      diagnostics.push(
+        diagnostic(
+          "error",
+          "missing-table",
+          src.span(0, 0),
+          `\`${relative}\` holds the ${kind.spec.collection} collection but has no table`,
+          `Add a table with one row per record, or use a \`${kind.spec.collection}/\` folder with one file per record.`,
+        ),
+      );
       return { file, kind: kind.spec.kind, shape: kind.shape, records: [], diagnostics };
     }
     const { rows, diagnostics: tableDiagnostics } = readTable(table, src);
@@ -155,9 +170,7 @@ function readPreamble(nodes: RootContent[], spec: KindSpec, src: SourceText) {
   // Text before the first section that is neither title nor field is kept verbatim, piece by piece.
   const kept = [...other, ...rest].sort((a, b) => (a.position?.start.offset ?? 0) - (b.position?.start.offset ?? 0));
   const extras: ExtraSection[] =
-    kept.length > 0
-      ? [{ heading: "", body: kept.map((n) => src.slice(n)).join("\n\n"), at: src.span(kept[0]!.position?.start.offset ?? 0, kept.at(-1)!.position?.end.offset ?? 0) }]
-      : [];
+    kept.length > 0 ? [{ heading: "", body: kept.map((n) => src.slice(n)).join("\n\n"), at: src.span(kept[0]!.position?.start.offset ?? 0, kept.at(-1)!.position?.end.offset ?? 0) }] : [];
   return { fields, titleFields, extras, heading };
 }
 
@@ -204,9 +217,14 @@ function recordBuilder(spec: KindSpec, src: SourceText, diagnostics: Diagnostic[
     const existing = fieldSpec ? record.fields.get(field.name) : record.unknown.find((u) => u.name === field.name);
     if (existing) {
       diagnostics.push(
-        diagnostic("error", "duplicate-field", field.keyAt, `field \`${field.name}\` is given twice (first as ${describe(existing.source)})`, "Keep one of the two; a field may be written in only one place.", [
-          { ...existing.keyAt, message: "first given here" },
-        ]),
+        diagnostic(
+          "error",
+          "duplicate-field",
+          field.keyAt,
+          `field \`${field.name}\` is given twice (first as ${describe(existing.source)})`,
+          "Keep one of the two; a field may be written in only one place.",
+          [{ ...existing.keyAt, message: "first given here" }],
+        ),
       );
       return;
     }
@@ -246,7 +264,13 @@ function recordBuilder(spec: KindSpec, src: SourceText, diagnostics: Diagnostic[
       const visible = leftover.filter((n) => !isComment(n));
       if (visible.length > 0) {
         diagnostics.push(
-          diagnostic("warning", "section-shape", src.nodeSpan(visible[0]!), `section \`${section.title}\` is read as ${shapeName(fieldSpec)}; the text around it is not part of the field`, `Move that text into a list item, or into a \`## Notes\` section; it is kept as extra text.`),
+          diagnostic(
+            "warning",
+            "section-shape",
+            src.nodeSpan(visible[0]!),
+            `section \`${section.title}\` is read as ${shapeName(fieldSpec)}; the text around it is not part of the field`,
+            `Move that text into a list item, or into a \`## Notes\` section; it is kept as extra text.`,
+          ),
         );
       }
       if (leftover.length > 0) record.extras.push({ heading: section.title, body: nodesMarkdown(leftover, src), at: src.nodeSpan(leftover[0]!) });

@@ -118,7 +118,7 @@ export function readSubsections(nodes: RootContent[], src: SourceText): { intro:
     const { lines, other } = keyValueLines(body, src);
     return {
       // An HTML comment in a heading (MADR's `## Links <!-- optional -->`) is not part of its name.
-    title: toString(heading, { includeHtml: false }).trim(),
+      title: toString(heading, { includeHtml: false }).trim(),
       body: body.length > 0 ? src.text.slice(start, end) : "",
       fields: lines.map((l) => ({ key: l.key, value: l.value })),
       items: listItems(other, src, false).items.map((i) => String(i.value)),

@@ -14,6 +14,10 @@ export function documentsClearOf(plan: Plan, schedule: PlanSchedule, diagnostics
   if (errors.size === 0) return () => true;
   const aside = new Set([plan.decisions, plan.sessions, plan.risks].flatMap((list) => list.map((r: { source: { file: string } }) => r.source.file)));
   if ([...errors].some((file) => !aside.has(file))) return () => false;
-  const clear = new Set(documentJobs(plan, schedule).filter((job) => !job.sources.some((file) => errors.has(file))).map((job) => job.path));
+  const clear = new Set(
+    documentJobs(plan, schedule)
+      .filter((job) => !job.sources.some((file) => errors.has(file)))
+      .map((job) => job.path),
+  );
   return (path) => clear.has(path);
 }

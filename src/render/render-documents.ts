@@ -104,7 +104,10 @@ export function renderMemo(): RenderMemo {
 
 /** What a document's text is a function of: the templates, the template's name, the sources and the view model. */
 function renderKey(renderer: Renderer, job: Job, view: object): string {
-  return createHash("sha1").update(`${renderer.key ?? ""}\0${job.template}\0${job.sources.join("\0")}\0`).update(JSON.stringify(view)).digest("hex");
+  return createHash("sha1")
+    .update(`${renderer.key ?? ""}\0${job.template}\0${job.sources.join("\0")}\0`)
+    .update(JSON.stringify(view))
+    .digest("hex");
 }
 
 /** One rendered document (`reused` when taken from the memo: no garbage made), or the diagnostic of one that could not be rendered. */
@@ -115,13 +118,7 @@ export type Rendering = { file: OutputFile; reused?: true } | { diagnostic: Diag
  * and let it go. A template failure yields its diagnostic (each once) and rendering goes on, to report them all; a
  * document too large yields its diagnostic and ends the rendering, since nothing will be written.
  */
-export function* renderEach(
-  plan: Plan,
-  schedule: PlanSchedule,
-  renderer: Renderer,
-  only: (path: string) => boolean = () => true,
-  memo?: RenderMemo,
-): Generator<Rendering, void, undefined> {
+export function* renderEach(plan: Plan, schedule: PlanSchedule, renderer: Renderer, only: (path: string) => boolean = () => true, memo?: RenderMemo): Generator<Rendering, void, undefined> {
   const seen = new Set<string>();
   const reported = new Set<string>();
   const remembered = new Map(memo?.documents);

@@ -54,7 +54,8 @@ function explain(message: string, template: TemplateSource, view: object | undef
   const undefinedName = /^"(.+)" not defined in /.exec(message)?.[1];
   const missingHelper = /^Missing helper: "?([^"]+)"?/.exec(message)?.[1];
   const missing = undefinedName ?? missingHelper;
-  if (missing === undefined || view === undefined) return { message: `template error in ${template.name}: ${message}`, hint: `${docs} A name that is not in the view model is an error (strict mode).` };
+  if (missing === undefined || view === undefined)
+    return { message: `template error in ${template.name}: ${message}`, hint: `${docs} A name that is not in the view model is an error (strict mode).` };
   // `{{joni items}}` in strict mode reads as a missing name too: helpers are among the names it may have meant.
   const fields = namesIn(view);
   const guess = suggest(missing, [...new Set([...fields, ...helpers])]);
@@ -73,7 +74,13 @@ function templateError(template: TemplateSource, error: unknown, phase: string, 
   const { line, column } = positionOf(error);
   const raw = ((error as Error).message ?? String(error)).split("\n")[0]!.replace(/ - \d+:\d+$/, "");
   const at = { file: template.file, start: { line, column }, end: { line, column } };
-  const { message, hint } = phase === "rendering" ? explain(raw, template, view, helpers) : { message: `template error in ${template.name}: it does not compile: ${raw}`, hint: "Check that every {{#block}} is closed and every {{ has its }}; `paraplan templates eject` gives the built-in template to compare." };
+  const { message, hint } =
+    phase === "rendering"
+      ? explain(raw, template, view, helpers)
+      : {
+          message: `template error in ${template.name}: it does not compile: ${raw}`,
+          hint: "Check that every {{#block}} is closed and every {{ has its }}; `paraplan templates eject` gives the built-in template to compare.",
+        };
   return new TemplateError(diagnostic("error", "template-error", at, message, hint));
 }
 
@@ -137,9 +144,23 @@ export function createRenderer(templates: readonly TemplateSource[]): Renderer {
       } catch (error) {
         if (error instanceof RenderBudgetError) {
           const at = { file: template.file, start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
-          throw new TemplateError(diagnostic("error", "template-error", at, `template rendering failed: ${error.message}`, "A partial that includes itself, or partials that each include the next several times, multiply the output: include each once."));
+          throw new TemplateError(
+            diagnostic(
+              "error",
+              "template-error",
+              at,
+              `template rendering failed: ${error.message}`,
+              "A partial that includes itself, or partials that each include the next several times, multiply the output: include each once.",
+            ),
+          );
         }
-        throw templateError(template, error, "rendering", view, Object.keys(hb.helpers).filter((h) => !BUILT_IN_HELPERS.has(h)));
+        throw templateError(
+          template,
+          error,
+          "rendering",
+          view,
+          Object.keys(hb.helpers).filter((h) => !BUILT_IN_HELPERS.has(h)),
+        );
       }
     },
   };

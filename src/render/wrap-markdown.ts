@@ -184,7 +184,10 @@ function headingNumberer(): (line: string) => string {
   const seen = new Set<string>();
   return (line) => {
     const marks = /^ *#+/.exec(line)![0];
-    const text = line.slice(marks.length).replace(/[ \t]+#+[ \t]*$/, "").trim();
+    const text = line
+      .slice(marks.length)
+      .replace(/[ \t]+#+[ \t]*$/, "")
+      .trim();
     if (text === "" || !seen.has(text)) {
       seen.add(text);
       return line;
@@ -208,7 +211,10 @@ function isDelimiterRow(line: string): boolean {
  */
 export function compactRow(line: string): string {
   const prefix = /^(?:[ >]*)/.exec(line)![0];
-  const cells = line.slice(prefix.length).split(/(?<!\\)\|/).map((cell) => cell.trim());
+  const cells = line
+    .slice(prefix.length)
+    .split(/(?<!\\)\|/)
+    .map((cell) => cell.trim());
   if (cells[0] === "") cells.shift();
   if (cells.length > 1 && cells.at(-1) === "") cells.pop();
   const delimiter = cells.every((cell) => /^:?-+:?$/.test(cell));
@@ -312,7 +318,7 @@ function skipCodeSpan(content: string, i: number): number {
   let end = i;
   while (content[end] === "`") end++;
   const run = end - i;
-  for (let j = end; j < content.length; ) {
+  for (let j = end; j < content.length;) {
     if (content[j] !== "`") {
       j++;
       continue;

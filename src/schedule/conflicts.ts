@@ -29,11 +29,7 @@ export interface ConflictTimings {
 }
 
 /** Every file conflict, with `conflict-no-rule` warnings and `duplicate-owner` errors. `workstreams` in id order, aligned with the timings. */
-export function findConflicts(
-  workstreams: readonly Workstream[],
-  timings: ConflictTimings,
-  project: Project,
-): { conflicts: FileConflict[]; diagnostics: Diagnostic[] } {
+export function findConflicts(workstreams: readonly Workstream[], timings: ConflictTimings, project: Project): { conflicts: FileConflict[]; diagnostics: Diagnostic[] } {
   const entries = workstreams.map(entriesOf);
   const ids = new Set(workstreams.map((ws) => ws.id));
   const conflicts: FileConflict[] = [];
@@ -109,7 +105,9 @@ function lowerBound(sorted: readonly string[], key: string): number {
 
 /** Owns first, so a file both owned and touched is reported as owned. */
 function entriesOf(ws: Workstream): Entry[] {
-  const entry = (kind: Entry["kind"]) => (ref: FileRef): Entry => ({ pattern: normalizePattern(ref.pattern), written: ref.pattern, kind, at: ref.at });
+  const entry =
+    (kind: Entry["kind"]) =>
+    (ref: FileRef): Entry => ({ pattern: normalizePattern(ref.pattern), written: ref.pattern, kind, at: ref.at });
   return [...ws.owns.map(entry("owns")), ...ws.touches.map(entry("touches"))].filter((e) => e.pattern !== "");
 }
 
@@ -185,14 +183,9 @@ function duplicateOwners(workstreams: readonly Workstream[], entries: readonly E
       const second = workstreams[j]!.id;
       found.set(
         file,
-        diagnostic(
-          "error",
-          "duplicate-owner",
-          b.at,
-          `${first} and ${second} both own ${file}, expected one owner`,
-          `keep ${file} in one workstream's owns and move it to the other's touches`,
-          [{ ...a.at, message: `${first} owns ${a.written}` }],
-        ),
+        diagnostic("error", "duplicate-owner", b.at, `${first} and ${second} both own ${file}, expected one owner`, `keep ${file} in one workstream's owns and move it to the other's touches`, [
+          { ...a.at, message: `${first} owns ${a.written}` },
+        ]),
       );
     }
   }

@@ -38,7 +38,7 @@ function criticalSuccessors(net: Network, passes: Passes): number[][] {
   for (let u = 0; u < net.workstreamCount; u++) {
     if (slackOf(passes, u) !== 0) continue;
     for (const p of criticalTightPreds(net, passes, u)) {
-      const sources = p < net.workstreamCount ? [p] : feeders.get(p) ?? [];
+      const sources = p < net.workstreamCount ? [p] : (feeders.get(p) ?? []);
       for (const s of sources) next[s]!.push(u);
     }
   }

@@ -13,7 +13,7 @@ export function dayRange(first: number, last: number): number[] {
 /** Ascending days as runs: [3, 4, 7] → "3–4, 7". */
 function formatDays(days: readonly number[]): string {
   const runs: string[] = [];
-  for (let i = 0; i < days.length; ) {
+  for (let i = 0; i < days.length;) {
     let j = i;
     while (j + 1 < days.length && days[j + 1] === days[j]! + 1) j++;
     runs.push(i === j ? `${days[i]!}` : `${days[i]!}–${days[j]!}`);

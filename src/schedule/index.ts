@@ -49,11 +49,7 @@ export function computeSchedule(plan: Plan): { schedule: PlanSchedule; diagnosti
   const withWaves = { high: high.withWaves, low: low.withWaves };
   const dependenciesOnly = { high: high.dependenciesOnly, low: low.dependenciesOnly };
   const sequentialTotal = sumDurations(workstreams.map((ws) => ws.days));
-  const { conflicts, diagnostics: conflictProblems } = findConflicts(
-    workstreams,
-    { high: withWaves.high.workstreams, low: withWaves.low.workstreams },
-    plan.project,
-  );
+  const { conflicts, diagnostics: conflictProblems } = findConflicts(workstreams, { high: withWaves.high.workstreams, low: withWaves.low.workstreams }, plan.project);
 
   const schedule: PlanSchedule = {
     withWaves,
@@ -148,4 +144,3 @@ function softEdges(workstreams: readonly Workstream[], graph: DependencyGraph): 
     return [...targets].sort(compareIds).map((dependsOn) => ({ workstream: ws.id, dependsOn }));
   });
 }
-

@@ -36,7 +36,12 @@ export interface Network {
 
 /** The network on hard dependencies alone. `deps` must be acyclic. */
 export function dependenciesOnlyNetwork(deps: readonly (readonly number[])[], span: readonly number[], base: readonly number[]): Network {
-  return finish(deps.length, [...base], [...span], deps.map((targets) => [...targets])).net;
+  return finish(
+    deps.length,
+    [...base],
+    [...span],
+    deps.map((targets) => [...targets]),
+  ).net;
 }
 
 /**
@@ -44,13 +49,7 @@ export function dependenciesOnlyNetwork(deps: readonly (readonly number[])[], sp
  * direct prerequisites when the network stays acyclic, and left out when keeping them would
  * make a workstream wait for its own wave's merge (they are reported as errors anyway).
  */
-export function wavesNetwork(
-  deps: readonly (readonly number[])[],
-  span: readonly number[],
-  base: readonly number[],
-  plan: WavePlan,
-  violations: readonly WaveOrderViolation[],
-): Network {
+export function wavesNetwork(deps: readonly (readonly number[])[], span: readonly number[], base: readonly number[], plan: WavePlan, violations: readonly WaveOrderViolation[]): Network {
   const attempt = finish(deps.length, waveBases(base, plan), waveSpans(span, plan), wavePreds(deps, plan, new Set()));
   if (attempt.complete || violations.length === 0) return attempt.net;
   const dropped = new Set(violations.map((v) => `${v.node}>${v.via}`));

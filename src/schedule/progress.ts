@@ -36,19 +36,11 @@ export function progressDiagnostics(workstreams: readonly Workstream[], dependen
   const found: Diagnostic[] = [];
   for (const ws of workstreams) {
     if (ws.started !== undefined && ws.finished !== undefined && ws.finished < ws.started) {
-      found.push(
-        diagnostic("error", "progress-days", ws.source.at, `${ws.id} finished on day ${ws.finished}, before it started on day ${ws.started}`, "correct `started` or `finished`"),
-      );
+      found.push(diagnostic("error", "progress-days", ws.source.at, `${ws.id} finished on day ${ws.finished}, before it started on day ${ws.started}`, "correct `started` or `finished`"));
     }
     if (ws.finished !== undefined && (ws.status === "planned" || ws.status === "in progress")) {
       found.push(
-        diagnostic(
-          "warning",
-          "progress-days",
-          ws.source.at,
-          `${ws.id} has \`finished: ${ws.finished}\` but its status is ${ws.status}`,
-          "set `status: done` (or `merged`), or remove `finished`",
-        ),
+        diagnostic("warning", "progress-days", ws.source.at, `${ws.id} has \`finished: ${ws.finished}\` but its status is ${ws.status}`, "set `status: done` (or `merged`), or remove `finished`"),
       );
     }
     if (ws.status === "blocked") {

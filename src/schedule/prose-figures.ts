@@ -158,11 +158,20 @@ function planClaims(text: string, context: Context, project: boolean): Claim[] {
     for (const m of text.matchAll(BY_DAY)) {
       const sentence = text.slice(clauseStart(text, m.index), m.index);
       // Finishing by a later day than the plan ends is true; only an earlier one contradicts it.
-      if (WHOLE_PLAN.test(sentence) && !namesWorkstream(sentence, context.ids)) claims.push(claim(m, Number(m[1]) >= Math.min(makespan.low, makespan.high) ? null : `the schedule with waves ends on ${dayPhrase(makespan)}`));
+      if (WHOLE_PLAN.test(sentence) && !namesWorkstream(sentence, context.ids))
+        claims.push(claim(m, Number(m[1]) >= Math.min(makespan.low, makespan.high) ? null : `the schedule with waves ends on ${dayPhrase(makespan)}`));
     }
     const speed = schedule.speedUp.withWaves;
     for (const re of SPEED_UP) {
-      for (const m of text.matchAll(re)) claims.push(claim(m, speedAgrees(m[1]!, speed) ? null : `the schedule's speed-up with waves is ${speed.low === speed.high ? `${speed.high}×` : `${Math.min(speed.low, speed.high)}–${Math.max(speed.low, speed.high)}×`}`));
+      for (const m of text.matchAll(re))
+        claims.push(
+          claim(
+            m,
+            speedAgrees(m[1]!, speed)
+              ? null
+              : `the schedule's speed-up with waves is ${speed.low === speed.high ? `${speed.high}×` : `${Math.min(speed.low, speed.high)}–${Math.max(speed.low, speed.high)}×`}`,
+          ),
+        );
     }
   }
   const peak = { low: schedule.withWaves.low.peak.count, high: schedule.withWaves.high.peak.count };
@@ -173,7 +182,14 @@ function planClaims(text: string, context: Context, project: boolean): Claim[] {
     const said = (m[1]!.match(/\d+/g) ?? []).map(Number);
     const high = schedule.withWaves.high.waves.map((w) => w.mergeDay);
     const low = schedule.withWaves.low.waves.map((w) => w.mergeDay);
-    const agrees = [high, low].some((d) => same(said, d) || same(said, [...new Set(d)].sort((a, b) => a - b)));
+    const agrees = [high, low].some(
+      (d) =>
+        same(said, d) ||
+        same(
+          said,
+          [...new Set(d)].sort((a, b) => a - b),
+        ),
+    );
     claims.push(claim(m, agrees ? null : `the waves merge on days ${high.join(", ")}${same(high, low) ? "" : ` (${low.join(", ")} at the lower end of durations)`}`));
   }
   return claims;

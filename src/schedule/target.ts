@@ -179,7 +179,10 @@ function candidateChanges(plan: Plan, schedule: PlanSchedule): Change[] {
       .map((id) => soften(ws, id)),
   );
   const criticalWaves = new Set(variant.waves.filter((w) => w.critical).map((w) => w.number));
-  const dropped = plan.waves.filter((w) => w.day !== undefined && criticalWaves.has(w.number)).sort((a, b) => a.number - b.number).map(dropDay);
+  const dropped = plan.waves
+    .filter((w) => w.day !== undefined && criticalWaves.has(w.number))
+    .sort((a, b) => a.number - b.number)
+    .map(dropDay);
   return [...moves, ...soft, ...dropped];
 }
 

@@ -53,7 +53,7 @@ function explainMerge(input: WaveCostInput, merge: number): string {
   const { net, passes, ids, waveNumbers } = input;
   const waveName = (m: number): string => `wave ${waveNumbers[m - net.workstreamCount]!}`;
   const predicates: string[] = [];
-  for (let m: number | undefined = merge; m !== undefined; ) {
+  for (let m: number | undefined = merge; m !== undefined;) {
     const node: number = m;
     const tight: number[] = net.preds[node]!.filter((p) => isTight(net, passes, p, node));
     const members: string[] = tight.filter((p) => p < net.workstreamCount).map((p) => ids[p]!);

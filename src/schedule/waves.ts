@@ -66,11 +66,7 @@ interface Listing {
 }
 
 /** Resolves which wave merges each workstream and reports `wave-duplicate-merge`, `wave-mismatch` and `no-wave`. */
-export function planWaves(
-  workstreams: readonly Workstream[],
-  indexOf: ReadonlyMap<string, number>,
-  waves: readonly Wave[],
-): { plan: WavePlan; diagnostics: Diagnostic[] } {
+export function planWaves(workstreams: readonly Workstream[], indexOf: ReadonlyMap<string, number>, waves: readonly Wave[]): { plan: WavePlan; diagnostics: Diagnostic[] } {
   const records = uniqueWaveRecords(waves);
   const listings = listingsByWorkstream(records, workstreams.length, indexOf);
   const numbers = waveNumbers(records, workstreams);
@@ -110,9 +106,7 @@ function partsProblems(ws: Workstream, parts: readonly number[], listed: readonl
   const problems: Diagnostic[] = [];
   const named = `\`waves: [${parts.join(", ")}]\``;
   if (isWaveNumber(ws.wave) && !parts.includes(ws.wave)) {
-    problems.push(
-      diagnostic("error", "wave-mismatch", ws.waveAt ?? ws.source.at, `${ws.id} says wave ${ws.wave} and ${named}`, `drop \`wave\`, or add ${ws.wave} to \`waves\``),
-    );
+    problems.push(diagnostic("error", "wave-mismatch", ws.waveAt ?? ws.source.at, `${ws.id} says wave ${ws.wave} and ${named}`, `drop \`wave\`, or add ${ws.wave} to \`waves\``));
   }
   for (const l of listed) {
     if (parts.includes(l.wave)) continue;
@@ -170,9 +164,7 @@ function membershipProblems(ws: Workstream, listed: readonly Listing[]): Diagnos
     problems.push(mismatch(ws, ws.wave, listed[0]!));
   }
   if (!isWaveNumber(ws.wave) && listed.length === 0) {
-    problems.push(
-      diagnostic("warning", "no-wave", ws.source.at, `no wave merges ${ws.id}`, `add \`wave: N\` to ${ws.id}, or list ${ws.id} in a wave's workstreams`),
-    );
+    problems.push(diagnostic("warning", "no-wave", ws.source.at, `no wave merges ${ws.id}`, `add \`wave: N\` to ${ws.id}, or list ${ws.id} in a wave's workstreams`));
   }
   return problems;
 }

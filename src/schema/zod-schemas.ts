@@ -17,10 +17,7 @@ export function fieldSchema(spec: FieldSpec): z.ZodType {
       case "number":
         return z.number().min(0);
       case "duration":
-        return z.union([
-          z.number().positive(),
-          z.string().regex(/^\d+(\.\d+)?\s*-\s*\d+(\.\d+)?$/, "expected a number of days or a range like `1-2`"),
-        ]);
+        return z.union([z.number().positive(), z.string().regex(/^\d+(\.\d+)?\s*-\s*\d+(\.\d+)?$/, "expected a number of days or a range like `1-2`")]);
       case "date":
         return z.iso.date("expected a date like 2025-10-16");
       case "enum":

@@ -55,13 +55,27 @@ export function editRecord(file: RecordFile, index: number, edit: FieldEdit, opt
   if (!record || !kind) return refuse("write-unsupported", { file: file.file, ...FILE_START }, "the record to edit is not in the file", "Run `paraplan validate` to see how the file reads.");
   const spec = findField(kind, normalizeKey(edit.field));
   if (!spec) {
-    const guess = suggest(normalizeKey(edit.field), kind.fields.map((f) => f.name));
-    return refuse("write-unknown-field", headOf(record), `a ${kind.kind} has no field \`${edit.field}\``, guess ? `Did you mean \`${guess}\`?` : `Fields: ${kind.fields.map((f) => f.name).join(", ")}.`);
+    const guess = suggest(
+      normalizeKey(edit.field),
+      kind.fields.map((f) => f.name),
+    );
+    return refuse(
+      "write-unknown-field",
+      headOf(record),
+      `a ${kind.kind} has no field \`${edit.field}\``,
+      guess ? `Did you mean \`${guess}\`?` : `Fields: ${kind.fields.map((f) => f.name).join(", ")}.`,
+    );
   }
   const raw = record.fields.get(spec.name);
   const at = raw?.at ?? headOf(record);
   const before = raw ? currentValue(file.text, record, kind, spec) : undefined;
-  if (STRUCTURED.has(spec.type)) return refuse("write-unsupported", at, `\`${spec.name}\` is ${spec.type === "table" ? "a table" : spec.type === "kv" ? "a block of key-value lines" : "a list of `###` subsections"} and is edited by hand`, `Open ${file.file} and edit the section.`);
+  if (STRUCTURED.has(spec.type))
+    return refuse(
+      "write-unsupported",
+      at,
+      `\`${spec.name}\` is ${spec.type === "table" ? "a table" : spec.type === "kv" ? "a block of key-value lines" : "a list of `###` subsections"} and is edited by hand`,
+      `Open ${file.file} and edit the section.`,
+    );
 
   const wanted = intendedValue(kind, spec, edit, raw !== undefined, before, at, options.force ?? false);
   if ("status" in wanted) return wanted;
@@ -69,7 +83,12 @@ export function editRecord(file: RecordFile, index: number, edit: FieldEdit, opt
   if (raw && sameValue(before, intended) && !options.force) return { status: "unchanged", field: spec.name, value: before };
   // Setting a list that has entries would drop them all: said explicitly (`--replace`), or done one entry at a time.
   if (edit.op === "set" && !edit.replace && LISTS.has(spec.type) && Array.isArray(before) && before.length > 0 && !sameValue(before, intended)) {
-    return refuse("write-needs-replace", at, `\`${spec.name}\` has ${before.length} ${before.length === 1 ? "entry" : "entries"}; setting it would replace ${before.length === 1 ? "it" : "them all"}`, `Use \`paraplan add\` or \`paraplan remove\` to change one entry, or pass --replace to replace the whole list.`);
+    return refuse(
+      "write-needs-replace",
+      at,
+      `\`${spec.name}\` has ${before.length} ${before.length === 1 ? "entry" : "entries"}; setting it would replace ${before.length === 1 ? "it" : "them all"}`,
+      `Use \`paraplan add\` or \`paraplan remove\` to change one entry, or pass --replace to replace the whole list.`,
+    );
   }
   if (!raw && parsed.shape === "table" && valueText(intended) === "") return { status: "unchanged", field: spec.name, value: intended };
   if (parsed.shape === "table" && raw && raw.source !== "table") {
@@ -103,7 +122,15 @@ function staleTitle(text: string, record: RawRecord, kind: KindSpec, spec: Field
  * The value a field is to read as after the edit (for `add`, the list with the entry appended; for `remove`, without
  * it), checked; or the outcome when that settles it.
  */
-function intendedValue(kind: KindSpec, spec: FieldSpec, edit: FieldEdit, present: boolean, before: unknown, at: Location, force: boolean): { intended: unknown; item?: string; removed?: number } | EditResult {
+function intendedValue(
+  kind: KindSpec,
+  spec: FieldSpec,
+  edit: FieldEdit,
+  present: boolean,
+  before: unknown,
+  at: Location,
+  force: boolean,
+): { intended: unknown; item?: string; removed?: number } | EditResult {
   if (edit.op === "set") {
     const checked = checkValue(kind, spec, edit.value, at);
     return "diagnostics" in checked ? { status: "refused", diagnostics: checked.diagnostics } : { intended: checked.value };
@@ -175,7 +202,15 @@ function editInPlace(text: string, record: RawRecord, kind: KindSpec, spec: Fiel
     case "section": {
       if (spec.type === "list" || spec.type === "items") {
         if (item !== undefined) return { splices: appendSectionItem(text, raw, item, spec.type === "list", eol) };
-        return { splices: setSectionList(text, raw, (intended as unknown[]).map((v) => String(v as string)), spec.type === "list", eol) };
+        return {
+          splices: setSectionList(
+            text,
+            raw,
+            (intended as unknown[]).map((v) => String(v as string)),
+            spec.type === "list",
+            eol,
+          ),
+        };
       }
       if (typeof intended !== "string" && typeof intended !== "number") return cannot(`\`${spec.name}\` is written as a section and cannot be set to a list`);
       if (spec.type === "lines") return typeof intended === "string" && !intended.includes("\n") ? { splices: setFirstLine(text, raw, intended, eol) } : cannot(`\`${spec.name}\` takes one line`);
@@ -195,7 +230,9 @@ function placeAbsent(text: string, parsed: ParsedFile, record: RawRecord, kind: 
   if (parsed.shape === "table") {
     const line = lineValue(spec, intended);
     const splices = line === undefined ? undefined : fillEmptyCell(text, record, kind, spec.name, line);
-    return splices ? { splices } : { problem: `the table in ${parsed.file} has no \`${displayName(spec.name)}\` column for this row`, code: "write-no-place", hint: "Add the column to the table by hand, then set the value." };
+    return splices
+      ? { splices }
+      : { problem: `the table in ${parsed.file} has no \`${displayName(spec.name)}\` column for this row`, code: "write-no-place", hint: "Add the column to the table by hand, then set the value." };
   }
   if (MARKDOWN.has(spec.type)) return { splices: appendSection(text, displayName(spec.name), markdownOf(intended), eol) };
   const layout = regionsOf(text);

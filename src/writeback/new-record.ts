@@ -78,8 +78,19 @@ export function newRecordFile(plan: Plan, files: readonly ParsedFile[], request:
   for (const given of request.fields) {
     const field = findField(spec, normalizeKey(given.name));
     if (!field || FROM_TITLE[request.kind].includes(field.name)) {
-      const guess = field ? undefined : suggest(normalizeKey(given.name), spec.fields.map((f) => f.name));
-      const hint = field ? (field.name === "id" || field.name === "number" ? "Use --id." : "The title argument gives it.") : guess ? `Did you mean \`--${guess.replace(/_/g, "-")}\`?` : `Fields: ${spec.fields.map((f) => f.name).join(", ")}.`;
+      const guess = field
+        ? undefined
+        : suggest(
+            normalizeKey(given.name),
+            spec.fields.map((f) => f.name),
+          );
+      const hint = field
+        ? field.name === "id" || field.name === "number"
+          ? "Use --id."
+          : "The title argument gives it."
+        : guess
+          ? `Did you mean \`--${guess.replace(/_/g, "-")}\`?`
+          : `Fields: ${spec.fields.map((f) => f.name).join(", ")}.`;
       problems.push(diagnostic("error", "write-unknown-field", at, `\`--${given.name}\` is not a field a new ${spec.kind} takes`, hint));
       continue;
     }
@@ -125,9 +136,16 @@ function markdownOf(spec: FieldSpec, value: unknown): string {
 }
 
 /** The new record's id or number, file name, title heading and identifying front matter; or why the id cannot be used. */
-function identify(plan: Plan, request: NewRecordRequest, title: string, at: Location): { relative: string; heading: string; label: string; frontMatter: [FieldSpec, unknown][] } | { diagnostics: Diagnostic[] } {
+function identify(
+  plan: Plan,
+  request: NewRecordRequest,
+  title: string,
+  at: Location,
+): { relative: string; heading: string; label: string; frontMatter: [FieldSpec, unknown][] } | { diagnostics: Diagnostic[] } {
   const taken = (message: string) => ({ diagnostics: [diagnostic("error", "write-id-taken", at, message, "Choose another with --id, or leave --id out for the next free one.")] });
-  const badId = (id: string) => ({ diagnostics: [diagnostic("error", "write-invalid-value", at, `\`${id}\` cannot be an id`, "Ids start with a letter and hold letters, digits, `.`, `_` and `-` (TD5, R6).")] });
+  const badId = (id: string) => ({
+    diagnostics: [diagnostic("error", "write-invalid-value", at, `\`${id}\` cannot be an id`, "Ids start with a letter and hold letters, digits, `.`, `_` and `-` (TD5, R6).")],
+  });
   const slug = toSlug(title);
   switch (request.kind) {
     case "workstream":
@@ -142,19 +160,39 @@ function identify(plan: Plan, request: NewRecordRequest, title: string, at: Loca
     case "decision": {
       const existing = plan.decisions.flatMap((d) => (d.number === undefined ? [] : [d.number]));
       const wanted = request.id === undefined ? nextNumber(existing) : Number(/^(?:adr[-_ ]?)?0*(\d+)$/i.exec(request.id)?.[1] ?? Number.NaN);
-      if (!Number.isInteger(wanted) || wanted < 1) return { diagnostics: [diagnostic("error", "write-invalid-value", at, `\`${request.id ?? ""}\` is not an ADR number`, "Give a whole number, e.g. --id 7.")] };
+      if (!Number.isInteger(wanted) || wanted < 1)
+        return { diagnostics: [diagnostic("error", "write-invalid-value", at, `\`${request.id ?? ""}\` is not an ADR number`, "Give a whole number, e.g. --id 7.")] };
       if (existing.includes(wanted)) return taken(`ADR ${wanted} exists already`);
-      return { relative: `decisions/${String(wanted).padStart(4, "0")}-${safeSegment(slug, "decision")}.md`, heading: headingMarkdown(1, `${wanted}. ${title}`), label: `ADR-${wanted}`, frontMatter: [[fieldOf(DECISION, "number"), wanted]] };
+      return {
+        relative: `decisions/${String(wanted).padStart(4, "0")}-${safeSegment(slug, "decision")}.md`,
+        heading: headingMarkdown(1, `${wanted}. ${title}`),
+        label: `ADR-${wanted}`,
+        frontMatter: [[fieldOf(DECISION, "number"), wanted]],
+      };
     }
     case "session": {
-      if (request.id !== undefined) return { diagnostics: [diagnostic("error", "write-invalid-value", at, "a session is named by its date and title, not an id", "Leave --id out; --date gives another day.")] };
-      return { relative: `sessions/${safeSegment(`${request.today}-${slug}`, request.today)}.md`, heading: headingMarkdown(1, `Session: ${title}`), label: `${request.today}-${slug}`, frontMatter: [] };
+      if (request.id !== undefined)
+        return { diagnostics: [diagnostic("error", "write-invalid-value", at, "a session is named by its date and title, not an id", "Leave --id out; --date gives another day.")] };
+      return {
+        relative: `sessions/${safeSegment(`${request.today}-${slug}`, request.today)}.md`,
+        heading: headingMarkdown(1, `Session: ${title}`),
+        label: `${request.today}-${slug}`,
+        frontMatter: [],
+      };
     }
     case "agent": {
       const id = request.id ?? slug;
       if (!/^[A-Za-z0-9][\w.-]*$/.test(id)) return badId(id);
       if (plan.agents.some((a) => a.id.toLowerCase() === id.toLowerCase())) return taken(`agent \`${id}\` exists already`);
-      return { relative: `agents/${safeSegment(id, "agent")}.md`, heading: headingMarkdown(1, title), label: id, frontMatter: [[fieldOf(AGENT, "id"), id], [fieldOf(AGENT, "name"), title]] };
+      return {
+        relative: `agents/${safeSegment(id, "agent")}.md`,
+        heading: headingMarkdown(1, title),
+        label: id,
+        frontMatter: [
+          [fieldOf(AGENT, "id"), id],
+          [fieldOf(AGENT, "name"), title],
+        ],
+      };
     }
   }
 }

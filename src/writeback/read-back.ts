@@ -7,7 +7,12 @@ import { sameValue, valueText } from "./field-value.js";
 /** A value without the source positions inside it (subsection entries carry theirs), which move when text before them changes. */
 function withoutPositions(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutPositions);
-  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).filter(([k]) => k !== "at").map(([k, v]) => [k, withoutPositions(v)]));
+  if (value && typeof value === "object")
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([k]) => k !== "at")
+        .map(([k, v]) => [k, withoutPositions(v)]),
+    );
   return value;
 }
 

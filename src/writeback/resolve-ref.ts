@@ -84,9 +84,20 @@ export function resolveRef(plan: Plan, files: readonly ParsedFile[], ref: string
     return found ?? { message: `${matches[0]!.label} is not written in a plan file that can be edited` };
   }
   if (matches.length > 1) {
-    return { message: `\`${ref}\` names ${matches.length} records: ${matches.map((m) => m.label).join(", ")}`, hint: date ? `Add the slug: ${matches.map((m) => m.key).join(", ")}.` : `Say which with kind:id, e.g. ${matches[0]!.kind}:${wanted}.` };
+    return {
+      message: `\`${ref}\` names ${matches.length} records: ${matches.map((m) => m.label).join(", ")}`,
+      hint: date ? `Add the slug: ${matches.map((m) => m.key).join(", ")}.` : `Say which with kind:id, e.g. ${matches[0]!.kind}:${wanted}.`,
+    };
   }
   const keys = all.filter((c) => c.kind !== "project").map((c) => c.key);
-  const guess = suggest(wanted, keys) ?? suggest(wanted.toLowerCase(), keys.map((k) => k.toLowerCase()));
-  return { message: `no record \`${ref}\` in the plan`, hint: guess ? `Did you mean \`${guess}\`?` : "Name a workstream or risk id (TD2, R1), an ADR (ADR-3), an agent or gate id, wave-N, a session date, or project." };
+  const guess =
+    suggest(wanted, keys) ??
+    suggest(
+      wanted.toLowerCase(),
+      keys.map((k) => k.toLowerCase()),
+    );
+  return {
+    message: `no record \`${ref}\` in the plan`,
+    hint: guess ? `Did you mean \`${guess}\`?` : "Name a workstream or risk id (TD2, R1), an ADR (ADR-3), an agent or gate id, wave-N, a session date, or project.",
+  };
 }

@@ -49,7 +49,9 @@ function formOf(text: string, itemStart: number): ItemForm {
   const indent = text.slice(lineStart(text, itemStart), itemStart);
   const m = /^([-*+]|(\d{1,9})([.)]))([ \t]+)/.exec(text.slice(itemStart, itemStart + 16));
   if (!m) return { indent, marker: "-", gap: " " };
-  return m[2] !== undefined ? { indent: /^\s*$/.test(indent) ? indent : "", marker: m[1]!, number: Number(m[2]), delimiter: m[3]!, gap: m[4]! } : { indent: /^\s*$/.test(indent) ? indent : "", marker: m[1]!, gap: m[4]! };
+  return m[2] !== undefined
+    ? { indent: /^\s*$/.test(indent) ? indent : "", marker: m[1]!, number: Number(m[2]), delimiter: m[3]!, gap: m[4]! }
+    : { indent: /^\s*$/.test(indent) ? indent : "", marker: m[1]!, gap: m[4]! };
 }
 
 /** One list item: the marker, then the content with its continuation lines indented under it. */

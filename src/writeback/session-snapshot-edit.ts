@@ -21,7 +21,10 @@ export function writeSnapshot(text: string, fields: ReadonlyMap<string, RawField
   const eol = lineEnding(text);
   const tables = SNAPSHOT_TABLES.map((t) => ({ ...t, markdown: tableMarkdown(t.columns, snapshot[t.part] as readonly Record<string, string>[]) }));
   // Sections written already are replaced in place (their offsets hold until the text changes); the others go at the end.
-  let out = applySplices(text, tables.flatMap((t) => (fields.has(t.field) ? setSectionBody(text, fields.get(t.field)!, t.markdown, eol) : [])));
+  let out = applySplices(
+    text,
+    tables.flatMap((t) => (fields.has(t.field) ? setSectionBody(text, fields.get(t.field)!, t.markdown, eol) : [])),
+  );
   for (const t of tables.filter((x) => !fields.has(x.field))) out = applySplices(out, appendSection(out, t.heading, t.markdown, eol));
   return out;
 }

@@ -18,7 +18,12 @@ describe("check's diff", () => {
     git(project, "add", "-A");
     git(project, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", "generated");
 
-    const risk = path.join(project, "plan", "risks", (await import("node:fs")).readdirSync(path.join(project, "plan", "risks")).find((f) => f.startsWith("R1-"))!);
+    const risk = path.join(
+      project,
+      "plan",
+      "risks",
+      (await import("node:fs")).readdirSync(path.join(project, "plan", "risks")).find((f) => f.startsWith("R1-"))!,
+    );
     await writeFile(risk, (await readFile(risk, "utf8")).replace("status: open", "status: monitoring"));
     const check = await runInProcess(["check"], project);
     expect(check.code).toBe(1);

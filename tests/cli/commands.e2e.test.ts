@@ -5,7 +5,29 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { REPO } from "../helpers/run-cli.js";
 import { runInProcess as runCli } from "../helpers/run-in-process.js";
 
-const COMMANDS = ["init", "validate", "generate", "check", "watch", "schedule", "prompt", "export", "list", "templates eject", "new", "set", "add", "decision supersede", "session new", "session freeze", "mcp", "import agents", "diff", "amend", "handoff"];
+const COMMANDS = [
+  "init",
+  "validate",
+  "generate",
+  "check",
+  "watch",
+  "schedule",
+  "prompt",
+  "export",
+  "list",
+  "templates eject",
+  "new",
+  "set",
+  "add",
+  "decision supersede",
+  "session new",
+  "session freeze",
+  "mcp",
+  "import agents",
+  "diff",
+  "amend",
+  "handoff",
+];
 
 async function autodProject(): Promise<string> {
   const project = await mkdtemp(path.join(os.tmpdir(), "paraplan-cmd-"));

@@ -21,7 +21,28 @@ afterEach(async () => rm(project, { recursive: true, force: true }));
 
 describe("an error in one record does not stop what does not read it", () => {
   it("a link in an imported ADR's prose to an ADR outside the plan is a warning: generate writes everything", async () => {
-    await adr("0004-imported.md", "# 4. Imported", "", "## Status", "", "Accepted", "", "Amended by [45. Elsewhere](0045-elsewhere.md)", "", "## Context", "", "Why.", "", "## Decision", "", "This.", "", "## Consequences", "", "Some.");
+    await adr(
+      "0004-imported.md",
+      "# 4. Imported",
+      "",
+      "## Status",
+      "",
+      "Accepted",
+      "",
+      "Amended by [45. Elsewhere](0045-elsewhere.md)",
+      "",
+      "## Context",
+      "",
+      "Why.",
+      "",
+      "## Decision",
+      "",
+      "This.",
+      "",
+      "## Consequences",
+      "",
+      "Some.",
+    );
     const result = await paraplan("generate");
     expect(result.stderr).toMatch(/plan\/decisions\/0004-imported\.md:7:\d+ warning decision-link-outside-plan link to ADR `0045-elsewhere\.md`/);
     expect(result.code).toBe(0);
@@ -79,7 +100,11 @@ describe("rendering around errors", () => {
       if (!existsSync(path.join(root, "plan"))) continue;
       const result = await buildOutputs({ planDir: path.join(root, "plan"), root, aroundErrors: true });
       const broken = new Set(result.diagnostics.filter((d) => d.severity === "error").map((d) => d.file));
-      for (const file of result.files) expect(file.sources.filter((s) => broken.has(s)), `${name}: ${file.path}`).toEqual([]);
+      for (const file of result.files)
+        expect(
+          file.sources.filter((s) => broken.has(s)),
+          `${name}: ${file.path}`,
+        ).toEqual([]);
     }
   });
 });

@@ -85,7 +85,9 @@ describe("generate and check (the built binary, in a temporary folder)", () => {
     await writeFile(ws(), (await readFile(ws(), "utf8")).replace("agent: python-pro", "agent: pythn-pro"));
     const result = await runCli(["generate"], project);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^plan\/workstreams\/TD2-config-management\.md:\d+:\d+ error unknown-agent unknown agent `pythn-pro`, expected one of: backend-architect, deployment-engineer, python-pro, test-automator$/m);
+    expect(result.stderr).toMatch(
+      /^plan\/workstreams\/TD2-config-management\.md:\d+:\d+ error unknown-agent unknown agent `pythn-pro`, expected one of: backend-architect, deployment-engineer, python-pro, test-automator$/m,
+    );
     expect(result.stderr).toContain("  hint: Did you mean `python-pro`?");
     expect(result.stderr).toContain("nothing written");
     await expect(readdir(path.join(project, "out"))).rejects.toThrow(/ENOENT/);

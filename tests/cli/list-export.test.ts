@@ -38,7 +38,10 @@ describe("list --json", () => {
 describe("list --status", () => {
   it("refuses a status the kind does not have, listing the valid ones from the schema (exit 2)", async () => {
     // The valid values are the schema's, whatever they are.
-    const valid = findField(KINDS.find((k) => k.kind === "workstream")!, "status")!.values!;
+    const valid = findField(
+      KINDS.find((k) => k.kind === "workstream")!,
+      "status",
+    )!.values!;
     const result = await runInProcess(["list", "workstreams", "--status", "bogus", ...plan], REPO);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe("");

@@ -7,7 +7,8 @@ describe("buildInput", () => {
   it("takes plan records, templates, the config and folders; not temporary files of editors or of atomic writes", () => {
     for (const file of ["plan/workstreams/AU4-rate-limiting.md", "templates/prompt.md.hbs", "paraplan.config.json"]) expect(buildInput("change", file), file).toBe(true);
     expect(buildInput("addDir", "templates")).toBe(true);
-    for (const file of ["plan/workstreams/AU4-rate-limiting.md.3847.1796517194654.tmp", "templates/sed11xm3A", "plan/4913", "plan/x.md~", "plan/.x.md.swp"]) expect(buildInput("add", file), file).toBe(false);
+    for (const file of ["plan/workstreams/AU4-rate-limiting.md.3847.1796517194654.tmp", "templates/sed11xm3A", "plan/4913", "plan/x.md~", "plan/.x.md.swp"])
+      expect(buildInput("add", file), file).toBe(false);
   });
 });
 

@@ -107,7 +107,11 @@ describe("watch (the built binary)", () => {
         // Watch looks at a changed file again after chokidar's window, which may make one more (empty) build.
         await new Promise((r) => setTimeout(r, 400));
         at = read().length;
-        const written = [...read().slice(from, at).matchAll(/(\d+) written, 0 removed/g)].reduce((n, m) => n + Number(m[1]), 0);
+        const written = [
+          ...read()
+            .slice(from, at)
+            .matchAll(/(\d+) written, 0 removed/g),
+        ].reduce((n, m) => n + Number(m[1]), 0);
         expect(written, `${edit.file}:\n${read().slice(from, at)}`).toBeGreaterThan(0);
         const fresh = await runCli(["generate", "--no-cache", "--out", "fresh", "--quiet"], dir);
         expect(fresh.code).toBe(0);

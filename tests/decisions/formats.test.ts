@@ -38,7 +38,17 @@ describe("adr-tools (Nygard)", () => {
 
   it("reads the number and title from `# 5. Title`, the date from a `Date:` line, the status and links from `## Status`", () => {
     const { d } = adr("0005-help-comments.md", text);
-    expect(d).toMatchObject({ id: "5", number: 5, title: "Help comments", heading: "5. Help comments", slug: "help-comments", stem: "0005-help-comments", status: "accepted", statusText: "Accepted", date: "2016-02-13" });
+    expect(d).toMatchObject({
+      id: "5",
+      number: 5,
+      title: "Help comments",
+      heading: "5. Help comments",
+      slug: "help-comments",
+      stem: "0005-help-comments",
+      status: "accepted",
+      statusText: "Accepted",
+      date: "2016-02-13",
+    });
     expect(links(d)).toEqual(["amended-by 0009-help-scripts.md"]);
     expect(span(d.links[0]!.target.at)).toBe("9:12-9:51");
     expect(span(d.statusAt)).toBe("5:1-9:51");
@@ -142,7 +152,16 @@ describe("MADR", () => {
       ),
     );
     expect(codes).toEqual([]);
-    expect(d).toMatchObject({ number: 47, status: "accepted", statusText: "accepted", date: "2025-07-31", deciders: ["@ryan", "@thilo"], consulted: ["Alice"], informed: ["Bob"], heading: "Use References Headings in Citations Tab" });
+    expect(d).toMatchObject({
+      number: 47,
+      status: "accepted",
+      statusText: "accepted",
+      date: "2025-07-31",
+      deciders: ["@ryan", "@thilo"],
+      consulted: ["Alice"],
+      informed: ["Bob"],
+      heading: "Use References Headings in Citations Tab",
+    });
   });
 
   it("keeps the `# Heading` as written when front matter gives another title", () => {
@@ -165,7 +184,13 @@ describe("MADR", () => {
 describe("log4brains", () => {
   it("has no number: the file name is its id and its page's name; `## Links` items are links", () => {
     const { plan, diagnostics } = build({
-      "decisions/20200926-use-the-adr-number.md": lines("# Use the ADR number as its unique ID", "", "- Status: superseded by [20201016-use-the-adr-slug](20201016-use-the-adr-slug.md)", "- Date: 2020-09-26", "- Tags: ids, cli"),
+      "decisions/20200926-use-the-adr-number.md": lines(
+        "# Use the ADR number as its unique ID",
+        "",
+        "- Status: superseded by [20201016-use-the-adr-slug](20201016-use-the-adr-slug.md)",
+        "- Date: 2020-09-26",
+        "- Tags: ids, cli",
+      ),
       "decisions/20201016-use-the-adr-slug.md": lines(
         "# Use the ADR slug as its unique ID",
         "",
@@ -199,7 +224,28 @@ describe("traps", () => {
   it("lines that look like fields inside fenced code blocks are not fields", () => {
     const { d, codes } = adr(
       "0008-add-status-field.md",
-      lines("# Add Status Field", "", "## Context and Problem Statement", "", "Should ADRs have a status?", "", "## Decision Outcome", "", "Example:", "", "```markdown", "---", "status: on hold", "---", "# Write own MADR tooling", "", "## Status", "", "Superseded by [3. X](0003-x.md)", "```"),
+      lines(
+        "# Add Status Field",
+        "",
+        "## Context and Problem Statement",
+        "",
+        "Should ADRs have a status?",
+        "",
+        "## Decision Outcome",
+        "",
+        "Example:",
+        "",
+        "```markdown",
+        "---",
+        "status: on hold",
+        "---",
+        "# Write own MADR tooling",
+        "",
+        "## Status",
+        "",
+        "Superseded by [3. X](0003-x.md)",
+        "```",
+      ),
     );
     expect(codes).toEqual([]);
     expect(d).toMatchObject({ status: "proposed", statusText: "", links: [], title: "Add Status Field" });
@@ -217,10 +263,41 @@ describe("traps", () => {
   it("reads Chinese headings (phodal/adr): 日期, 状态 with a dated history, 上下文/背景, 决策, 结果/后果", () => {
     const { d, codes } = adr(
       "0011-添加-3-位数到-4-位数升级的支持.md",
-      lines("# 11. 添加 3 位数到 4 位数升级的支持", "", "日期: 2017/11/24", "", "## 状态", "", "列表：提议/通过/完成/已弃用/已取代", "", "2017-11-24 提议", " ", "2017-11-30 完成", "", "## 背景", "", "背景", "", "## 决策", "", "决策", "", "## 后果", "", "后果"),
+      lines(
+        "# 11. 添加 3 位数到 4 位数升级的支持",
+        "",
+        "日期: 2017/11/24",
+        "",
+        "## 状态",
+        "",
+        "列表：提议/通过/完成/已弃用/已取代",
+        "",
+        "2017-11-24 提议",
+        " ",
+        "2017-11-30 完成",
+        "",
+        "## 背景",
+        "",
+        "背景",
+        "",
+        "## 决策",
+        "",
+        "决策",
+        "",
+        "## 后果",
+        "",
+        "后果",
+      ),
     );
     expect(codes).toEqual([]);
-    expect(d).toMatchObject({ number: 11, slug: "添加-3-位数到-4-位数升级的支持", status: "accepted", statusText: "列表：提议/通过/完成/已弃用/已取代 | 2017-11-24 提议 | 2017-11-30 完成", date: "2017-11-24", dateWritten: { text: "2017/11/24" } });
+    expect(d).toMatchObject({
+      number: 11,
+      slug: "添加-3-位数到-4-位数升级的支持",
+      status: "accepted",
+      statusText: "列表：提议/通过/完成/已弃用/已取代 | 2017-11-24 提议 | 2017-11-30 完成",
+      date: "2017-11-24",
+      dateWritten: { text: "2017/11/24" },
+    });
     expect([d.context, d.decision, d.consequences.text]).toEqual(["背景", "决策", "后果"]);
   });
 

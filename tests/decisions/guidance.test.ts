@@ -26,7 +26,9 @@ describe("superseding an ADR by one that is not accepted", () => {
     expect(before).toContain("workstreams: [TD2, TD1, TD3, WS1, WS2, WS3]");
     const superseded = await paraplan("decision", "supersede", "3", "--by", "4");
     const said = superseded.stdout + superseded.stderr;
-    expect(said).toMatch(/0003-config-management-on-the-critical-path\.md:\d+:\d+ warning decision-guidance-lost ADR-0003 is superseded by ADR-0004 \(proposed\), which is not accepted: the prompts of TD2, TD1, TD3, WS1, WS2, WS3 cite neither/);
+    expect(said).toMatch(
+      /0003-config-management-on-the-critical-path\.md:\d+:\d+ warning decision-guidance-lost ADR-0003 is superseded by ADR-0004 \(proposed\), which is not accepted: the prompts of TD2, TD1, TD3, WS1, WS2, WS3 cite neither/,
+    );
 
     expect((await paraplan("generate")).code).toBe(0);
     const page = await readFile(path.join(project, "out", "adr", "0003-config-management-on-the-critical-path.md"), "utf8");

@@ -44,7 +44,9 @@ describe("import decisions: the reader's checks", () => {
     expect(result.code).toBe(0);
     const out = result.stdout.split("\n");
     expect(out).toContain("skip    0002-binary.md: not text (it contains NUL bytes)");
-    expect(out.find((l) => l.startsWith("skip    0003-wide.md: "))).toMatch(/^skip {4}0003-wide\.md: not readable as a decision: file has 550,\d{3} characters; paraplan reads at most 524,288 per file$/);
+    expect(out.find((l) => l.startsWith("skip    0003-wide.md: "))).toMatch(
+      /^skip {4}0003-wide\.md: not readable as a decision: file has 550,\d{3} characters; paraplan reads at most 524,288 per file$/,
+    );
     expect(out).toContain("skip    0004-huge.md: too large (3,221,225,472 bytes; paraplan reads at most 524,288 characters per file)");
     expect(out).toContain("skip    0005-pipe.md: not a regular file (a pipe, socket or device): import reads regular files only");
     expect(result.stdout).toContain("copied 1 decision (0 renamed), skipped 4\n");

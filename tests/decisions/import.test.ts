@@ -64,7 +64,15 @@ describe("planning an import", () => {
         { name: "later.md", text: lines("# Later") },
         { name: "soon.md", text: lines("# Soon") },
       ],
-      { names: ["0001-record-decisions.md", "0002-git-worktrees.md"], numbers: new Map([[1, "0001-record-decisions.md"], [2, "0002-git-worktrees.md"], [9, "0009-x.md"]]), texts: new Map([["0007-soon.md", lines("# Soon")]]) },
+      {
+        names: ["0001-record-decisions.md", "0002-git-worktrees.md"],
+        numbers: new Map([
+          [1, "0001-record-decisions.md"],
+          [2, "0002-git-worktrees.md"],
+          [9, "0009-x.md"],
+        ]),
+        texts: new Map([["0007-soon.md", lines("# Soon")]]),
+      },
     );
     expect(brief(steps)).toEqual([
       "0001-record-decisions.md: plan/decisions/0001-record-decisions.md already exists",
@@ -83,8 +91,30 @@ describe("`paraplan import decisions`", () => {
     const adrs = path.join(root, "doc", "adr");
     await mkdir(adrs, { recursive: true });
     await writeFile(path.join(adrs, "README.md"), "# Decisions\n");
-    await writeFile(path.join(adrs, "0001-record-architecture-decisions.md"), lines("# 1. Record architecture decisions", "", "Date: 2016-02-12", "", "## Status", "", "Accepted", "", "## Context", "", "C.", "", "## Decision", "", "D."));
-    await writeFile(path.join(adrs, "use-rest.md"), lines("# Use REST", "", "* Status: Proposed", "", "## Context and Problem Statement", "", "How?", "", "## Considered Options", "", "* REST", "", "## Links", "", "* Relates to [ADR-0009](0009-x.md)"));
+    await writeFile(
+      path.join(adrs, "0001-record-architecture-decisions.md"),
+      lines("# 1. Record architecture decisions", "", "Date: 2016-02-12", "", "## Status", "", "Accepted", "", "## Context", "", "C.", "", "## Decision", "", "D."),
+    );
+    await writeFile(
+      path.join(adrs, "use-rest.md"),
+      lines(
+        "# Use REST",
+        "",
+        "* Status: Proposed",
+        "",
+        "## Context and Problem Statement",
+        "",
+        "How?",
+        "",
+        "## Considered Options",
+        "",
+        "* REST",
+        "",
+        "## Links",
+        "",
+        "* Relates to [ADR-0009](0009-x.md)",
+      ),
+    );
     return root;
   }
 
@@ -96,7 +126,7 @@ describe("`paraplan import decisions`", () => {
       [
         "copy    0001-record-architecture-decisions.md → plan/decisions/0001-record-architecture-decisions.md  (1. Record architecture decisions, accepted)",
         "skip    README.md: an index or a template, not a decision",
-        'rename  use-rest.md → plan/decisions/0002-use-rest.md  (Use REST, proposed)',
+        "rename  use-rest.md → plan/decisions/0002-use-rest.md  (Use REST, proposed)",
         "dry run: would copy 2 decisions (1 renamed), skip 1; nothing was written",
         "",
       ].join("\n"),
@@ -146,16 +176,20 @@ describe("`paraplan import decisions`", () => {
     expect(result.stdout).toContain("Examples:\n  paraplan import decisions doc/adr --dry-run");
   });
 
-  it.skipIf(!HAVE_SAMPLES)(`imports every sample repository into one plan, log4brains and Chinese file names included (${HAVE_SAMPLES ? "../shared/adr-samples" : SKIP_REASON})`, async () => {
-    const root = await mkdtemp(path.join(os.tmpdir(), "paraplan-import-all-"));
-    await cp(path.join(REPO, "tests", "fixtures", "plans", "tiny", "plan"), path.join(root, "plan"), { recursive: true });
-    for (const repo of ["thomvaill__log4brains", "phodal__adr"]) {
-      const result = await runCli(["import", "decisions", path.join(SAMPLES, repo)], root);
-      expect(result.code).toBe(0);
-    }
-    expect((await readdir(path.join(root, "plan", "decisions"))).length).toBe(17 + 24);
-    const validate = await runCli(["validate"], root);
-    expect(validate.stderr).toMatch(/^0 errors, \d+ warnings\n$/m);
-    expect((await runCli(["generate"], root)).code).toBe(0);
-  }, 60_000);
+  it.skipIf(!HAVE_SAMPLES)(
+    `imports every sample repository into one plan, log4brains and Chinese file names included (${HAVE_SAMPLES ? "../shared/adr-samples" : SKIP_REASON})`,
+    async () => {
+      const root = await mkdtemp(path.join(os.tmpdir(), "paraplan-import-all-"));
+      await cp(path.join(REPO, "tests", "fixtures", "plans", "tiny", "plan"), path.join(root, "plan"), { recursive: true });
+      for (const repo of ["thomvaill__log4brains", "phodal__adr"]) {
+        const result = await runCli(["import", "decisions", path.join(SAMPLES, repo)], root);
+        expect(result.code).toBe(0);
+      }
+      expect((await readdir(path.join(root, "plan", "decisions"))).length).toBe(17 + 24);
+      const validate = await runCli(["validate"], root);
+      expect(validate.stderr).toMatch(/^0 errors, \d+ warnings\n$/m);
+      expect((await runCli(["generate"], root)).code).toBe(0);
+    },
+    60_000,
+  );
 });

@@ -20,8 +20,7 @@ describe("the ADR index as a reviewer reads it", () => {
   it("gives each decision its decision sentence, puts the queue first, and leaves out columns empty in every row", async () => {
     const root = await planWith({
       "0001-use-postgres.md": "# 1. Use Postgres\n\n## Status\n\nAccepted\n\n## Decision\n\nStore orders in **Postgres** 16. Backups run nightly.\n",
-      "0002-use-queues.md":
-        '# 2. Use a queue\n\n* Status: proposed\n\n## Decision Outcome\n\nChosen option: "RabbitMQ", because the team runs it already, e.g. for mail. It needs one more node.\n',
+      "0002-use-queues.md": '# 2. Use a queue\n\n* Status: proposed\n\n## Decision Outcome\n\nChosen option: "RabbitMQ", because the team runs it already, e.g. for mail. It needs one more node.\n',
       "0003-no-decision-yet.md": "# 3. Pick a cache\n\n* Status: proposed\n\n## Context\n\nPages are slow.\n",
     });
     const { byPath, diagnostics } = await renderPlan(path.join(root, "plan"), root);

@@ -3,8 +3,7 @@ import { build, lines, showAll } from "../parse/helpers.js";
 
 /** An ADR with the sections every status asks for, and the given lines before them. */
 const adr = (...head: string[]) => lines(...head, "", "## Context", "", "Why.", "", "## Decision", "", "What.");
-const lint = (files: Record<string, string>, code?: string) =>
-  showAll(build(files).diagnostics.filter((d) => d.code !== "missing-project" && (code === undefined || d.code === code)));
+const lint = (files: Record<string, string>, code?: string) => showAll(build(files).diagnostics.filter((d) => d.code !== "missing-project" && (code === undefined || d.code === code)));
 
 describe("supersession", () => {
   it("is reported when only one side says it (`decision-supersession-one-way`), from either side", () => {
@@ -112,8 +111,20 @@ describe("dates", () => {
         "decisions/0004-d.md": adr("# 4. D", "", "* Date: soon"),
       }),
     ).toEqual([
-      { at: "plan/decisions/0002-b.md:3:7", severity: "warning", code: "decision-date", message: "decision date `7/12/2022` may be 2022-07-12 or 2022-12-07", hint: "Write the date as `YYYY-MM-DD`, e.g. `2016-02-12`." },
-      { at: "plan/decisions/0003-c.md:2:7", severity: "warning", code: "decision-date", message: "decision date `2017-02-30` is not a day of the calendar", hint: "Write the date as `YYYY-MM-DD`, e.g. `2016-02-12`." },
+      {
+        at: "plan/decisions/0002-b.md:3:7",
+        severity: "warning",
+        code: "decision-date",
+        message: "decision date `7/12/2022` may be 2022-07-12 or 2022-12-07",
+        hint: "Write the date as `YYYY-MM-DD`, e.g. `2016-02-12`.",
+      },
+      {
+        at: "plan/decisions/0003-c.md:2:7",
+        severity: "warning",
+        code: "decision-date",
+        message: "decision date `2017-02-30` is not a day of the calendar",
+        hint: "Write the date as `YYYY-MM-DD`, e.g. `2016-02-12`.",
+      },
       { at: "plan/decisions/0004-d.md:3:9", severity: "warning", code: "decision-date", message: "decision date `soon` is not a date", hint: "Write the date as `YYYY-MM-DD`, e.g. `2016-02-12`." },
     ]);
   });
@@ -167,14 +178,32 @@ describe("links", () => {
   };
   it("reports a link field naming an ADR that does not exist (`unknown-decision`, an error), in any form", () => {
     expect(lint(files, "unknown-decision")).toEqual([
-      { at: "plan/decisions/0002-b.md:2:24", severity: "error", code: "unknown-decision", message: "unknown decision `ADR-0004`, expected one of: 1, 2, 3", hint: "Create the decision or fix the reference." },
+      {
+        at: "plan/decisions/0002-b.md:2:24",
+        severity: "error",
+        code: "unknown-decision",
+        message: "unknown decision `ADR-0004`, expected one of: 1, 2, 3",
+        hint: "Create the decision or fix the reference.",
+      },
     ]);
   });
 
   it("warns about a link in an ADR's prose (status, `## Links`) to an ADR outside the plan (`decision-link-outside-plan`)", () => {
     expect(lint(files, "decision-link-outside-plan")).toEqual([
-      { at: "plan/decisions/0001-a.md:7:12", severity: "warning", code: "decision-link-outside-plan", message: "link to ADR `0009-help.md`, which is not in the plan", hint: "Import that ADR (`paraplan import decisions DIR`), or leave the link: it is shown as written." },
-      { at: "plan/decisions/0003-c.md:5:14", severity: "warning", code: "decision-link-outside-plan", message: "link to ADR `0012-x.md`, which is not in the plan", hint: "Import that ADR (`paraplan import decisions DIR`), or leave the link: it is shown as written." },
+      {
+        at: "plan/decisions/0001-a.md:7:12",
+        severity: "warning",
+        code: "decision-link-outside-plan",
+        message: "link to ADR `0009-help.md`, which is not in the plan",
+        hint: "Import that ADR (`paraplan import decisions DIR`), or leave the link: it is shown as written.",
+      },
+      {
+        at: "plan/decisions/0003-c.md:5:14",
+        severity: "warning",
+        code: "decision-link-outside-plan",
+        message: "link to ADR `0012-x.md`, which is not in the plan",
+        hint: "Import that ADR (`paraplan import decisions DIR`), or leave the link: it is shown as written.",
+      },
     ]);
   });
 });

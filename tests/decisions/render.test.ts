@@ -14,7 +14,10 @@ beforeAll(async () => {
 });
 
 const body = (page: string) => pages[page]!.slice(pages[page]!.indexOf("-->\n") + 4);
-const headings = (page: string) => body(page).split("\n").filter((l) => l.startsWith("#"));
+const headings = (page: string) =>
+  body(page)
+    .split("\n")
+    .filter((l) => l.startsWith("#"));
 
 describe("an ADR page", () => {
   it("shows a superseded ADR's banner, and its status once: its status section as written", () => {
@@ -51,7 +54,9 @@ describe("an ADR page", () => {
     );
     expect(body("adr/0004-use-graphql.md")).toContain("- Deciders: Ana, Ben\n- Consulted: Chen\n- Workstreams: W1, W2\n- Supersedes: [ADR-0002: Use REST for the API](0002-use-rest.md)\n");
     expect(body("adr/0005-invalidate-on-write.md")).toContain('- Date: 2026-01-20 (written as "2026/01/20")\n- Amends: [ADR-0003: Cache API Responses](0003-cache-responses.md)\n');
-    expect(body("adr/20260201-use-feature-flags.md")).toMatch(/^\n# Use feature flags for releases\n\n- Status: proposed\n- Date: 2026-02-01\n- Tags: release\n- Relates to: \[ADR-0004: Use GraphQL for the API\]\(0004-use-graphql\.md\)\n/);
+    expect(body("adr/20260201-use-feature-flags.md")).toMatch(
+      /^\n# Use feature flags for releases\n\n- Status: proposed\n- Date: 2026-02-01\n- Tags: release\n- Relates to: \[ADR-0004: Use GraphQL for the API\]\(0004-use-graphql\.md\)\n/,
+    );
   });
 
   it("shows backlinks from other ADRs (with what they say), workstreams and sessions", () => {
@@ -95,7 +100,11 @@ describe("the ADR index", () => {
   });
 
   it("puts the proposed ADRs first: the reviewers' queue", () => {
-    expect(body("adr/README.md").split("\n").filter((l) => l.startsWith("## "))).toEqual(["## Proposed: awaiting review", "## Accepted", "## Superseded", "## Links between decisions"]);
+    expect(
+      body("adr/README.md")
+        .split("\n")
+        .filter((l) => l.startsWith("## ")),
+    ).toEqual(["## Proposed: awaiting review", "## Accepted", "## Superseded", "## Links between decisions"]);
   });
 });
 

@@ -39,7 +39,11 @@ describe.skipIf(!HAVE_SAMPLES)(`real ADRs from six public repositories (${HAVE_S
 
   it("are all there: six repositories, one file per manifest row (167)", () => {
     expect(repos).toHaveLength(6);
-    expect(repos.flatMap((repo) => sampleFiles(repo).map((f) => `${repo}/${f}`))).toEqual(manifest().map((r) => `${r.repo}/${r.file}`).sort());
+    expect(repos.flatMap((repo) => sampleFiles(repo).map((f) => `${repo}/${f}`))).toEqual(
+      manifest()
+        .map((r) => `${r.repo}/${r.file}`)
+        .sort(),
+    );
   });
 
   it.each(repos)("%s: every file is read without error, as one decision each", (repo) => {

@@ -59,7 +59,9 @@ describe("reading a status section", () => {
   it("keeps `Accepted` as the status and reads `Amended by […](…)` as a link, not as status", () => {
     const reading = readStatus(parts("Accepted", "Amended by [9. Help scripts](0009-help-scripts.md)"));
     expect(reading).toMatchObject({ status: "accepted", text: "Accepted" });
-    expect(reading.links.map((l) => [l.phrase.relation, l.phrase.target, l.phrase.label, l.at.start.line, l.at.start.column])).toEqual([["amended-by", "0009-help-scripts.md", "9. Help scripts", 6, 12]]);
+    expect(reading.links.map((l) => [l.phrase.relation, l.phrase.target, l.phrase.label, l.at.start.line, l.at.start.column])).toEqual([
+      ["amended-by", "0009-help-scripts.md", "9. Help scripts", 6, 12],
+    ]);
   });
 
   it("reads `Superseded by […](…)` as both the status and a link, and the misspelling `Superceded`", () => {
@@ -108,12 +110,16 @@ describe("link lines", () => {
     expect(readLinkPhrase(line)).toMatchObject({ relation, target });
   });
 
-  it.each(["Accepted", "Pending 2018", "See <https://example.com>", "[Curated list](https://www.staticgen.com/) used to compare them", "This decision is superseded by [ADR-0057](0057-x.md) for most uses", "Implementation [PR 123](https://github.com/x/y/pull/123)"])(
-    "`%s` is no link",
-    (line) => {
-      expect(readLinkPhrase(line)).toBeUndefined();
-    },
-  );
+  it.each([
+    "Accepted",
+    "Pending 2018",
+    "See <https://example.com>",
+    "[Curated list](https://www.staticgen.com/) used to compare them",
+    "This decision is superseded by [ADR-0057](0057-x.md) for most uses",
+    "Implementation [PR 123](https://github.com/x/y/pull/123)",
+  ])("`%s` is no link", (line) => {
+    expect(readLinkPhrase(line)).toBeUndefined();
+  });
 });
 
 describe("references to ADRs", () => {

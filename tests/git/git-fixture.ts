@@ -58,7 +58,11 @@ export const SIX = [
 export async function planRepository(prefix: string, workstreams: readonly Parameters<typeof workstream>[0][], waves: string): Promise<{ tmp: string; repo: string }> {
   const tmp = await realpath(await mkdtemp(path.join(os.tmpdir(), prefix)));
   const repo = path.join(tmp, "repo");
-  await putFile(repo, "plan/project.md", ["---", "name: shop", "base_branch: main", "worktree_pattern: ../wt/{slug}", "start_date: 2026-11-30", "---", "", "# shop", "", "## Summary", "", "A web shop.", ""].join("\n"));
+  await putFile(
+    repo,
+    "plan/project.md",
+    ["---", "name: shop", "base_branch: main", "worktree_pattern: ../wt/{slug}", "start_date: 2026-11-30", "---", "", "# shop", "", "## Summary", "", "A web shop.", ""].join("\n"),
+  );
   await putFile(repo, "plan/agents/developer.md", "---\nid: developer\nname: Developer\n---\n\n# Developer\n\n## Role\n\nYou are a developer.\n");
   await putFile(repo, "plan/waves.md", waves);
   for (const ws of workstreams) await putFile(repo, `plan/workstreams/${ws.id.replace(/[^A-Za-z0-9]/g, "_")}.md`, workstream(ws));

@@ -11,10 +11,14 @@ let repo: string;
 
 beforeAll(async () => {
   const waves = ["| Wave | Workstreams |", "| --- | --- |", "| 1 | A, B |", ""].join("\n");
-  ({ tmp, repo } = await planRepository("paraplan-status-watch-", [
-    { id: "A", name: "Auth API", wave: 1 },
-    { id: "B", name: "Catalog API", wave: 1 },
-  ], waves));
+  ({ tmp, repo } = await planRepository(
+    "paraplan-status-watch-",
+    [
+      { id: "A", name: "Auth API", wave: 1 },
+      { id: "B", name: "Catalog API", wave: 1 },
+    ],
+    waves,
+  ));
   expect((await runInProcess(["worktrees"], repo)).code).toBe(0);
 });
 afterAll(async () => rm(tmp, { recursive: true, force: true }));

@@ -11,7 +11,22 @@ const main: BranchSource = { ref: "main", kind: "base", wave: null, workstream: 
 
 /** A workstream's execution with the defaults of a planned one that branches from main. */
 function ws(id: string, over: Partial<WorkstreamExecution> = {}): WorkstreamExecution {
-  return { id, status: "planned", branch: `workstream/${id}`, worktree: `../wt/${id}`, base: main, mergeIn: [], start: { low: 1, high: 1 }, finish: { low: 2, high: 2 }, wave: 1, partWaves: [], into: "integration/wave1", waitsFor: [], canStartNow: true, ...over };
+  return {
+    id,
+    status: "planned",
+    branch: `workstream/${id}`,
+    worktree: `../wt/${id}`,
+    base: main,
+    mergeIn: [],
+    start: { low: 1, high: 1 },
+    finish: { low: 2, high: 2 },
+    wave: 1,
+    partWaves: [],
+    into: "integration/wave1",
+    waitsFor: [],
+    canStartNow: true,
+    ...over,
+  };
 }
 
 const none: WorktreeFacts = { worktrees: [], branches: new Set(), refs: new Set(["main"]), badBranches: new Set(), occupied: new Set() };
@@ -49,8 +64,16 @@ describe("planWorktrees", () => {
 
   it("leaves a worktree on its branch alone and reports one on another branch, a branch without one, or a taken path", () => {
     const tree = (p: string, branch: string) => ({ path: p, branch, bare: false, detached: false, locked: false, prunable: false });
-    const facts: WorktreeFacts = { ...none, worktrees: [tree("/r/wt/a", "workstream/a"), tree("/r/wt/b", "other"), tree("/r/elsewhere", "workstream/e")], branches: new Set(["workstream/c", "workstream/e"]), occupied: new Set(["/r/wt/f"]) };
-    const steps = planWorktrees(["a", "b", "c", "e", "f"].map((id) => target(ws(id))), facts);
+    const facts: WorktreeFacts = {
+      ...none,
+      worktrees: [tree("/r/wt/a", "workstream/a"), tree("/r/wt/b", "other"), tree("/r/elsewhere", "workstream/e")],
+      branches: new Set(["workstream/c", "workstream/e"]),
+      occupied: new Set(["/r/wt/f"]),
+    };
+    const steps = planWorktrees(
+      ["a", "b", "c", "e", "f"].map((id) => target(ws(id))),
+      facts,
+    );
     expect(steps.map((s) => s.kind)).toEqual(["present", "conflict", "conflict", "conflict", "conflict"]);
     expect(steps[1]).toMatchObject({ reason: "a worktree at /r/wt/b is on branch other, not workstream/b" });
     expect(steps[2]).toMatchObject({ reason: "its branch workstream/c exists without a worktree" });
@@ -58,7 +81,10 @@ describe("planWorktrees", () => {
   });
 
   it("refuses a bad branch name, and a path or branch two workstreams share", () => {
-    const steps = planWorktrees([target(ws("a")), target(ws("b", { worktree: "../wt/a" })), target(ws("c", { branch: "workstream/a", worktree: "../wt/c" })), target(ws("d", { branch: "-d" }))], { ...none, badBranches: new Set(["-d"]) });
+    const steps = planWorktrees([target(ws("a")), target(ws("b", { worktree: "../wt/a" })), target(ws("c", { branch: "workstream/a", worktree: "../wt/c" })), target(ws("d", { branch: "-d" }))], {
+      ...none,
+      badBranches: new Set(["-d"]),
+    });
     expect(steps.map((s) => s.kind)).toEqual(["create", "refused", "refused", "refused"]);
   });
 });

@@ -6,7 +6,5 @@ const LINT_CONFIG = { default: true, MD013: { tables: false, code_blocks: false 
 /** Lints Markdown strings by name; returns `name:line rule detail` lines, empty when clean. */
 export async function lintMarkdown(files: Record<string, string>): Promise<string[]> {
   const results = await lint({ strings: files, config: LINT_CONFIG });
-  return Object.entries(results).flatMap(([name, errors]) =>
-    errors.map((e) => `${name}:${e.lineNumber} ${e.ruleNames.join("/")} ${e.ruleDescription}${e.errorDetail ? ` [${e.errorDetail}]` : ""}`),
-  );
+  return Object.entries(results).flatMap(([name, errors]) => errors.map((e) => `${name}:${e.lineNumber} ${e.ruleNames.join("/")} ${e.ruleDescription}${e.errorDetail ? ` [${e.errorDetail}]` : ""}`));
 }

@@ -51,9 +51,11 @@ describe("forEachConcurrently", () => {
     await expect(run).rejects.toThrow("source failed");
     expect(finished).toEqual([1, 2]);
 
-    await expect(forEachConcurrently([1, 2, 3], 2, async (n) => {
-      await tick(n);
-      if (n === 1) throw new Error("call failed");
-    })).rejects.toThrow("call failed");
+    await expect(
+      forEachConcurrently([1, 2, 3], 2, async (n) => {
+        await tick(n);
+        if (n === 1) throw new Error("call failed");
+      }),
+    ).rejects.toThrow("call failed");
   });
 });

@@ -107,7 +107,10 @@ describe("readPlan: encodings", () => {
     for (const [what, content, at] of cases) {
       const file = await put(`plan/agents/${what.replace(/ /g, "-")}.md`, content);
       const { diagnostics } = readPlanFile(file, "x.md", "agents/x.md");
-      expect(showAll(diagnostics).map((d) => d.at), what).toEqual([`x.md:${at}`]);
+      expect(
+        showAll(diagnostics).map((d) => d.at),
+        what,
+      ).toEqual([`x.md:${at}`]);
     }
   });
 
@@ -202,10 +205,6 @@ describe("loadPlan", () => {
     await put("plan/agents/python-pro.md", "# Python Pro\n");
     const { plan, diagnostics } = await loadPlan(planDir, root);
     expect(plan.workstreams.map((w) => w.id)).toEqual(["TD1"]);
-    expect(showAll(diagnostics).map((d) => `${d.at} ${d.code}`)).toEqual([
-      "plan/agents/x.md:1:1 not-utf8",
-      "plan/project.md:1:1 missing-project",
-      "plan/workstreams/TD1-a.md:4:11 invalid-value",
-    ]);
+    expect(showAll(diagnostics).map((d) => `${d.at} ${d.code}`)).toEqual(["plan/agents/x.md:1:1 not-utf8", "plan/project.md:1:1 missing-project", "plan/workstreams/TD1-a.md:4:11 invalid-value"]);
   });
 });

@@ -19,10 +19,28 @@ describe("defaults", () => {
   });
 
   it("reads the project's fields where given", () => {
-    const text = lines("---", "name: autoD", "repository: ../autoD", "base_branch: develop", "base_commit: d5ec60b", 'worktree_pattern: "../wt/{slug}"', "start_date: 2025-10-17", "max_parallel: 7", "---");
+    const text = lines(
+      "---",
+      "name: autoD",
+      "repository: ../autoD",
+      "base_branch: develop",
+      "base_commit: d5ec60b",
+      'worktree_pattern: "../wt/{slug}"',
+      "start_date: 2025-10-17",
+      "max_parallel: 7",
+      "---",
+    );
     const { plan, diagnostics } = build({ "project.md": text });
     expect(diagnostics).toEqual([]);
-    expect(plan.project).toMatchObject({ name: "autoD", repository: "../autoD", baseBranch: "develop", baseCommit: "d5ec60b", worktreePattern: "../wt/{slug}", startDate: "2025-10-17", maxParallel: 7 });
+    expect(plan.project).toMatchObject({
+      name: "autoD",
+      repository: "../autoD",
+      baseBranch: "develop",
+      baseCommit: "d5ec60b",
+      worktreePattern: "../wt/{slug}",
+      startDate: "2025-10-17",
+      maxParallel: 7,
+    });
   });
 
   it("takes an agent's id from its file name and its name from the title, else the id", () => {
@@ -243,7 +261,12 @@ describe("defaults", () => {
       "workstreams/c.md": lines("# TD1: C", "", "**Days:** 1"),
     };
     const forward = build(files);
-    const backward = buildPlan(Object.entries(files).reverse().map(([p, t]) => parse(p, t)).concat(parse("project.md", lines("# Demo"))));
+    const backward = buildPlan(
+      Object.entries(files)
+        .reverse()
+        .map(([p, t]) => parse(p, t))
+        .concat(parse("project.md", lines("# Demo"))),
+    );
     expect(forward.plan.workstreams.map((w) => w.id)).toEqual(["TD1", "TD2", "TD10"]);
     expect(backward.plan.workstreams.map((w) => w.id)).toEqual(["TD1", "TD2", "TD10"]);
   });
@@ -291,7 +314,13 @@ describe("field values are checked against their type", () => {
       ["2 days", "`2 days`"],
     ]) {
       expect(showAll(build(ws(`days: ${value}`)).diagnostics)).toEqual([
-        { at: "plan/workstreams/TD1-x.md:3:7", severity: "error", code: "invalid-value", message: `\`days\` is ${shown}: expected a number of days (\`2\`, \`1.5\`) or a range (\`1-2\`)`, hint: durationHint },
+        {
+          at: "plan/workstreams/TD1-x.md:3:7",
+          severity: "error",
+          code: "invalid-value",
+          message: `\`days\` is ${shown}: expected a number of days (\`2\`, \`1.5\`) or a range (\`1-2\`)`,
+          hint: durationHint,
+        },
       ]);
     }
   });
@@ -329,7 +358,9 @@ describe("field values are checked against their type", () => {
   });
 
   it("points at the bad entry of a list", () => {
-    expect(brief(build(ws("days: 1", "owns: [src/a.py, '', src/b.py]")).diagnostics)).toEqual(["plan/workstreams/TD1-x.md:4:18 error invalid-value `owns` is ``: expected a list of names (`[TD1, TD2]` or `TD1, TD2`)"]);
+    expect(brief(build(ws("days: 1", "owns: [src/a.py, '', src/b.py]")).diagnostics)).toEqual([
+      "plan/workstreams/TD1-x.md:4:18 error invalid-value `owns` is ``: expected a list of names (`[TD1, TD2]` or `TD1, TD2`)",
+    ]);
   });
 
   it("rejects `applies_to` that is neither `all` nor wave numbers", () => {
@@ -357,7 +388,13 @@ describe("field values are checked against their type", () => {
   it("reports a Resolution Protocol row without File and Rule columns", () => {
     const project = lines("---", "name: demo", "---", "", "## Resolution Protocol", "", "| Path | Owner |", "| --- | --- |", "| src/a.py | TD2 |");
     expect(showAll(build({ "project.md": project }).diagnostics)).toEqual([
-      { at: "plan/project.md:9:1", severity: "error", code: "invalid-value", message: "a Resolution Protocol row needs a `File` and a `Rule` column", hint: "Use a table with the columns `File` and `Rule`." },
+      {
+        at: "plan/project.md:9:1",
+        severity: "error",
+        code: "invalid-value",
+        message: "a Resolution Protocol row needs a `File` and a `Rule` column",
+        hint: "Use a table with the columns `File` and `Rule`.",
+      },
     ]);
   });
 
@@ -392,7 +429,9 @@ describe("validation rules", () => {
 
   it("compares ids without case, and ADR numbers without leading zeros", () => {
     // Exact order breaks the tie: `TD1` sorts before `td1`, so `td1` is the second definition.
-    expect(brief(build({ "workstreams/a.md": ws("td1"), "workstreams/b.md": ws("TD1"), ...AGENT }).diagnostics)).toEqual(["plan/workstreams/a.md:1:1 error duplicate-id workstream `td1` is defined twice"]);
+    expect(brief(build({ "workstreams/a.md": ws("td1"), "workstreams/b.md": ws("TD1"), ...AGENT }).diagnostics)).toEqual([
+      "plan/workstreams/a.md:1:1 error duplicate-id workstream `td1` is defined twice",
+    ]);
     const adrs = build({ "decisions/0001-a.md": lines("# A"), "decisions/1-b.md": lines("# B") }).diagnostics.filter((d) => d.severity === "error");
     expect(brief(adrs)).toEqual(["plan/decisions/1-b.md:1:1 error duplicate-id decision `0001` is defined twice"]);
   });
@@ -424,8 +463,20 @@ describe("validation rules", () => {
       "workstreams/TD2.md": ws("TD2", "agent: frontend-dev"),
     });
     expect(showAll(diagnostics)).toEqual([
-      { at: "plan/workstreams/TD1.md:4:8", severity: "error", code: "unknown-agent", message: "unknown agent `pyhton-pro`, expected one of: backend-architect, python-pro", hint: "Did you mean `python-pro`?" },
-      { at: "plan/workstreams/TD2.md:4:8", severity: "error", code: "unknown-agent", message: "unknown agent `frontend-dev`, expected one of: backend-architect, python-pro", hint: "Create the agent or fix the reference." },
+      {
+        at: "plan/workstreams/TD1.md:4:8",
+        severity: "error",
+        code: "unknown-agent",
+        message: "unknown agent `pyhton-pro`, expected one of: backend-architect, python-pro",
+        hint: "Did you mean `python-pro`?",
+      },
+      {
+        at: "plan/workstreams/TD2.md:4:8",
+        severity: "error",
+        code: "unknown-agent",
+        message: "unknown agent `frontend-dev`, expected one of: backend-architect, python-pro",
+        hint: "Create the agent or fix the reference.",
+      },
     ]);
   });
 
@@ -441,7 +492,9 @@ describe("validation rules", () => {
         hint: "Add `agent: <id>` to the workstream's front matter, naming one of: backend-architect, python-pro.",
       },
     ]);
-    expect(brief(build({ "workstreams/TD2.md": noAgent, ...AGENT }).diagnostics)).toEqual(["plan/workstreams/TD2.md:1:1 error missing-agent workstream `TD2` has no agent, expected one of: python-pro"]);
+    expect(brief(build({ "workstreams/TD2.md": noAgent, ...AGENT }).diagnostics)).toEqual([
+      "plan/workstreams/TD2.md:1:1 error missing-agent workstream `TD2` has no agent, expected one of: python-pro",
+    ]);
     expect(showAll(build({ "workstreams/TD2.md": noAgent }).diagnostics).map((d) => [d.message, d.hint])).toEqual([
       ["workstream `TD2` has no agent, and the plan has no agents", "Create an agent persona in `plan/agents/<id>.md` and name it with `agent: <id>` in the workstream's front matter."],
     ]);
@@ -477,7 +530,9 @@ describe("validation rules", () => {
 
   it("reports a workstream merged by a wave that does not exist", () => {
     const { diagnostics } = build({ "workstreams/TD1.md": ws("TD1", "wave: 4"), "waves.md": lines("| Wave |", "| --- |", "| 1 |"), ...AGENT });
-    expect(showAll(diagnostics)).toEqual([{ at: "plan/workstreams/TD1.md:1:1", severity: "error", code: "unknown-wave", message: "unknown wave `4`, expected one of: 1", hint: "Create the wave or fix the reference." }]);
+    expect(showAll(diagnostics)).toEqual([
+      { at: "plan/workstreams/TD1.md:1:1", severity: "error", code: "unknown-wave", message: "unknown wave `4`, expected one of: 1", hint: "Create the wave or fix the reference." },
+    ]);
   });
 
   it("reports a gate named by a wave that does not exist", () => {
@@ -500,12 +555,24 @@ describe("validation rules", () => {
     // The ADRs' own lint (one-way supersession, missing sections) is tested in tests/decisions.
     expect(showAll(diagnostics.filter((d) => d.severity === "error"))).toEqual([
       { at: "plan/decisions/0001-a.md:2:16", severity: "error", code: "unknown-decision", message: "unknown decision `4`, expected one of: 1, 2", hint: "Create the decision or fix the reference." },
-      { at: "plan/sessions/2025-10-16-x.md:5:1", severity: "error", code: "unknown-decision", message: "unknown decision `0007`, expected one of: 1, 2", hint: "Create the decision or fix the reference." },
+      {
+        at: "plan/sessions/2025-10-16-x.md:5:1",
+        severity: "error",
+        code: "unknown-decision",
+        message: "unknown decision `0007`, expected one of: 1, 2",
+        hint: "Create the decision or fix the reference.",
+      },
       { at: "plan/sessions/2025-10-16-x.md:10:1", severity: "error", code: "unknown-risk", message: "unknown risk `R2`, expected one of: R1", hint: "Create the risk or fix the reference." },
     ]);
     // A link in an ADR's prose (its status) to an ADR outside the plan is only a warning.
     expect(showAll(diagnostics.filter((d) => d.code === "decision-link-outside-plan"))).toEqual([
-      { at: "plan/decisions/0002-b.md:3:25", severity: "warning", code: "decision-link-outside-plan", message: "link to ADR `0009-x.md`, which is not in the plan", hint: "Import that ADR (`paraplan import decisions DIR`), or leave the link: it is shown as written." },
+      {
+        at: "plan/decisions/0002-b.md:3:25",
+        severity: "warning",
+        code: "decision-link-outside-plan",
+        message: "link to ADR `0009-x.md`, which is not in the plan",
+        hint: "Import that ADR (`paraplan import decisions DIR`), or leave the link: it is shown as written.",
+      },
     ]);
   });
 
@@ -517,7 +584,13 @@ describe("validation rules", () => {
   it("reports a plan without project.md, and still builds the rest", () => {
     const { plan, diagnostics } = build({ "project.md": undefined, "workstreams/TD1.md": ws("TD1"), ...AGENT });
     expect(showAll(diagnostics)).toEqual([
-      { at: "plan/project.md:1:1", severity: "error", code: "missing-project", message: "the plan has no project.md", hint: "Create project.md with front matter `name: <project>` (run `paraplan init` for an example)." },
+      {
+        at: "plan/project.md:1:1",
+        severity: "error",
+        code: "missing-project",
+        message: "the plan has no project.md",
+        hint: "Create project.md with front matter `name: <project>` (run `paraplan init` for an example).",
+      },
     ]);
     expect(plan.project.name).toBe("untitled");
     expect(plan.workstreams.map((w) => w.worktree)).toEqual(["../untitled-td1"]);

@@ -277,19 +277,25 @@ name: Release
     "plan/workstreams/TD3-api.md": Uint8Array.from([...Buffer.from("---\nid: TD3\nname: API Caf"), 0xe9, ...Buffer.from("\ndays: 2\n---\n\n# TD3: API Client\n")]),
   },
   "ragged-table": {
-    "plan/waves.md": replace(`| Wave | Name | Workstreams |
+    "plan/waves.md": replace(
+      `| Wave | Name | Workstreams |
 | --- | --- | --- |
-| 1 | Errors | TD1 |`, `| Wave | Name | Day | Workstreams |
+| 1 | Errors | TD1 |`,
+      `| Wave | Name | Day | Workstreams |
 | --- | --- | --- | --- |
-| 1 | Errors | 2 | TD1 |`),
+| 1 | Errors | 2 | TD1 |`,
+    ),
   },
   "section-shape": {
-    "plan/workstreams/TD1-errors.md": replace("## Goal\n\nStandardise error handling and retries.", `## Deliverables
+    "plan/workstreams/TD1-errors.md": replace(
+      "## Goal\n\nStandardise error handling and retries.",
+      `## Deliverables
 
 The module comes first:
 
 - One \`errors.py\` module with the retry policy.
-- Tests for every retry path.`),
+- Tests for every retry path.`,
+    ),
   },
   "self-dependency": {
     "plan/workstreams/TD1-errors.md": replace("priority: high", "priority: high\ndepends_on: [TD1]"),

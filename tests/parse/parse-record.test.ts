@@ -110,22 +110,7 @@ describe("key-value lines before the first `##`", () => {
   });
 
   it("never reads fields out of fenced code blocks, before or inside sections", () => {
-    const text = lines(
-      "# TD1: A",
-      "",
-      "```",
-      "**Status:** done",
-      "status: done",
-      "* Status: done",
-      "```",
-      "",
-      "## Notes",
-      "",
-      "~~~yaml",
-      "status: done",
-      "**Priority:** low",
-      "~~~",
-    );
+    const text = lines("# TD1: A", "", "```", "**Status:** done", "status: done", "* Status: done", "```", "", "## Notes", "", "~~~yaml", "status: done", "**Priority:** low", "~~~");
     const parsed = parse("workstreams/a.md", text);
     const record = only(parsed);
     expect(parsed.diagnostics).toEqual([]);
@@ -548,7 +533,19 @@ describe("collections written as one file with a table", () => {
 
 describe("files, kinds and whole-file problems", () => {
   it("decides the kind and shape from the path", () => {
-    const shapes = ["project.md", "agents/a.md", "workstreams/a.md", "waves.md", "waves/1-a.md", "gates.md", "gates/a.md", "risks/a.md", "decisions/0001-a.md", "sessions/2025-10-16-a.md", "Waves.MD"].map((p) => {
+    const shapes = [
+      "project.md",
+      "agents/a.md",
+      "workstreams/a.md",
+      "waves.md",
+      "waves/1-a.md",
+      "gates.md",
+      "gates/a.md",
+      "risks/a.md",
+      "decisions/0001-a.md",
+      "sessions/2025-10-16-a.md",
+      "Waves.MD",
+    ].map((p) => {
       const parsed = parse(p, "# X\n");
       return `${p} ${parsed.kind} ${parsed.shape}`;
     });
@@ -591,7 +588,9 @@ describe("files, kinds and whole-file problems", () => {
     for (const text of ["", "\n\n  \n"]) {
       const parsed = parse("workstreams/TD1-x.md", text);
       expect(parsed.records).toEqual([]);
-      expect(showAll(parsed.diagnostics)).toEqual([{ at: "plan/workstreams/TD1-x.md:1:1", severity: "error", code: "empty-file", message: "file is empty", hint: "Write the record, or delete the file." }]);
+      expect(showAll(parsed.diagnostics)).toEqual([
+        { at: "plan/workstreams/TD1-x.md:1:1", severity: "error", code: "empty-file", message: "file is empty", hint: "Write the record, or delete the file." },
+      ]);
     }
   });
 
@@ -599,7 +598,13 @@ describe("files, kinds and whole-file problems", () => {
     const parsed = parse("workstreams/TD1-x.md", "# TD1: X\n\u0000\u0001\u0002");
     expect(parsed.records).toEqual([]);
     expect(showAll(parsed.diagnostics)).toEqual([
-      { at: "plan/workstreams/TD1-x.md:1:1", severity: "error", code: "binary-file", message: "file contains NUL bytes and is not a Markdown text file", hint: "Remove the file from the plan folder or replace it with Markdown text." },
+      {
+        at: "plan/workstreams/TD1-x.md:1:1",
+        severity: "error",
+        code: "binary-file",
+        message: "file contains NUL bytes and is not a Markdown text file",
+        hint: "Remove the file from the plan folder or replace it with Markdown text.",
+      },
     ]);
   });
 

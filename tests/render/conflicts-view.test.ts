@@ -34,7 +34,10 @@ describe("the file-conflicts tables", () => {
     const { byPath } = await renderPlan(path.join(REPO, "plan"), REPO);
     const plan = byPath["PARALLEL_EXECUTION_PLAN.md"]!;
     const section = plan.slice(plan.indexOf("## File conflicts"), plan.indexOf("## Risks"));
-    const files = section.split("\n").filter((l) => l.startsWith("| `")).map((l) => l.split(" | ")[0]);
+    const files = section
+      .split("\n")
+      .filter((l) => l.startsWith("| `"))
+      .map((l) => l.split(" | ")[0]);
     expect(files.length).toBeGreaterThan(3);
     expect(new Set(files).size).toBe(files.length);
     expect(section).toContain("| `src/config.py` | TD2 (owns), WS2 (touches), WS3 (touches) | TD2 + WS3 on days 1–2; WS2 + WS3 on days 3–5 |");

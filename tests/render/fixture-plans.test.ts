@@ -40,7 +40,14 @@ describe("the twenty-workstream plan", () => {
     expect(diagnostics.map((d) => d.code).sort()).toEqual(["conflict-no-rule", "conflict-no-rule", "conflict-no-rule", "conflict-no-rule", "too-many-parallel", "wave-late"]);
     const doc = byPath["PARALLEL_EXECUTION_PLAN.md"]!;
     expect(doc).toMatch(/^\| `src\/ui\/Footer\.tsx` +\| S04 \(owns\), S10 \(touches\) +\| S04 \+ S10 on days 3–4 +\| \*\*no rule\*\* for S04 \+ S10: add one to the Resolution Protocol +\|$/m);
-    expect(byPath["adr/0002-" + Object.keys(byPath).find((p) => p.startsWith("adr/0002-"))!.slice("adr/0002-".length)]).toMatch(/^> \*\*Superseded\*\* by\n> \[ADR-0004: Embedded Stripe Payment Element\]\(0004-embedded-stripe-payment-element\.md\)\.$/m);
+    expect(
+      byPath[
+        "adr/0002-" +
+          Object.keys(byPath)
+            .find((p) => p.startsWith("adr/0002-"))!
+            .slice("adr/0002-".length)
+      ],
+    ).toMatch(/^> \*\*Superseded\*\* by\n> \[ADR-0004: Embedded Stripe Payment Element\]\(0004-embedded-stripe-payment-element\.md\)\.$/m);
     expect(byPath["adr/README.md"]).toContain("## Superseded");
     expect(byPath["adr/README.md"]).toContain("adr4 -->|supersedes| adr2");
   });

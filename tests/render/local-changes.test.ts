@@ -118,7 +118,9 @@ describe("local changes (watch re-renders only the documents that read the edite
     expect(localChanges(plan.plan, { ...plan.plan, risks: [...plan.plan.risks, { ...plan.plan.risks[0]!, id: "R9" }] })).toBeUndefined();
     // The same plan: nothing changed. A copy of every record: everything "changed", too many files to compare.
     expect(localChanges(plan.plan, plan.plan)).toEqual(new Set());
-    const copies = Object.fromEntries(Object.entries(plan.plan).map(([k, v]: [string, unknown]) => [k, Array.isArray(v) ? (v as object[]).map((r) => ({ ...r })) : { ...(v as object) }])) as unknown as Plan;
+    const copies = Object.fromEntries(
+      Object.entries(plan.plan).map(([k, v]: [string, unknown]) => [k, Array.isArray(v) ? (v as object[]).map((r) => ({ ...r })) : { ...(v as object) }]),
+    ) as unknown as Plan;
     expect(localChanges(plan.plan, copies)).toBeUndefined();
   });
 

@@ -56,7 +56,11 @@ describe("the execution plan's runbook", () => {
 
   it("agrees with the set-up section: the same worktree commands, each once", () => {
     const setup = plan.slice(plan.indexOf("## Setting up and monitoring the worktrees"));
-    const adds = (text: string) => text.split("\n").filter((l) => l.startsWith("git worktree add ") || l.startsWith("git -C ")).sort();
+    const adds = (text: string) =>
+      text
+        .split("\n")
+        .filter((l) => l.startsWith("git worktree add ") || l.startsWith("git -C "))
+        .sort();
     expect(adds(setup).length).toBe(7);
     expect(adds(runbook)).toEqual(adds(setup.slice(0, setup.indexOf("Check every worktree"))));
   });

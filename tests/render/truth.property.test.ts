@@ -56,7 +56,16 @@ function toSpec(gen: Gen): PlanSpec {
   });
   const numbers = [...new Set(workstreams.flatMap((w) => w.waves ?? [w.wave!]))].sort((a, b) => a - b);
   const waves: WaveSpec[] = numbers.map((number) => ({ number }));
-  return { workstreams, waves, rules: gen.rules ? [["src/*.ts", "A's version wins"], ["docs/**", "merge both"]] : [] };
+  return {
+    workstreams,
+    waves,
+    rules: gen.rules
+      ? [
+          ["src/*.ts", "A's version wins"],
+          ["docs/**", "merge both"],
+        ]
+      : [],
+  };
 }
 
 /** Text with every run of white space made one space: documents are laid out at 80 columns. */
@@ -123,9 +132,7 @@ describe("documents that tell the truth", () => {
           const span = `${low.start}–${low.finish}` === `${high.start}–${high.finish}` ? `${high.start}–${high.finish}` : `${low.start}–${low.finish} or ${high.start}–${high.finish}`;
           expect(doc).toMatch(new RegExp(`\\| \\[${ws.id}\\]\\([^)]*\\) \\| [^|]* \\| [^|]* \\| [^|]* \\| [^|]* \\| ${escape(ws.status)} \\| [^|]* \\| ${span} \\|`));
         }
-        const canStart = plan.workstreams
-          .filter((ws) => ws.status === "planned" && ws.dependsOn.every((d) => readyFor(plan.workstreams, ws, d.id)))
-          .map((ws) => ws.id);
+        const canStart = plan.workstreams.filter((ws) => ws.status === "planned" && ws.dependsOn.every((d) => readyFor(plan.workstreams, ws, d.id))).map((ws) => ws.id);
         expect(schedule.execution.canStartNow).toEqual(canStart);
         for (const id of canStart) expect(doc).toContain(`- [${id}: ${id}]`);
       }),

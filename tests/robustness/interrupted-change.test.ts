@@ -42,7 +42,9 @@ describe("decision supersede killed after its first rename", () => {
 
     const validate = await runInProcess(["validate"], root);
     expect(validate.stdout).not.toContain("decision-supersession-one-way");
-    expect(validate.stdout).toMatch(/plan\/\.paraplan-change\.json:1:1 info change-interrupted an interrupted change was finished: decisions\/0001-git-worktree-parallel-execution\.md, decisions\/0003-config-management-on-the-critical-path\.md now hold it/);
+    expect(validate.stdout).toMatch(
+      /plan\/\.paraplan-change\.json:1:1 info change-interrupted an interrupted change was finished: decisions\/0001-git-worktree-parallel-execution\.md, decisions\/0003-config-management-on-the-critical-path\.md now hold it/,
+    );
     expect(await read(OLD)).toContain("superseded_by: 3");
     expect(await read(NEW)).toContain("supersedes: [1]");
     const hidden = (await readdir(path.join(root, "plan"), { recursive: true })).filter((f) => path.basename(f).startsWith("."));
@@ -55,7 +57,12 @@ describe("decision supersede killed after its first rename", () => {
     // A journal in state `staging` of a run that is gone: its temporaries exist, no plan file was renamed.
     const temporary = path.join(root, "plan", "decisions", ".0001.md.1.paraplan-change");
     await writeFile(temporary, "half");
-    const journal = { pid: 2 ** 22 + 12345, startedAt: Date.now(), state: "staging", files: [{ target: "decisions/0001-git-worktree-parallel-execution.md", temporary: "decisions/.0001.md.1.paraplan-change", before: "x", after: "y" }] };
+    const journal = {
+      pid: 2 ** 22 + 12345,
+      startedAt: Date.now(),
+      state: "staging",
+      files: [{ target: "decisions/0001-git-worktree-parallel-execution.md", temporary: "decisions/.0001.md.1.paraplan-change", before: "x", after: "y" }],
+    };
     await writeFile(path.join(root, "plan", ".paraplan-change.json"), JSON.stringify(journal));
     const old = await read(OLD);
     const validate = await runInProcess(["validate"], root);

@@ -35,7 +35,25 @@ async function listAll(dir: string): Promise<string[]> {
 const LONG = "x".repeat(300);
 // Hostile values as YAML scalars: double quotes so that `\t` is a tab. (A NUL, an escape or a direction override in a
 // one-line field is refused before any path is made: tests/model/control-characters.test.ts.)
-const HOSTILE = ['"../../x"', '"/etc/passwd"', '"a\\tb"', "CON", "nul", "COM1", "lpt9", `"${LONG}"`, '".."', '"..\\\\..\\\\win"', '"C:\\\\Windows"', '"con.md"', '" . "', `"${"😀".repeat(100)}"`, '"\\u200Fexe.md"', '"a/b"', '"a:b"'];
+const HOSTILE = [
+  '"../../x"',
+  '"/etc/passwd"',
+  '"a\\tb"',
+  "CON",
+  "nul",
+  "COM1",
+  "lpt9",
+  `"${LONG}"`,
+  '".."',
+  '"..\\\\..\\\\win"',
+  '"C:\\\\Windows"',
+  '"con.md"',
+  '" . "',
+  `"${"😀".repeat(100)}"`,
+  '"\\u200Fexe.md"',
+  '"a/b"',
+  '"a:b"',
+];
 
 /** A plan with workstreams, sessions and ADRs whose every name-giving field is hostile. */
 async function writeHostilePlan(): Promise<number> {

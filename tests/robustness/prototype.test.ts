@@ -130,7 +130,7 @@ describe("templates cannot reach JavaScript internals", () => {
     expect(out).not.toMatch(/function|native code|\[object|process|Object|prototype|root:/);
   });
 
-  it("`{{constructor.constructor \"…\"}}` cannot build a function, even with arguments", () => {
+  it('`{{constructor.constructor "…"}}` cannot build a function, even with arguments', () => {
     const marker = "__paraplan_template_escape__";
     const attempts = [
       `{{#with "s"}}{{#with constructor}}{{constructor "globalThis.${marker}=1"}}{{/with}}{{/with}}`,

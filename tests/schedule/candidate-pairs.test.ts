@@ -46,7 +46,10 @@ describe("candidate pairs of workstreams for file conflicts", () => {
   });
 
   it("are found among 10,000 globs under distinct folders and one glob over them all", () => {
-    const entries: Entry[][] = Array.from({ length: 10_000 }, (_, i) => [{ pattern: `tests/mod${i}/**`, written: "", kind: "owns", at }, { pattern: `src/mod${i}/index.ts`, written: "", kind: "owns", at }]);
+    const entries: Entry[][] = Array.from({ length: 10_000 }, (_, i) => [
+      { pattern: `tests/mod${i}/**`, written: "", kind: "owns", at },
+      { pattern: `src/mod${i}/index.ts`, written: "", kind: "owns", at },
+    ]);
     entries.push([{ pattern: "tests/**", written: "", kind: "touches", at }]);
     const pairs = candidatePairs(entries);
     expect(pairs).toHaveLength(10_000);

@@ -35,7 +35,13 @@ describe("a tiny chain", () => {
   // A (2d) ← B (3d) ← C (1d): A 1–2, B 3–5, C 6–6; makespan 6; all critical, slack 0.
   // No waves: each unwaved workstream branches from its dependencies, so the schedule with
   // waves is the same, and the waves add no days. Sequential total 6, speed-up 6/6 = 1.
-  const { schedule, diagnostics } = run({ workstreams: [{ id: "A", days: 2 }, { id: "B", days: 3, deps: ["A"] }, { id: "C", days: 1, deps: ["B"] }] });
+  const { schedule, diagnostics } = run({
+    workstreams: [
+      { id: "A", days: 2 },
+      { id: "B", days: 3, deps: ["A"] },
+      { id: "C", days: 1, deps: ["B"] },
+    ],
+  });
 
   it("schedules both ends and both schedules alike", () => {
     const expected = ["A 1-2 slack 0 critical", "B 3-5 slack 0 critical", "C 6-6 slack 0 critical"];
@@ -100,7 +106,12 @@ describe("a range duration", () => {
   // High: A 1–3, B 4–5, makespan 5. Low: A 1–1, B 2–3, makespan 3.
   // Sequential total: low 1+2 = 3, high 3+2 = 5; speed-up 1 at both ends.
   it("computes every figure at both ends", () => {
-    const { schedule } = run({ workstreams: [{ id: "A", days: "1-3" }, { id: "B", days: 2, deps: ["A"] }] });
+    const { schedule } = run({
+      workstreams: [
+        { id: "A", days: "1-3" },
+        { id: "B", days: 2, deps: ["A"] },
+      ],
+    });
     expect(timings(schedule.dependenciesOnly.high)).toEqual(["A 1-3 slack 0 critical", "B 4-5 slack 0 critical"]);
     expect(timings(schedule.dependenciesOnly.low)).toEqual(["A 1-1 slack 0 critical", "B 2-3 slack 0 critical"]);
     expect([schedule.dependenciesOnly.high.makespan, schedule.dependenciesOnly.low.makespan]).toEqual([5, 3]);
@@ -112,7 +123,12 @@ describe("a range duration", () => {
   // B (0.5d) starts the day after, day 3, and finishes at time 2.5, in day 3. Makespan 3.
   // The sequential total keeps the fractions: 2; speed-up 2/3 = 0.67.
   it("rounds a fraction of a day up to the day it falls in", () => {
-    const { schedule } = run({ workstreams: [{ id: "A", days: 1.5 }, { id: "B", days: 0.5, deps: ["A"] }] });
+    const { schedule } = run({
+      workstreams: [
+        { id: "A", days: 1.5 },
+        { id: "B", days: 0.5, deps: ["A"] },
+      ],
+    });
     expect(timings(schedule.dependenciesOnly.high)).toEqual(["A 1-2 slack 0 critical", "B 3-3 slack 0 critical"]);
     expect(schedule.sequentialTotal).toEqual({ low: 2, high: 2 });
     expect(schedule.speedUp.dependenciesOnly.high).toBe(0.67);
@@ -124,7 +140,13 @@ describe("a start constraint", () => {
   // Makespan 6; A and B critical (A starts on its own start day), C slack 6−2 = 4.
   // Days 3 is idle: nothing active.
   it("delays the start and the dependents", () => {
-    const { schedule } = run({ workstreams: [{ id: "A", days: 2, start: 4 }, { id: "B", deps: ["A"] }, { id: "C", days: 2 }] });
+    const { schedule } = run({
+      workstreams: [
+        { id: "A", days: 2, start: 4 },
+        { id: "B", deps: ["A"] },
+        { id: "C", days: 2 },
+      ],
+    });
     const v = schedule.dependenciesOnly.high;
     expect(timings(v)).toEqual(["A 4-5 slack 0 critical", "B 6-6 slack 0 critical", "C 1-2 slack 4"]);
     expect(v.criticalPaths).toEqual([["A", "B"]]);
@@ -362,7 +384,13 @@ describe("file conflicts", () => {
   // Two globs: "lib/**" and "lib/x/*.ts" may share files (nested literal prefixes); "lib/**"
   // and "docs/*.md" cannot (prefixes lib and docs are apart).
   it("approximates two globs by their literal prefixes", () => {
-    const { schedule: s } = run({ workstreams: [{ id: "A", touches: ["lib/**"] }, { id: "B", touches: ["lib/x/*.ts"] }, { id: "C", touches: ["docs/*.md"] }] });
+    const { schedule: s } = run({
+      workstreams: [
+        { id: "A", touches: ["lib/**"] },
+        { id: "B", touches: ["lib/x/*.ts"] },
+        { id: "C", touches: ["docs/*.md"] },
+      ],
+    });
     expect(s.conflicts.map((c) => [c.file, c.sides.map((x) => x.workstream)])).toEqual([["lib/x/*.ts", ["A", "B"]]]);
   });
 });
@@ -402,7 +430,12 @@ describe("cycles in a plan", () => {
   // TD1 → TD3 → TD2 → TD1, and X depends on itself. TD1's dependency on TD3 is broken
   // (inside a tangle only dependencies on smaller ids are kept), so TD1 1–1, TD2 2–2, TD3 3–3.
   const { schedule, diagnostics } = run({
-    workstreams: [{ id: "TD1", deps: ["TD3"] }, { id: "TD2", deps: ["TD1"] }, { id: "TD3", deps: ["TD2"] }, { id: "X", deps: ["X"] }],
+    workstreams: [
+      { id: "TD1", deps: ["TD3"] },
+      { id: "TD2", deps: ["TD1"] },
+      { id: "TD3", deps: ["TD2"] },
+      { id: "X", deps: ["X"] },
+    ],
   });
 
   it("reports the cycle with all three edges and the self dependency", () => {
@@ -428,15 +461,7 @@ describe("wave membership and order", () => {
   // D (wave 1) depends on E (wave 2): wave order. F (wave 1) depends on G (no wave), which
   // depends on E (wave 2): wave order through G. Unknown ids (ZZ, QQ) are ignored.
   const { schedule, diagnostics } = run({
-    workstreams: [
-      { id: "A", wave: 1 },
-      { id: "B" },
-      { id: "C" },
-      { id: "D", wave: 1, deps: ["E"] },
-      { id: "E", wave: 2 },
-      { id: "F", wave: 1, deps: ["G", "QQ"] },
-      { id: "G", deps: ["E"] },
-    ],
+    workstreams: [{ id: "A", wave: 1 }, { id: "B" }, { id: "C" }, { id: "D", wave: 1, deps: ["E"] }, { id: "E", wave: 2 }, { id: "F", wave: 1, deps: ["G", "QQ"] }, { id: "G", deps: ["E"] }],
     waves: [
       { number: 1, workstreams: ["B", "ZZ"] },
       { number: 2, workstreams: ["A", "B"] },
@@ -464,12 +489,7 @@ describe("wave membership and order", () => {
       [1, ["A", "B", "D", "F"], 3],
       [2, ["E"], 3],
     ]);
-    expect(timings(schedule.withWaves.high).filter((t) => /^[DEFG] /.test(t))).toEqual([
-      "D 2-2 slack 1",
-      "E 1-1 slack 0 critical",
-      "F 3-3 slack 0 critical",
-      "G 2-2 slack 0 critical",
-    ]);
+    expect(timings(schedule.withWaves.high).filter((t) => /^[DEFG] /.test(t))).toEqual(["D 2-2 slack 1", "E 1-1 slack 0 critical", "F 3-3 slack 0 critical", "G 2-2 slack 0 critical"]);
   });
 
   // D (wave 1) ← E (wave 2) ← H (wave 1): E waits for wave 1's merge, which waits for D,

@@ -21,7 +21,11 @@ describe("a workstream merged in parts", () => {
       { id: "B", days: 2, deps: ["A"], wave: 2 },
       { id: "T", days: 7, waves: [1, 2, 3] },
     ],
-    waves: [{ number: 1, workstreams: ["A", "T"] }, { number: 2, workstreams: ["B", "T"] }, { number: 3, workstreams: ["T"] }],
+    waves: [
+      { number: 1, workstreams: ["A", "T"] },
+      { number: 2, workstreams: ["B", "T"] },
+      { number: 3, workstreams: ["T"] },
+    ],
   });
 
   it("lets each earlier wave merge without waiting for it", () => {
@@ -44,7 +48,11 @@ describe("a workstream merged in parts", () => {
         { id: "T", days: 3, waves: [1, 2] },
         { id: "U", days: 1, deps: ["T"], wave: 3 },
       ],
-      waves: [{ number: 1, workstreams: ["T"] }, { number: 2, workstreams: ["T"] }, { number: 3, workstreams: ["U"] }],
+      waves: [
+        { number: 1, workstreams: ["T"] },
+        { number: 2, workstreams: ["T"] },
+        { number: 3, workstreams: ["U"] },
+      ],
     });
     expect(late.exec("U")).toMatchObject({ base: { ref: "integration/wave2", kind: "wave", wave: 2, readyAfter: { low: 3, high: 3 } }, start: { low: 4, high: 4 } });
   });
@@ -52,7 +60,10 @@ describe("a workstream merged in parts", () => {
   it("reports a wave list that its `waves` does not name", () => {
     const wrong = run({
       workstreams: [{ id: "T", days: 3, waves: [1, 2] }],
-      waves: [{ number: 1, workstreams: ["T"] }, { number: 3, workstreams: ["T"] }],
+      waves: [
+        { number: 1, workstreams: ["T"] },
+        { number: 3, workstreams: ["T"] },
+      ],
     });
     expect(wrong.diagnostics.map((d) => [d.code, d.message])).toEqual([["wave-mismatch", "wave 3 lists T, but T says `waves: [1, 2]`"]]);
   });
@@ -114,7 +125,10 @@ describe("progress that counts", () => {
       { id: "A", days: 3, wave: 1, ...a },
       { id: "B", days: 2, deps: ["A"], wave: 2, ...b },
     ],
-    waves: [{ number: 1, workstreams: ["A"] }, { number: 2, workstreams: ["B"] }],
+    waves: [
+      { number: 1, workstreams: ["A"] },
+      { number: 2, workstreams: ["B"] },
+    ],
   });
 
   it("fixes finished work at its actual days and reschedules the rest from there", () => {
@@ -135,9 +149,7 @@ describe("progress that counts", () => {
 
   it("warns about blocked work, naming what waits for it", () => {
     const { diagnostics } = run(spec({ status: "blocked" }));
-    expect(diagnostics.map((d) => [d.code, d.message])).toEqual([
-      ["workstream-blocked", "A is blocked: the schedule assumes it still takes its planned days; B waits for it"],
-    ]);
+    expect(diagnostics.map((d) => [d.code, d.message])).toEqual([["workstream-blocked", "A is blocked: the schedule assumes it still takes its planned days; B waits for it"]]);
   });
 
   it("reports days that contradict each other", () => {

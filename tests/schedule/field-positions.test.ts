@@ -13,7 +13,11 @@ describe("positions of scheduling problems", () => {
     "workstreams/B-b.md": ws("B"),
     "workstreams/C-c.md": ws("C", "wave: 1"),
   });
-  const found = computeSchedule(plan).diagnostics.map((d) => ({ code: d.code, at: `${d.file}:${d.start.line}:${d.start.column}`, related: (d.related ?? []).map((r) => `${r.file}:${r.start.line}:${r.start.column} ${r.message}`) }));
+  const found = computeSchedule(plan).diagnostics.map((d) => ({
+    code: d.code,
+    at: `${d.file}:${d.start.line}:${d.start.column}`,
+    related: (d.related ?? []).map((r) => `${r.file}:${r.start.line}:${r.start.column} ${r.message}`),
+  }));
 
   it("a late wave, at its planned day", () => {
     expect(found.find((d) => d.code === "wave-late")?.at).toBe("plan/waves.md:5:7");

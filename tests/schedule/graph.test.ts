@@ -1,13 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compareIds } from "../../src/model/compare-ids.js";
-import {
-  breakCycles,
-  buildDependencyGraph,
-  findCycles,
-  findDependencyCycles,
-  stronglyConnectedComponents,
-  topologicalOrder,
-} from "../../src/schedule/graph.js";
+import { breakCycles, buildDependencyGraph, findCycles, findDependencyCycles, stronglyConnectedComponents, topologicalOrder } from "../../src/schedule/graph.js";
 import { at, makeWorkstream, wsFile } from "./make-plan.js";
 
 /** Graph input from `id: deps` pairs. */
@@ -98,11 +91,7 @@ describe("findCycles", () => {
   it("covers every edge of a tangle and every tangle", () => {
     // Tangle 1: A⇄B and B⇄C share B (two distinct cycles); tangle 2: D⇄E.
     const graph = buildDependencyGraph(nodes({ A: ["B"], B: ["A", "C"], C: ["B"], D: ["E"], E: ["D"] }));
-    expect(findCycles(graph).map((d) => d.message.split(":")[0])).toEqual([
-      "dependency cycle A → B → A",
-      "dependency cycle B → C → B",
-      "dependency cycle D → E → D",
-    ]);
+    expect(findCycles(graph).map((d) => d.message.split(":")[0])).toEqual(["dependency cycle A → B → A", "dependency cycle B → C → B", "dependency cycle D → E → D"]);
   });
 
   it("finds no cycle in a DAG", () => {

@@ -98,7 +98,16 @@ function toSpec(gen: GenPlan): { spec: PlanSpec; wave: (number | null)[]; deps: 
     if (day !== undefined) w.day = day;
     return w;
   });
-  const spec: PlanSpec = { workstreams: specs, waves, rules: gen.rules ? [["src/*.ts", "merge both"], ["docs/**", "docs win"]] : [] };
+  const spec: PlanSpec = {
+    workstreams: specs,
+    waves,
+    rules: gen.rules
+      ? [
+          ["src/*.ts", "merge both"],
+          ["docs/**", "docs win"],
+        ]
+      : [],
+  };
   if (gen.maxParallel !== undefined) spec.maxParallel = gen.maxParallel;
   return { spec: spec, wave, deps: deps.slice(0, n) };
 }
@@ -176,7 +185,10 @@ describe("schedule properties", () => {
       fc.property(genPlan, (gen) => {
         const { spec, deps } = toSpec(gen);
         const { schedule } = computeSchedule(makePlan(spec));
-        for (const [end, v] of [["low", schedule.dependenciesOnly.low], ["high", schedule.dependenciesOnly.high]] as const) {
+        for (const [end, v] of [
+          ["low", schedule.dependenciesOnly.low],
+          ["high", schedule.dependenciesOnly.high],
+        ] as const) {
           // Longest path, in generation order (a topological order): earliest finish of each.
           const finish: number[] = [];
           deps.forEach((targets, i) => {
@@ -222,7 +234,12 @@ describe("schedule properties", () => {
           }
           if (v.criticalPathsTruncated) continue;
           const onPaths = new Set(v.criticalPaths.flat());
-          expect([...onPaths].sort()).toEqual(v.workstreams.filter((w) => w.critical).map((w) => w.id).sort());
+          expect([...onPaths].sort()).toEqual(
+            v.workstreams
+              .filter((w) => w.critical)
+              .map((w) => w.id)
+              .sort(),
+          );
         }
       }),
       options,

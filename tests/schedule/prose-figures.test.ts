@@ -84,11 +84,7 @@ describe("prose that contradicts the schedule", () => {
   });
 
   it("ignores numbers that are not about the schedule", () => {
-    const text = project(
-      "## Summary",
-      "",
-      "Coverage goes from 42% to 60% by day 1. A merged by day 1. The baseline report lands on day 1-2; 3 sessions of review.",
-    );
+    const text = project("## Summary", "", "Coverage goes from 42% to 60% by day 1. A merged by day 1. The baseline report lands on day 1-2; 3 sessions of review.");
     const ws = b("## Goal", "", "Raise coverage by day 1, in 2 working days, with all 9 tests merged on day 1-2.");
     expect(warnings({ ...ws, ...text })).toEqual([]);
   });
@@ -100,7 +96,10 @@ describe("prose that contradicts the schedule", () => {
 });
 
 describe("prose figures on generated plans", () => {
-  const genPlan = fc.array(fc.record({ low: fc.integer({ min: 1, max: 3 }), extra: fc.integer({ min: 0, max: 2 }), depMask: fc.nat({ max: 31 }), wave: fc.integer({ min: 1, max: 3 }) }), { minLength: 1, maxLength: 5 });
+  const genPlan = fc.array(fc.record({ low: fc.integer({ min: 1, max: 3 }), extra: fc.integer({ min: 0, max: 2 }), depMask: fc.nat({ max: 31 }), wave: fc.integer({ min: 1, max: 3 }) }), {
+    minLength: 1,
+    maxLength: 5,
+  });
 
   it("never warns about prose that restates the computed figures, and always about a start day outside the range", () => {
     fc.assert(
@@ -127,7 +126,11 @@ describe("prose figures on generated plans", () => {
         const first = plan.workstreams[0]!;
         const latest = Math.max(...[high, low].map((v) => v.workstreams.find((t) => t.id === first.id)!.start));
         first.notes = `It launches on day ${latest + beyond}.`;
-        expect(computeSchedule(plan).diagnostics.filter((d) => d.code === "prose-contradicts-schedule").map((d) => d.message)).toEqual([
+        expect(
+          computeSchedule(plan)
+            .diagnostics.filter((d) => d.code === "prose-contradicts-schedule")
+            .map((d) => d.message),
+        ).toEqual([
           `the text says \`launches on day ${latest + beyond}\`, but the schedule starts ${first.id} on ${(() => {
             const a = low.workstreams.find((t) => t.id === first.id)!.start;
             const b = high.workstreams.find((t) => t.id === first.id)!.start;

@@ -120,9 +120,20 @@ describe("target_days", () => {
     expect(brief(diagnostics).map((d) => d.message)).toEqual(["the schedule with waves takes 6 days, 3 days more than target_days (3)"]);
     // A single change that meets it hides every pair.
     expect(computeSchedule(withTarget(spec, 6)).schedule.target!.met).toBe(true);
-    expect(computeSchedule(withTarget({ ...spec, waves: [{ number: 1, workstreams: ["A"] }, { number: 2, day: 6, workstreams: ["C"] }] }, 3)).schedule.target!.suggestions).toEqual([
-      { change: "drop wave 2's planned day 6", makespan: 3 },
-    ]);
+    expect(
+      computeSchedule(
+        withTarget(
+          {
+            ...spec,
+            waves: [
+              { number: 1, workstreams: ["A"] },
+              { number: 2, day: 6, workstreams: ["C"] },
+            ],
+          },
+          3,
+        ),
+      ).schedule.target!.suggestions,
+    ).toEqual([{ change: "drop wave 2's planned day 6", makespan: 3 }]);
   });
 
   it("says so when nothing tried meets it, and stops after a bounded number of re-runs on a big plan", () => {

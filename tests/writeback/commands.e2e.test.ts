@@ -194,7 +194,9 @@ describe("paraplan set", () => {
     // A hook loaded into the built binary's process saves the file between the read and the write.
     const result = await runBuiltCli(["set", "TD2", "status", "merged"], root, { NODE_OPTIONS: `--import=${TOUCH_HOOK}`, PARAPLAN_TOUCH: file });
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe("paraplan: plan/workstreams/TD2-config-management.md changed on disk since it was read; nothing was written\n  hint: Someone (or an editor) saved it meanwhile: run the command again.\n");
+    expect(result.stderr).toBe(
+      "paraplan: plan/workstreams/TD2-config-management.md changed on disk since it was read; nothing was written\n  hint: Someone (or an editor) saved it meanwhile: run the command again.\n",
+    );
     // What the other writer saved is there, and the edit is not.
     expect(await readFile(file, "utf8")).toBe(`${original}\n<!-- saved meanwhile -->\n`);
   });
@@ -246,7 +248,27 @@ describe("paraplan new", () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("created plan/workstreams/TD5-search-index.md\n  new workstream TD5\n");
     expect(await read(root, "workstreams/TD5-search-index.md")).toBe(
-      ["---", "id: TD5", "agent: python-pro", "days: 2", "depends_on: [TD2, TD1]", "wave: 3", "owns: []", "touches: []", "status: planned", "---", "", "# TD5: Search Index", "", "## Goal", "", "## Deliverables", "", "## Quality Gates", ""].join("\n"),
+      [
+        "---",
+        "id: TD5",
+        "agent: python-pro",
+        "days: 2",
+        "depends_on: [TD2, TD1]",
+        "wave: 3",
+        "owns: []",
+        "touches: []",
+        "status: planned",
+        "---",
+        "",
+        "# TD5: Search Index",
+        "",
+        "## Goal",
+        "",
+        "## Deliverables",
+        "",
+        "## Quality Gates",
+        "",
+      ].join("\n"),
     );
     const validate = await runCli(["validate"], root);
     expect(validate.code).toBe(0);
@@ -266,7 +288,9 @@ describe("paraplan new", () => {
     expect(await read(root, "risks/R6-vendor-api-changes.md")).toContain("---\nid: R6\nseverity: high\nstatus: open\nworkstreams: [TD3]\n---\n\n# R6: Vendor API Changes\n");
     const agent = await runCli(["new", "agent", "Data Engineer"], root);
     expect(agent.code).toBe(0);
-    expect(await read(root, "agents/data-engineer.md")).toBe(["---", "id: data-engineer", "name: Data Engineer", "---", "", "# Data Engineer", "", "## Role", "", "## Working Agreements", ""].join("\n"));
+    expect(await read(root, "agents/data-engineer.md")).toBe(
+      ["---", "id: data-engineer", "name: Data Engineer", "---", "", "# Data Engineer", "", "## Role", "", "## Working Agreements", ""].join("\n"),
+    );
     expect((await runCli(["validate"], root)).code).toBe(0);
   });
 
@@ -339,9 +363,15 @@ describe("paraplan session new", () => {
     await runCli(["set", "R3", "status", "closed"], root);
     const result = await runCli(["session", "new", "--date", "2025-10-17"], root);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain("created plan/sessions/2025-10-17-progress.md\n  new session 2025-10-17-progress\n  3 open priorities from session 2025-10-16-parallel-execution-strategy-setup; 4 open risks\n  snapshot of the plan: figures, workstreams, waves, ADR and risk statuses\n");
+    expect(result.stdout).toContain(
+      "created plan/sessions/2025-10-17-progress.md\n  new session 2025-10-17-progress\n  3 open priorities from session 2025-10-16-parallel-execution-strategy-setup; 4 open risks\n  snapshot of the plan: figures, workstreams, waves, ADR and risk statuses\n",
+    );
     const text = await read(root, "sessions/2025-10-17-progress.md");
-    expect(text.startsWith("# Session: Progress\n\n**Date:** 2025-10-17\n\n## Summary\n\n## What Changed\n\n## Decisions\n\n## Risks\n\n- R1\n- R2\n- R4\n- R5\n\n## Next Priorities\n\n### Priority 1: Launch the Day 1 Sessions\n\n**Owner:** User (Project Manager)\n")).toBe(true);
+    expect(
+      text.startsWith(
+        "# Session: Progress\n\n**Date:** 2025-10-17\n\n## Summary\n\n## What Changed\n\n## Decisions\n\n## Risks\n\n- R1\n- R2\n- R4\n- R5\n\n## Next Priorities\n\n### Priority 1: Launch the Day 1 Sessions\n\n**Owner:** User (Project Manager)\n",
+      ),
+    ).toBe(true);
     expect(text).toContain("### Priority 3: Launch TD1 and WS2 After the Config Merge\n");
     expect((await runCli(["validate"], root)).code).toBe(0);
     // A priority marked done in the newest log is not carried over again.

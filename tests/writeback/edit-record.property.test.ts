@@ -22,7 +22,33 @@ const name = fc.array(word, { minLength: 1, maxLength: 3 }).map((ws) => ws.map(c
 const sentence = fc.array(word, { minLength: 1, maxLength: 6 }).map((ws) => `${capital(ws.join(" "))}.`);
 const paragraphs = fc.array(sentence, { minLength: 1, maxLength: 3 }).map((ps) => ps.join("\n\n"));
 /** Values that YAML, Markdown or the key-value reader treat specially: an edit either keeps every guarantee or is refused. */
-const tricky = fc.constantFrom("a: b", "#hash", "it's", 'say "hi"', "yes", "null", "1.0", "[x]", "{y}", "- dash", "*star*", "`code`", "é ü 😀", "trailing \\", "50%", "@at", "!bang", "a | b", "x, y", "  padded  ", "~", "'", '"', "# Heading", "1. one");
+const tricky = fc.constantFrom(
+  "a: b",
+  "#hash",
+  "it's",
+  'say "hi"',
+  "yes",
+  "null",
+  "1.0",
+  "[x]",
+  "{y}",
+  "- dash",
+  "*star*",
+  "`code`",
+  "é ü 😀",
+  "trailing \\",
+  "50%",
+  "@at",
+  "!bang",
+  "a | b",
+  "x, y",
+  "  padded  ",
+  "~",
+  "'",
+  '"',
+  "# Heading",
+  "1. one",
+);
 
 type Quote = "plain" | "single" | "double";
 const quoted = (value: string, quote: Quote) => (quote === "single" ? `'${value.replace(/'/g, "''")}'` : quote === "double" ? JSON.stringify(value) : value);
@@ -77,7 +103,8 @@ function workstreamText(s: WorkstreamShape): string {
   const list = (key: string, heading: string, [place, values]: [string, string[]]) => {
     if (place === "flow") fm.push(`${key}: [${values.join(", ")}]`);
     else if (place === "flow-padded") fm.push(`${key}: [ ${values.join(", ")} ]`);
-    else if (place === "block" || place === "block4") fm.push(values.length === 0 ? `${key}: []` : `${key}:\n${values.map((v) => `${place === "block" ? "  " : "    "}- ${v}${s.trailingComment ? " # entry" : ""}`).join("\n")}`);
+    else if (place === "block" || place === "block4")
+      fm.push(values.length === 0 ? `${key}: []` : `${key}:\n${values.map((v) => `${place === "block" ? "  " : "    "}- ${v}${s.trailingComment ? " # entry" : ""}`).join("\n")}`);
     else if (place === "kv") kv.push([heading, values.join(", ")]);
     else if (place === "section") sections.push(`## ${heading}\n\n${listItems(values, s.marker).join("\n")}`.trimEnd());
   };
@@ -85,15 +112,8 @@ function workstreamText(s: WorkstreamShape): string {
   list("owns", "Owns", s.owns);
   if (s.goal !== undefined) sections.push(`## Goal\n\n${s.goal}`);
   if (s.deliverables !== undefined) sections.push(`## Deliverables\n\n${listItems(s.deliverables, s.marker).join("\n")}`.trimEnd());
-  const kvLines = kv.map(([k, v], i) =>
-    s.kvStyle === "madr" ? `* ${k}: ${v}` : `**${k}:** ${v}${s.kvStyle === "bold-hard-break" && i < kv.length - 1 ? "  " : ""}`,
-  );
-  const parts = [
-    ...(fm.length > 0 ? [`---\n${fm.join("\n")}\n---\n`] : []),
-    `# ${s.id}: ${s.name}`,
-    ...(kvLines.length > 0 ? [kvLines.join("\n")] : []),
-    ...sections,
-  ];
+  const kvLines = kv.map(([k, v], i) => (s.kvStyle === "madr" ? `* ${k}: ${v}` : `**${k}:** ${v}${s.kvStyle === "bold-hard-break" && i < kv.length - 1 ? "  " : ""}`));
+  const parts = [...(fm.length > 0 ? [`---\n${fm.join("\n")}\n---\n`] : []), `# ${s.id}: ${s.name}`, ...(kvLines.length > 0 ? [kvLines.join("\n")] : []), ...sections];
   return `${parts.join("\n\n")}\n`.replace(/\n/g, s.eol);
 }
 
@@ -113,7 +133,12 @@ const sessionShape = fc.record({
 type SessionShape = typeof sessionShape extends fc.Arbitrary<infer T> ? T : never;
 
 function sessionText(s: SessionShape): string {
-  const kv = [["Date", "2025-10-16"], ["Duration", s.duration], ["Session Type", s.type], ["Status", s.status]].filter((e): e is [string, string] => e[1] !== undefined);
+  const kv = [
+    ["Date", "2025-10-16"],
+    ["Duration", s.duration],
+    ["Session Type", s.type],
+    ["Status", s.status],
+  ].filter((e): e is [string, string] => e[1] !== undefined);
   const lines = kv.map(([k, v], i) => `**${k}:** ${v}${s.kvStyle === "bold-hard-break" && i < kv.length - 1 ? "  " : ""}`);
   const sections = [
     s.summary !== undefined ? `## Summary\n\n${s.summary}` : "",
@@ -127,7 +152,16 @@ function sessionText(s: SessionShape): string {
 /** A waves table: cells plain, code or empty. */
 const wavesShape = fc.record({
   rows: fc.array(
-    fc.record({ name, branch: fc.option(word.map((w) => `integration/${w}`), { nil: undefined }), code: fc.boolean(), workstreams: ids, coverage: fc.option(fc.integer({ min: 0, max: 100 }), { nil: undefined }) }),
+    fc.record({
+      name,
+      branch: fc.option(
+        word.map((w) => `integration/${w}`),
+        { nil: undefined },
+      ),
+      code: fc.boolean(),
+      workstreams: ids,
+      coverage: fc.option(fc.integer({ min: 0, max: 100 }), { nil: undefined }),
+    }),
     { minLength: 1, maxLength: 4 },
   ),
   padded: fc.boolean(),
@@ -142,7 +176,9 @@ function wavesText(s: WavesShape): string {
     "",
     row(["Wave", "Name", "Branch", "Workstreams", "Coverage"]),
     row(["---", "---", "---", "---", "---"]),
-    ...s.rows.map((r, i) => row([String(i + 1), r.name, r.branch === undefined ? "" : r.code ? `\`${r.branch}\`` : r.branch, r.workstreams.join(", "), r.coverage === undefined ? "" : String(r.coverage)])),
+    ...s.rows.map((r, i) =>
+      row([String(i + 1), r.name, r.branch === undefined ? "" : r.code ? `\`${r.branch}\`` : r.branch, r.workstreams.join(", "), r.coverage === undefined ? "" : String(r.coverage)]),
+    ),
     "",
     "## Rollback",
     "",
@@ -208,7 +244,16 @@ const safeWaveEdit = fc.oneof(
 
 /** A record's fields and sections without positions, one field left out. */
 function content(record: RawRecord, skip: string) {
-  const strip = (v: unknown): unknown => (Array.isArray(v) ? v.map(strip) : v && typeof v === "object" ? Object.fromEntries(Object.entries(v).filter(([k]) => k !== "at").map(([k, x]) => [k, strip(x)])) : v);
+  const strip = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(strip)
+      : v && typeof v === "object"
+        ? Object.fromEntries(
+            Object.entries(v)
+              .filter(([k]) => k !== "at")
+              .map(([k, x]) => [k, strip(x)]),
+          )
+        : v;
   return {
     fields: Object.fromEntries([...record.fields].filter(([n]) => n !== skip).map(([n, f]) => [n, { source: f.source, value: strip(f.value) }])),
     unknown: record.unknown.map((f) => [f.name, strip(f.value)]),
@@ -273,7 +318,12 @@ function checkEdit(text: string, relative: string, index: number, edit: FieldEdi
 }
 
 /** Seeds and runs of each property: modest in the normal suite, many more under `npm run fuzz` (FUZZ_RUNS). */
-const RUNS = { workstreams: { seed: 20251016, numRuns: runs(200) }, wild: { seed: 20251017, numRuns: runs(160) }, sessions: { seed: 20251018, numRuns: runs(120) }, waves: { seed: 20251019, numRuns: runs(120) } };
+const RUNS = {
+  workstreams: { seed: 20251016, numRuns: runs(200) },
+  wild: { seed: 20251017, numRuns: runs(160) },
+  sessions: { seed: 20251018, numRuns: runs(120) },
+  waves: { seed: 20251019, numRuns: runs(120) },
+};
 
 describe("editRecord on generated plan files", () => {
   it("makes every ordinary edit of a workstream, touching only the edited span", () => {
@@ -326,7 +376,9 @@ describe("editRecord on generated plan files", () => {
       fc.constantFrom("planned", "done").map((v) => set("status", v)),
     );
     // The file itself holds such characters too, at the end of its title and inside its goal.
-    const text = fc.tuple(workstreamShape, hostile, hostile).map(([shape, h1, h2]) => workstreamText({ ...shape, name: `${shape.name}${h1.replace(/[\r\n]/g, "")}`, goal: `${shape.goal ?? "Goal."} ${h2}` }));
+    const text = fc
+      .tuple(workstreamShape, hostile, hostile)
+      .map(([shape, h1, h2]) => workstreamText({ ...shape, name: `${shape.name}${h1.replace(/[\r\n]/g, "")}`, goal: `${shape.goal ?? "Goal."} ${h2}` }));
     fc.assert(
       fc.property(text, edit, (t, e) => checkEdit(t, "workstreams/TD2-config.md", 0, e, false, tally)),
       { seed: 20251020, numRuns: runs(150) },

@@ -55,7 +55,9 @@ describe("front matter", () => {
   it("keeps single and double quotes", () => {
     expect(changed(WS, text, set("agent", "backend-architect"))).toBe(text.replace("agent: 'python-pro'", "agent: 'backend-architect'"));
     // The title showed the old name: it shows the new one.
-    expect(changed(WS, text, set("name", "Config: Pydantic"))).toBe(text.replace('name: "Config Management"', 'name: "Config: Pydantic"').replace("# TD2: Config Management", "# TD2: Config: Pydantic"));
+    expect(changed(WS, text, set("name", "Config: Pydantic"))).toBe(
+      text.replace('name: "Config Management"', 'name: "Config: Pydantic"').replace("# TD2: Config Management", "# TD2: Config: Pydantic"),
+    );
     expect(changed(WS, text, set("agent", "it's"))).toBe(text.replace("agent: 'python-pro'", "agent: 'it''s'"));
   });
 

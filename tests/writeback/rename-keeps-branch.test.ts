@@ -23,7 +23,10 @@ describe("set <workstream> name", () => {
     expect(result.stdout).toContain("  TD2 branch (new): workstream/config-management, written into the record so that it stays (--rename-branch moves it)\n");
     expect(result.stdout).toContain("  TD2 worktree (new): ../autoD-config-management, written into the record");
     expect(await readFile(path.join(root, FILE), "utf8")).toBe(
-      before.replace("name: Config Management", "name: Settings Overhaul").replace("status: planned\n", "status: planned\nbranch: workstream/config-management\nworktree: ../autoD-config-management\n").replace("# TD2: Config Management", "# TD2: Settings Overhaul"),
+      before
+        .replace("name: Config Management", "name: Settings Overhaul")
+        .replace("status: planned\n", "status: planned\nbranch: workstream/config-management\nworktree: ../autoD-config-management\n")
+        .replace("# TD2: Config Management", "# TD2: Settings Overhaul"),
     );
     const list = JSON.parse((await runInProcess(["export"], root)).stdout) as { plan: { workstreams: { id: string; branch: string; worktree: string }[] } };
     expect(list.plan.workstreams.find((w) => w.id === "TD2")).toMatchObject({ branch: "workstream/config-management", worktree: "../autoD-config-management" });

@@ -34,7 +34,10 @@ describe("re-writing every field of the repository's plans without a change", ()
           // Each field is written again from its own value, even though it is unchanged, one after the other.
           const result = editRecord({ text, file, relative }, index, { op: "set", field: spec.name, value: currentValue(text, record, kind, spec) }, { force: true });
           if (result.status === "refused") {
-            expect(result.diagnostics.map((d) => d.code).filter((c) => !NOT_WRITTEN.has(c)), `${file} ${spec.name}: ${result.diagnostics[0]?.message}`).toEqual([]);
+            expect(
+              result.diagnostics.map((d) => d.code).filter((c) => !NOT_WRITTEN.has(c)),
+              `${file} ${spec.name}: ${result.diagnostics[0]?.message}`,
+            ).toEqual([]);
             skipped.push(`${relative}:${spec.name}`);
             continue;
           }
@@ -52,7 +55,9 @@ describe("re-writing every field of the repository's plans without a change", ()
     if (dir === "plan") {
       // The embedded plan: all but the structured fields (a session snapshot's tables too) and the table's shared sections are written again.
       expect(rewritten).toBeGreaterThanOrEqual(290);
-      expect(skipped.every((s) => /:(resolution_protocol|merge_procedure|rollback|next_priorities|lessons_learned|statistics|figures|workstreams|waves|adr_statuses|risk_statuses)$/.test(s))).toBe(true);
+      expect(skipped.every((s) => /:(resolution_protocol|merge_procedure|rollback|next_priorities|lessons_learned|statistics|figures|workstreams|waves|adr_statuses|risk_statuses)$/.test(s))).toBe(
+        true,
+      );
     }
   });
 });

@@ -33,7 +33,12 @@ describe("write-record", () => {
     const r2 = await readVersion(snapshot, "plan/risks/R2-early.md");
     const r2File = path.join(root, "plan", "risks", "R2-early.md");
     await writeFile(r2File, `${r2.text}\nSaved by someone else.\n`);
-    await expect(writeVersions(snapshot.planDir, [{ version: r1, text: "changed" }, { version: r2, text: "changed" }])).rejects.toBeInstanceOf(FileChangedError);
+    await expect(
+      writeVersions(snapshot.planDir, [
+        { version: r1, text: "changed" },
+        { version: r2, text: "changed" },
+      ]),
+    ).rejects.toBeInstanceOf(FileChangedError);
     expect(await readFile(path.join(root, "plan", "risks", "R1-late.md"), "utf8")).toBe(`\uFEFF${r1.text}`);
     expect(await readFile(r2File, "utf8")).toBe(`${r2.text}\nSaved by someone else.\n`);
   });

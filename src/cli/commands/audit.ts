@@ -11,7 +11,6 @@ import { shown, type CommandContext } from "../context.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 import { openPlanRepository } from "../plan-repository.js";
 
-
 export type AuditFormat = "text" | "json" | "github" | "sarif";
 
 /**

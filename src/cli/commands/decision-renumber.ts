@@ -42,7 +42,16 @@ export function renumberText(text: string, moves: Renumbering, own?: { from: num
   // The number in a link's text to a renumbered file (`[3. Use X](0003-use-x.md)`, as adr-tools writes them).
   text = text.replace(/\[(\d+)(?=\.)([^\]\n]*)\]\(([^)\n]*)\)/g, (whole, n: string, rest: string, target: string) => {
     const to = moves.numbers.get(Number(n));
-    const stem = (target.trim().replace(/^<|>$/g, "").replace(/[#?].*$/s, "").split("/").pop() ?? "").replace(/\.(md|markdown)$/i, "").toLowerCase();
+    const stem = (
+      target
+        .trim()
+        .replace(/^<|>$/g, "")
+        .replace(/[#?].*$/s, "")
+        .split("/")
+        .pop() ?? ""
+    )
+      .replace(/\.(md|markdown)$/i, "")
+      .toLowerCase();
     return to !== undefined && moves.stems.has(stem) ? `[${digits(n, to)}${rest}](${target})` : whole;
   });
   const stems = [...moves.stems.keys()].sort((a, b) => b.length - a.length).map(escape);

@@ -8,8 +8,6 @@ import type { CommandContext } from "../context.js";
 import { CliError, EXIT, type ExitCode } from "../exit-codes.js";
 import { openPlanRepository } from "../plan-repository.js";
 
-
-
 /**
  * `paraplan forecast [WAVE]`: simulates the wave's merges (every wave in turn without one, each on top of the last) and
  * prints what would conflict and a better order; `gates` runs each wave's gates on its simulated result. Exit 0

@@ -10,7 +10,6 @@ import { CliError, EXIT, type ExitCode } from "../exit-codes.js";
 import { terminalTable } from "../terminal-table.js";
 import { LIST_KINDS, type ListKind } from "./list-kinds.js";
 
-
 /** The record kind (in the schema) each list shows. */
 const RECORD_KIND: Record<ListKind, string> = { workstreams: "workstream", decisions: "decision", risks: "risk", sessions: "session", agents: "agent", waves: "wave", gates: "gate" };
 
@@ -66,7 +65,12 @@ function listings(plan: Plan, schedule: PlanSchedule): { [K in ListKind]: Listin
     records: plan.decisions,
     status: (d) => d.status,
     columns: [
-      col("number", "number", (d) => d.number ?? adrNumber(d), (d) => adrNumber(d)),
+      col(
+        "number",
+        "number",
+        (d) => d.number ?? adrNumber(d),
+        (d) => adrNumber(d),
+      ),
       col("title", "title", (d) => d.title),
       col("status", "status", (d) => d.status),
       col("written as", "writtenAs", (d) => (d.statusText.toLowerCase() === d.status ? null : d.statusText)),
@@ -89,7 +93,13 @@ function listings(plan: Plan, schedule: PlanSchedule): { [K in ListKind]: Listin
   const risks: Listing<Plan["risks"][number]> = {
     records: plan.risks,
     status: (r) => r.status,
-    columns: [col("id", "id", (r) => r.id), col("title", "title", (r) => r.title), col("severity", "severity", (r) => r.severity), col("status", "status", (r) => r.status), col("workstreams", "workstreams", (r) => ids(r.workstreams))],
+    columns: [
+      col("id", "id", (r) => r.id),
+      col("title", "title", (r) => r.title),
+      col("severity", "severity", (r) => r.severity),
+      col("status", "status", (r) => r.status),
+      col("workstreams", "workstreams", (r) => ids(r.workstreams)),
+    ],
   };
   const sessions: Listing<Plan["sessions"][number]> = {
     records: plan.sessions,
@@ -114,7 +124,13 @@ function listings(plan: Plan, schedule: PlanSchedule): { [K in ListKind]: Listin
   };
   const gates: Listing<Plan["gates"][number]> = {
     records: plan.gates,
-    columns: [col("id", "id", (g) => g.id), col("name", "name", (g) => g.name), col("command", "command", (g) => g.command), col("threshold", "threshold", (g) => g.threshold ?? null), col("applies to", "appliesTo", (g) => g.appliesTo)],
+    columns: [
+      col("id", "id", (g) => g.id),
+      col("name", "name", (g) => g.name),
+      col("command", "command", (g) => g.command),
+      col("threshold", "threshold", (g) => g.threshold ?? null),
+      col("applies to", "appliesTo", (g) => g.appliesTo),
+    ],
   };
   return { workstreams, decisions: decisionList, risks, sessions, agents, waves, gates } as unknown as { [K in ListKind]: Listing<never> };
 }
@@ -151,7 +167,13 @@ export async function list(context: CommandContext, kind: ListKind, options: { s
     context.stderr(`no ${kind}${wanted ? ` with status ${wanted}` : ""}\n`);
   } else {
     const cells = records.map((r) => listing.columns.map((c) => (c.text ? c.text(r) : cellText(c.value(r)))));
-    context.stdout(terminalTable(listing.columns.map((c) => c.header), cells, context.paint.bold));
+    context.stdout(
+      terminalTable(
+        listing.columns.map((c) => c.header),
+        cells,
+        context.paint.bold,
+      ),
+    );
   }
   return EXIT.ok;
 }

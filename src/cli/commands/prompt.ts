@@ -64,7 +64,10 @@ async function deliver(context: CommandContext, text: string, id: string, option
   } catch (error) {
     // clipboardy's own message blames a missing xsel; the real cause is usually that there is no display.
     const cause = (error as { fallbackError?: { stderr?: string } }).fallbackError?.stderr?.trim() ?? (error as Error).message;
-    const why = !context.env.DISPLAY && !context.env.WAYLAND_DISPLAY && process.platform === "linux" ? "no clipboard is available: there is no graphical display (DISPLAY is not set)" : `the clipboard could not be written: ${cause}`;
+    const why =
+      !context.env.DISPLAY && !context.env.WAYLAND_DISPLAY && process.platform === "linux"
+        ? "no clipboard is available: there is no graphical display (DISPLAY is not set)"
+        : `the clipboard could not be written: ${cause}`;
     context.stdout(text);
     const pipe = clipboardCommand({ platform: process.platform, env: context.env, release: os.release() });
     context.stderr(`${why}; the prompt was printed instead (pipe it, e.g. \`paraplan prompt ${id} | ${pipe}\`)\n`);

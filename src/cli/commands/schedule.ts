@@ -9,7 +9,6 @@ import { criticalPathText } from "../../render/views/critical-path-text.js";
 import { range, spanPair } from "../../render/views/figures.js";
 import { hasErrors } from "../../diagnostics/diagnostic.js";
 
-
 /** `paraplan schedule`: the computed timeline, critical path, speed-up, waves and conflicts, as tables or JSON. */
 export async function schedule(context: CommandContext, options: { json: boolean }): Promise<ExitCode> {
   const { plan, schedule: s, diagnostics } = await loadProject(context);
@@ -63,14 +62,43 @@ export async function schedule(context: CommandContext, options: { json: boolean
   );
   if (s.execution.canStartNow.length > 0) out.push(`can start now: ${s.execution.canStartNow.join(", ")}`, "");
   out.push(bold("Timeline (with waves)"), "");
-  out.push(terminalTable(["day", "active", "starts", "finishes", "merges"], w.days.map((d) => [String(d.day), d.active.join(" "), d.starting.join(" "), d.finishing.join(" "), d.merging.map((n) => `wave ${n}`).join(" ")]), bold));
+  out.push(
+    terminalTable(
+      ["day", "active", "starts", "finishes", "merges"],
+      w.days.map((d) => [String(d.day), d.active.join(" "), d.starting.join(" "), d.finishing.join(" "), d.merging.map((n) => `wave ${n}`).join(" ")]),
+      bold,
+    ),
+  );
   if (w.waves.length > 0) {
     out.push(bold("Waves"), "");
-    out.push(terminalTable(["wave", "planned", "merges", "late", "waiting for"], w.waves.map((v) => [String(v.number), v.plannedDay === null ? "—" : String(v.plannedDay), String(v.mergeDay), v.lateBy > 0 ? `${v.lateBy}` : "", [...v.lateWorkstreams, ...(v.waitsForWave !== null ? [`wave ${v.waitsForWave}`] : [])].join(", ")]), bold));
+    out.push(
+      terminalTable(
+        ["wave", "planned", "merges", "late", "waiting for"],
+        w.waves.map((v) => [
+          String(v.number),
+          v.plannedDay === null ? "—" : String(v.plannedDay),
+          String(v.mergeDay),
+          v.lateBy > 0 ? `${v.lateBy}` : "",
+          [...v.lateWorkstreams, ...(v.waitsForWave !== null ? [`wave ${v.waitsForWave}`] : [])].join(", "),
+        ]),
+        bold,
+      ),
+    );
   }
   if (s.conflicts.length > 0) {
     out.push(bold("File conflicts"), "");
-    out.push(terminalTable(["file", "workstreams", "days", "rule"], s.conflicts.map((c) => [c.file, c.sides.map((x) => `${x.workstream} (${x.kind})`).join(", "), c.overlapping ? c.days.high.join(",") : "no overlap", c.rule?.rule ?? (c.overlapping ? "NO RULE" : "")]), bold));
+    out.push(
+      terminalTable(
+        ["file", "workstreams", "days", "rule"],
+        s.conflicts.map((c) => [
+          c.file,
+          c.sides.map((x) => `${x.workstream} (${x.kind})`).join(", "),
+          c.overlapping ? c.days.high.join(",") : "no overlap",
+          c.rule?.rule ?? (c.overlapping ? "NO RULE" : ""),
+        ]),
+        bold,
+      ),
+    );
   }
   context.stdout(out.join("\n"));
   if (diagnostics.length > 0) context.stderr(printDiagnostics(context, diagnostics) + `${summarize(diagnostics)}\n`);

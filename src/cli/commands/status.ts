@@ -33,7 +33,11 @@ function cells(context: CommandContext, row: StatusRow): string[] {
 /** The table, and what can start now. */
 export function statusText(context: CommandContext, status: PlanStatus): string {
   const headers = ["ID", "Plan", "Worktree", "Branch", "Ahead/behind", "Dirty", "Last commit", "progress.md", "Schedule", "Prompt"];
-  const table = terminalTable(headers, status.workstreams.map((r) => cells(context, r)), context.paint.bold);
+  const table = terminalTable(
+    headers,
+    status.workstreams.map((r) => cells(context, r)),
+    context.paint.bold,
+  );
   const day = status.day === null ? `${status.today} (no start_date: days unknown)` : `${status.today}, day ${status.day}`;
   const lines = [`${shown(context, status.repository)}: ${day}`, table.trimEnd()];
   const ready = status.workstreams.filter((r) => r.canStartNow);

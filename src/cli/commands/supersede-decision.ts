@@ -19,7 +19,11 @@ async function adr(snapshot: PlanForWrite, ref: string): Promise<{ decision: Dec
   if (target.kind !== "decision" || !decision) throw new CliError(`\`${ref}\` is ${target.label}, not an ADR`, EXIT.usage, "Name ADRs by number: 3, 0003 or ADR-3.");
   if (decision.number === undefined) throw new CliError(`${target.label} has no ADR number`, EXIT.invalid, "Give it a number (`number:` in its front matter) first.");
   const version = await readVersion(snapshot, target.file);
-  return { decision: { ...decision, number: decision.number }, version, file: { text: version.text, file: version.file, relative: version.relative, index: target.index, number: decision.number, title: decision.title } };
+  return {
+    decision: { ...decision, number: decision.number },
+    version,
+    file: { text: version.text, file: version.file, relative: version.relative, index: target.index, number: decision.number, title: decision.title },
+  };
 }
 
 /** `paraplan decision supersede <old> --by <new>`: marks the old ADR superseded by the new one, in both files together. */

@@ -14,7 +14,8 @@ export async function ejectTemplates(context: CommandContext, name: string | und
   const wanted = name === undefined ? names : names.filter((n) => n === name || n === name.replace(/\.hbs$/, "") || n === `${name}.md`);
   if (wanted.length === 0) throw new CliError(`no built-in template \`${name}\``, EXIT.usage, `Templates: ${names.join(", ")}.`);
   const target = context.templatesDir && path.resolve(context.templatesDir) !== path.resolve(BUILTIN_TEMPLATES) ? context.templatesDir : path.join(path.dirname(context.planDir), "templates");
-  if (path.resolve(target) === path.resolve(BUILTIN_TEMPLATES)) throw new CliError("the template folder is paraplan's own built-in folder", EXIT.usage, "Pass --templates DIR to eject into another folder.");
+  if (path.resolve(target) === path.resolve(BUILTIN_TEMPLATES))
+    throw new CliError("the template folder is paraplan's own built-in folder", EXIT.usage, "Pass --templates DIR to eject into another folder.");
   for (const template of wanted) {
     const to = path.join(target, `${template}.hbs`);
     // Never through a link (`templates/partials -> elsewhere`) the template reader would refuse: before and after mkdir.

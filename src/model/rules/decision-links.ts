@@ -27,7 +27,9 @@ function outside(ref: Ref, known: string[]): Diagnostic {
     "decision-link-outside-plan",
     ref.at,
     `link to ADR \`${ref.id}\`, which is not in the plan`,
-    guess ? `Did you mean \`${guess}\`? Otherwise import that ADR, or leave the link: it is shown as written.` : "Import that ADR (`paraplan import decisions DIR`), or leave the link: it is shown as written.",
+    guess
+      ? `Did you mean \`${guess}\`? Otherwise import that ADR, or leave the link: it is shown as written.`
+      : "Import that ADR (`paraplan import decisions DIR`), or leave the link: it is shown as written.",
   );
 }
 

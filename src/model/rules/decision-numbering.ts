@@ -14,9 +14,14 @@ export const decisionNumbering: Rule = {
       if (b - a <= 1) continue;
       const missing = b - a === 2 ? `${a + 1}` : `${a + 1}–${b - 1}`;
       found.push(
-        diagnostic("warning", "decision-number-gap", { ...after.source.at, end: after.source.at.start }, `ADR numbers skip ${missing}: ${a} is followed by ${b}`, "Renumbering breaks links: if an ADR was removed, keep a short one that says so and is deprecated.", [
-          { ...before.source.at, end: before.source.at.start, message: `ADR ${a}` },
-        ]),
+        diagnostic(
+          "warning",
+          "decision-number-gap",
+          { ...after.source.at, end: after.source.at.start },
+          `ADR numbers skip ${missing}: ${a} is followed by ${b}`,
+          "Renumbering breaks links: if an ADR was removed, keep a short one that says so and is deprecated.",
+          [{ ...before.source.at, end: before.source.at.start, message: `ADR ${a}` }],
+        ),
       );
     }
     return found;

@@ -36,7 +36,13 @@ export const decisionSections: Rule = {
         .filter((any) => !any.some((field) => present(d, field) || (d.status === "proposed" && drafted(d, field))))
         .map((any) => {
           const names = any.map((f) => HEADINGS[f]).join(" or ");
-          return diagnostic("warning", "decision-missing-section", { ...d.source.at, end: d.source.at.start }, `${d.status} decision has no ${names} section`, `Add ${names} (MADR's \`Context and Problem Statement\` and \`Decision Outcome\` are read too).`);
+          return diagnostic(
+            "warning",
+            "decision-missing-section",
+            { ...d.source.at, end: d.source.at.start },
+            `${d.status} decision has no ${names} section`,
+            `Add ${names} (MADR's \`Context and Problem Statement\` and \`Decision Outcome\` are read too).`,
+          );
         }),
     );
   },

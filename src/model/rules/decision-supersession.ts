@@ -27,9 +27,14 @@ export const decisionSupersession: Rule = {
         const back = old.supersededBy && index.find(old.supersededBy.id);
         if (back !== d && !old.links.some((l) => l.relation === "superseded-by" && index.find(l.target.id) === d)) {
           found.push(
-            diagnostic("warning", "decision-supersession-one-way", old.statusAt, `${name(d)} supersedes ${name(old)}, but ${name(old)} does not say it is superseded by ${name(d)}`, `Write \`Superseded by ${name(d)}\` in the status of ${name(old)}.`, [
-              { ...ref.at, message: `${name(d)} supersedes it here` },
-            ]),
+            diagnostic(
+              "warning",
+              "decision-supersession-one-way",
+              old.statusAt,
+              `${name(d)} supersedes ${name(old)}, but ${name(old)} does not say it is superseded by ${name(d)}`,
+              `Write \`Superseded by ${name(d)}\` in the status of ${name(old)}.`,
+              [{ ...ref.at, message: `${name(d)} supersedes it here` }],
+            ),
           );
         }
       }
@@ -39,9 +44,14 @@ export const decisionSupersession: Rule = {
         mark(d, by);
         if (!by.supersedes.some((r) => index.find(r.id) === d)) {
           found.push(
-            diagnostic("warning", "decision-supersession-one-way", by.statusAt, `${name(d)} says it is superseded by ${name(by)}, but ${name(by)} does not say it supersedes ${name(d)}`, `Write \`Supersedes ${name(d)}\` in ${name(by)} (front matter \`supersedes\`, its status, or its links).`, [
-              { ...link.target.at, message: `${name(d)} names it here` },
-            ]),
+            diagnostic(
+              "warning",
+              "decision-supersession-one-way",
+              by.statusAt,
+              `${name(d)} says it is superseded by ${name(by)}, but ${name(by)} does not say it supersedes ${name(d)}`,
+              `Write \`Supersedes ${name(d)}\` in ${name(by)} (front matter \`supersedes\`, its status, or its links).`,
+              [{ ...link.target.at, message: `${name(d)} names it here` }],
+            ),
           );
         }
       }
@@ -51,9 +61,14 @@ export const decisionSupersession: Rule = {
       const by = [...set];
       const names = [...new Set(by.map(name))].join(" and ");
       found.push(
-        diagnostic("warning", "decision-superseded-accepted", old.statusAt, `${name(old)} is superseded by ${names} but its status still says accepted`, `Change its status to \`Superseded by ${name(by[0]!)}\`.`, [
-          ...by.map((b) => ({ ...b.source.at, end: b.source.at.start, message: `${name(b)} supersedes it` })),
-        ]),
+        diagnostic(
+          "warning",
+          "decision-superseded-accepted",
+          old.statusAt,
+          `${name(old)} is superseded by ${names} but its status still says accepted`,
+          `Change its status to \`Superseded by ${name(by[0]!)}\`.`,
+          [...by.map((b) => ({ ...b.source.at, end: b.source.at.start, message: `${name(b)} supersedes it` }))],
+        ),
       );
     }
     return found;

@@ -12,4 +12,16 @@ import { startDate } from "./start-date.js";
 import type { Rule } from "./rule.js";
 
 /** Every validation rule, run in this order; the runner sorts what they report. */
-export const RULES: readonly Rule[] = [duplicateIds, references, missingAgent, decisionLinks, decisionSupersession, decisionGuidance, decisionNumbering, decisionDates, decisionSections, startDate, outputClashes];
+export const RULES: readonly Rule[] = [
+  duplicateIds,
+  references,
+  missingAgent,
+  decisionLinks,
+  decisionSupersession,
+  decisionGuidance,
+  decisionNumbering,
+  decisionDates,
+  decisionSections,
+  startDate,
+  outputClashes,
+];

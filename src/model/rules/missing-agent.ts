@@ -18,9 +18,11 @@ export const missingAgent: Rule = {
         : known.length === 1
           ? `Add \`agent: ${known[0]}\` to the workstream's front matter.`
           : `Add \`agent: <id>\` to the workstream's front matter, naming one of: ${known.join(", ")}.`;
-    return plan.workstreams
-      // Front matter that could not be read may hold the agent: its YAML error is the one error of that cause.
-      .filter((ws) => ws.agent === undefined && !ws.frontMatterUnread)
-      .map((ws) => diagnostic("error", "missing-agent", ws.source.at, `workstream \`${ws.id}\` has no agent, ${listed}`, hint));
+    return (
+      plan.workstreams
+        // Front matter that could not be read may hold the agent: its YAML error is the one error of that cause.
+        .filter((ws) => ws.agent === undefined && !ws.frontMatterUnread)
+        .map((ws) => diagnostic("error", "missing-agent", ws.source.at, `workstream \`${ws.id}\` has no agent, ${listed}`, hint))
+    );
   },
 };

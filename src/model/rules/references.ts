@@ -25,16 +25,36 @@ export const references: Rule = {
     const waveNumbers = plan.waves.map((w) => String(w.number));
     const ws = plan.workstreams;
     return [
-      ...check("agent", ws.flatMap((w) => (w.agent ? [w.agent] : [])), plan.agents.map((a) => a.id)),
-      ...check("workstream", [
-        ...ws.flatMap((w) => [...w.dependsOn, ...w.softDependsOn]),
-        ...plan.waves.flatMap((w) => w.workstreams),
-        ...plan.risks.flatMap((r) => r.workstreams),
-        ...plan.decisions.flatMap((d) => d.workstreams),
-      ], workstreamIds),
-      ...check("wave", ws.flatMap((w) => (w.wave !== undefined ? [{ id: String(w.wave), at: w.source.at }] : [])), waveNumbers),
-      ...check("gate", plan.waves.flatMap((w) => w.gates), plan.gates.map((g) => g.id)),
-      ...check("risk", plan.sessions.flatMap((s) => s.risks), plan.risks.map((r) => r.id)),
+      ...check(
+        "agent",
+        ws.flatMap((w) => (w.agent ? [w.agent] : [])),
+        plan.agents.map((a) => a.id),
+      ),
+      ...check(
+        "workstream",
+        [
+          ...ws.flatMap((w) => [...w.dependsOn, ...w.softDependsOn]),
+          ...plan.waves.flatMap((w) => w.workstreams),
+          ...plan.risks.flatMap((r) => r.workstreams),
+          ...plan.decisions.flatMap((d) => d.workstreams),
+        ],
+        workstreamIds,
+      ),
+      ...check(
+        "wave",
+        ws.flatMap((w) => (w.wave !== undefined ? [{ id: String(w.wave), at: w.source.at }] : [])),
+        waveNumbers,
+      ),
+      ...check(
+        "gate",
+        plan.waves.flatMap((w) => w.gates),
+        plan.gates.map((g) => g.id),
+      ),
+      ...check(
+        "risk",
+        plan.sessions.flatMap((s) => s.risks),
+        plan.risks.map((r) => r.id),
+      ),
     ];
   },
 };

@@ -27,7 +27,13 @@ export function conflictsView(conflicts: readonly FileConflict[]) {
       const pair = (c: FileConflict) => c.sides.map((s) => s.workstream).join(" + ");
       // A rule decides the pairs it names: one rule for all is said once, different ones pair by pair.
       const rules = [...new Set(pairs.flatMap((c) => (c.rule ? [c.rule.rule] : [])))];
-      const rule = rules.length <= 1 ? (rules[0] ?? null) : pairs.filter((c) => c.rule).map((c) => `${pair(c)}: ${c.rule!.rule}`).join("; ");
+      const rule =
+        rules.length <= 1
+          ? (rules[0] ?? null)
+          : pairs
+              .filter((c) => c.rule)
+              .map((c) => `${pair(c)}: ${c.rule!.rule}`)
+              .join("; ");
       const missing = pairs.filter((c) => !c.rule).map(pair);
       return {
         file,
@@ -37,8 +43,6 @@ export function conflictsView(conflicts: readonly FileConflict[]) {
         missingFor: missing.length > 0 ? missing.join(", ") : null,
       };
     });
-  const apart = files
-    .filter(([, list]) => !list.some((c) => c.overlapping))
-    .map(([file, list]) => ({ file, workstreams: sharers(list), rule: list.find((c) => c.rule)?.rule?.rule ?? null }));
+  const apart = files.filter(([, list]) => !list.some((c) => c.overlapping)).map(([file, list]) => ({ file, workstreams: sharers(list), rule: list.find((c) => c.rule)?.rule?.rule ?? null }));
   return { overlapping, apart, any: files.length > 0 };
 }

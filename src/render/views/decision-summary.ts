@@ -14,7 +14,9 @@ const MAX_SUMMARY = 220;
 export function decisionSentence(d: Decision): string | null {
   const first = parseMarkdown(d.decision).children.find((n): n is Paragraph => n.type === "paragraph");
   const list = first ? undefined : parseMarkdown(d.decision).children.find((n) => n.type === "list");
-  const text = toString(first ?? list ?? { type: "root", children: [] }).replace(/\s+/g, " ").trim();
+  const text = toString(first ?? list ?? { type: "root", children: [] })
+    .replace(/\s+/g, " ")
+    .trim();
   if (text === "") return null;
   // A sentence ends at `.`, `!` or `?` followed by a space and a capital, a quote or a digit: `e.g. this` does not end it.
   const sentence = /^.*?[.!?](?=\s+["'“(\p{Lu}\d])/u.exec(text)?.[0] ?? text;

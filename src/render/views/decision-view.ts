@@ -42,9 +42,7 @@ export function decisionBody(d: Decision, level: number) {
 
 /** The body in the order written, every section under its heading as written: nothing is dropped or renamed. */
 function sectionsView(d: Decision) {
-  return d.sections
-    .filter((s) => s.heading !== "" || s.body.trim() !== "")
-    .map((s) => ({ heading: s.heading === "" ? null : `## ${s.heading}`, body: s.body.trim() }));
+  return d.sections.filter((s) => s.heading !== "" || s.body.trim() !== "").map((s) => ({ heading: s.heading === "" ? null : `## ${s.heading}`, body: s.body.trim() }));
 }
 
 /** The page's title: the `# Heading` as written (inline Markdown kept) after the number, or the title. */
@@ -160,11 +158,17 @@ export function decisionIndexView(ctx: RenderContext) {
   const groups = STATUS_ORDER.map((status) => ({
     status,
     title: GROUP_TITLES[status],
-    decisions: rows.filter((r) => r.status === status).map((r) => ({ ...r, number: r.number ?? "—", summary: r.summary ?? "—", date: r.date ?? "—", supersedes: r.supersedes ?? "—", supersededBy: r.supersededBy ?? "—" })),
+    decisions: rows
+      .filter((r) => r.status === status)
+      .map((r) => ({ ...r, number: r.number ?? "—", summary: r.summary ?? "—", date: r.date ?? "—", supersedes: r.supersedes ?? "—", supersededBy: r.supersededBy ?? "—" })),
   })).filter((g) => g.decisions.length > 0);
   const node = new Map(ctx.plan.decisions.map((d, i) => [d, d.number !== undefined ? `adr${d.number}` : `adr_${i + 1}`]));
   const { edges, linked } = graphEdges(ctx, node);
-  const label = (d: Decision) => `${d.number !== undefined ? `${adrNumber(d)} ` : ""}${d.title}`.replace(/["#:;`|[\]{}<>]/g, " ").replace(/\s+/g, " ").trim();
+  const label = (d: Decision) =>
+    `${d.number !== undefined ? `${adrNumber(d)} ` : ""}${d.title}`
+      .replace(/["#:;`|[\]{}<>]/g, " ")
+      .replace(/\s+/g, " ")
+      .trim();
   const graph = edges.length > 0 ? ["graph TD", ...ctx.plan.decisions.filter((d) => linked.has(d)).map((d) => `  ${node.get(d)}["${label(d)}"]`), ...edges].join("\n") : null;
   return { project: ctx.plan.project.name, count: ctx.plan.decisions.length, groups, show, graph };
 }

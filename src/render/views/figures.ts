@@ -36,7 +36,7 @@ export function dateOf(startDate: string | undefined, day: number): string | nul
   const isWeekend = () => date.getUTCDay() === 0 || date.getUTCDay() === 6;
   // Five working days from a weekday are always one calendar week: whole weeks at once, then the rest day by day.
   date.setUTCDate(date.getUTCDate() + 7 * Math.floor((day - 1) / 5));
-  for (let left = (day - 1) % 5; left > 0; ) {
+  for (let left = (day - 1) % 5; left > 0;) {
     date.setUTCDate(date.getUTCDate() + 1);
     if (!isWeekend()) left--;
   }

@@ -10,7 +10,10 @@ import { extrasView, gateRows, mergeCommands } from "./shared-views.js";
 
 /** Mermaid node and task labels must not contain quotes, colons or semicolons. */
 function mermaidText(text: string): string {
-  return text.replace(/["#:;`<>{}[\]]/g, " ").replace(/\s+/g, " ").trim();
+  return text
+    .replace(/["#:;`<>{}[\]]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /** The view model of PARALLEL_EXECUTION_PLAN.md: every figure computed here, none in the template. */
@@ -62,12 +65,17 @@ export function planView(ctx: RenderContext) {
       const merge = ctx.waveTiming.get(wave.number);
       return [
         `  section ${mermaidText(`Wave ${wave.number}`)}`,
-        ...members.map((t) => `  ${mermaidText(`${t.id} ${ctx.workstream.get(t.id)?.name ?? ""}`)} :${t.critical ? "crit, " : ""}${nodeId.get(t.id)}, ${dateOf(base, t.start)}, ${Math.max(1, t.finish - t.start + 1)}d`),
+        ...members.map(
+          (t) =>
+            `  ${mermaidText(`${t.id} ${ctx.workstream.get(t.id)?.name ?? ""}`)} :${t.critical ? "crit, " : ""}${nodeId.get(t.id)}, ${dateOf(base, t.start)}, ${Math.max(1, t.finish - t.start + 1)}d`,
+        ),
         // A wave merges at the end of its day: the milestone stands at the start of the next, after the bars it merges.
         ...(merge && merge.mergeDay > 0 ? [`  ${mermaidText(`Merge wave ${wave.number}`)} :milestone, m${wave.number}, ${dateOf(base, merge.mergeDay + 1)}, 0d`] : []),
       ];
     }),
-    ...unwaved(ctx).map((t) => `  ${mermaidText(`${t.id} ${ctx.workstream.get(t.id)?.name ?? ""}`)} :${t.critical ? "crit, " : ""}${nodeId.get(t.id)}, ${dateOf(base, t.start)}, ${Math.max(1, t.finish - t.start + 1)}d`),
+    ...unwaved(ctx).map(
+      (t) => `  ${mermaidText(`${t.id} ${ctx.workstream.get(t.id)?.name ?? ""}`)} :${t.critical ? "crit, " : ""}${nodeId.get(t.id)}, ${dateOf(base, t.start)}, ${Math.max(1, t.finish - t.start + 1)}d`,
+    ),
   ].join("\n");
 
   const timeline = waves.days.map((d) => ({
@@ -82,8 +90,7 @@ export function planView(ctx: RenderContext) {
   }));
 
   // A procedure written once for the whole collection (waves.md) is shown once, not under every wave.
-  const sharedText = (pick: (w: (typeof plan.waves)[number]) => string) =>
-    plan.waves.length > 1 && plan.waves.every((w) => pick(w) === pick(plan.waves[0]!)) ? pick(plan.waves[0]!) : "";
+  const sharedText = (pick: (w: (typeof plan.waves)[number]) => string) => (plan.waves.length > 1 && plan.waves.every((w) => pick(w) === pick(plan.waves[0]!)) ? pick(plan.waves[0]!) : "");
   const sharedMergeProcedure = sharedText((w) => w.mergeProcedure);
   const sharedRollback = sharedText((w) => w.rollback);
   const waveViews = plan.waves.map((wave) => {
@@ -299,4 +306,3 @@ export function dayRanges(list: readonly number[]): string {
   }
   return parts.join(", ") || "—";
 }
-

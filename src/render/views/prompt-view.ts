@@ -111,12 +111,7 @@ function mergeOf(ctx: RenderContext, dep: WorkstreamExecution): BranchSource | u
 const MAX_DELIVERABLES = 5;
 
 /** Where a dependency stands for its dependant, as the execution model has it. */
-function availability(
-  status: string | undefined,
-  dep: WorkstreamExecution | undefined,
-  source: BranchSource | undefined,
-  label: (day: number) => string,
-): string {
+function availability(status: string | undefined, dep: WorkstreamExecution | undefined, source: BranchSource | undefined, label: (day: number) => string): string {
   if (status === undefined || dep === undefined) return "not in the plan";
   if (status === "merged") return source?.kind === "wave" ? `merged: ${code(source.ref)} carries it` : "merged";
   const state = status === "planned" ? "not started" : status;
@@ -206,7 +201,12 @@ function dayList(days: readonly number[]): string {
 
 /** The first paragraph of some Markdown: a two-line summary for a prompt. */
 function firstParagraph(markdown: string): string {
-  return markdown.trim().split(/\n\s*\n/)[0]?.trim() ?? "";
+  return (
+    markdown
+      .trim()
+      .split(/\n\s*\n/)[0]
+      ?.trim() ?? ""
+  );
 }
 
 /** The other workstreams active on some day this one is (in plan order): those are the days' active lists, not a scan of the plan. */

@@ -44,12 +44,10 @@ export interface RenderContext {
   ownedFiles: number;
 }
 
-
 /** Each item under every id it names, once per id. */
 function byNamed<T>(items: readonly T[], refs: (item: T) => readonly { id: string }[]): Map<string, T[]> {
   return groupBy(items.flatMap((item) => [...new Set(refs(item).map((r) => r.id))].map((id): [string, T] => [id, item])));
 }
-
 
 /** Builds the shared look-ups. */
 export function renderContext(plan: Plan, schedule: PlanSchedule): RenderContext {
@@ -65,10 +63,12 @@ export function renderContext(plan: Plan, schedule: PlanSchedule): RenderContext
   const decisions = decisionIndex(plan.decisions);
   const dependents = groupBy(schedule.edges.map((edge): [string, string] => [edge.dependsOn, edge.workstream]));
   const linksTo = groupBy(
-    plan.decisions.flatMap((from) => from.links.flatMap((l) => {
-      const target = decisions.find(l.target.id);
-      return target && target !== from ? [[target, { from, relation: l.relation }] as [Decision, { from: Decision; relation: string }]] : [];
-    })),
+    plan.decisions.flatMap((from) =>
+      from.links.flatMap((l) => {
+        const target = decisions.find(l.target.id);
+        return target && target !== from ? [[target, { from, relation: l.relation }] as [Decision, { from: Decision; relation: string }]] : [];
+      }),
+    ),
   );
   const citedBy = groupBy(plan.sessions.flatMap((s) => [...new Set(s.decisions.flatMap((r) => decisions.find(r.id) ?? []))].map((d): [Decision, Session] => [d, s])));
   return {

@@ -39,7 +39,10 @@ export function runbookView(ctx: RenderContext) {
           command: `${sh`cd ${ws.worktree}`} && ${agentCommand(ctx.plan.project)}`,
           prompt: linkFrom(PLAN_DOCUMENT, ctx.promptPath.get(ws.id)!),
         })),
-        check: active.length > 0 ? [...repo, `for wt in ${quote(active.map((ws) => ws.worktree))}; do echo "== $wt"; head -n 20 "$wt/progress.md" 2>/dev/null || echo "(no progress.md yet)"; done`].join("\n") : null,
+        check:
+          active.length > 0
+            ? [...repo, `for wt in ${quote(active.map((ws) => ws.worktree))}; do echo "== $wt"; head -n 20 "$wt/progress.md" 2>/dev/null || echo "(no progress.md yet)"; done`].join("\n")
+            : null,
         checking: active.map((ws) => ws.id).join(", "),
         merges: d.merging.flatMap((n) => {
           const wave = wavesByNumber.get(n);

@@ -20,9 +20,11 @@ function extraPlace(heading: string): "decisions" | "risks" | "metrics" | "end" 
 export function sessionView(ctx: RenderContext, session: Session) {
   const path = sessionPath(session);
   const { plan } = ctx;
-  const extras = extrasView(session.extras.filter((e) => e.heading !== ""), 3);
-  const placed = (where: ReturnType<typeof extraPlace>): ExtraView[] =>
-    extras.filter((_, i) => extraPlace(session.extras.filter((e) => e.heading !== "")[i]!.heading) === where);
+  const extras = extrasView(
+    session.extras.filter((e) => e.heading !== ""),
+    3,
+  );
+  const placed = (where: ReturnType<typeof extraPlace>): ExtraView[] => extras.filter((_, i) => extraPlace(session.extras.filter((e) => e.heading !== "")[i]!.heading) === where);
   // What the log shows of the plan: the session's own snapshot where it has one, the plan as it stands for the rest.
   let live: PlanSnapshot | undefined;
   const now = () => (live ??= planSnapshot(ctx, session.date));
@@ -61,7 +63,9 @@ export function sessionView(ctx: RenderContext, session: Session) {
       contingency: r.contingency,
       currentStatus: r.currentStatus.trim(),
       // The resolution rules for the files the risk names: what the project manager does when the risk occurs.
-      protocol: plan.project.resolutionProtocol.filter((row) => row.file !== "" && [r.impact, ...r.mitigation, ...r.contingency].some((t) => t.includes(row.file))).map((row) => ({ file: row.file, rule: row.rule })),
+      protocol: plan.project.resolutionProtocol
+        .filter((row) => row.file !== "" && [r.impact, ...r.mitigation, ...r.contingency].some((t) => t.includes(row.file)))
+        .map((row) => ({ file: row.file, rule: row.rule })),
     })),
     riskExtras: placed("risks"),
     metrics: {
@@ -94,7 +98,14 @@ const LAUNCH = "launch";
 
 /** A priority: its lines, and for each workstream its `Launch` line names, a copy-ready block that starts its session. */
 function priorityView(entry: Subsection, workstreams: PlanSnapshot["workstreams"], from: string, command: string) {
-  const launch = entry.fields.filter((f) => normalizeKey(f.key) === LAUNCH).flatMap((f) => f.value.split(",").map((id) => id.replace(/`/g, "").trim()).filter((id) => id !== ""));
+  const launch = entry.fields
+    .filter((f) => normalizeKey(f.key) === LAUNCH)
+    .flatMap((f) =>
+      f.value
+        .split(",")
+        .map((id) => id.replace(/`/g, "").trim())
+        .filter((id) => id !== ""),
+    );
   const row = new Map(workstreams.map((w) => [w.id, w]));
   return {
     ...subsectionView({ ...entry, fields: entry.fields.filter((f) => normalizeKey(f.key) !== LAUNCH) }),

@@ -19,11 +19,11 @@ export function extrasView(extras: readonly ExtraSection[], level: number): Extr
 export function gateRows(ctx: RenderContext, wave: Wave) {
   // The wave's own order first, then the gates that apply to it through `applies_to`, by id.
   return gatesOfWave(ctx.plan.gates, wave).map((g) => ({
-      id: g.id,
-      name: g.name,
-      command: g.command,
-      threshold: g.id.includes("coverage") && wave.coverage !== undefined ? `≥ ${wave.coverage}% (${g.threshold ?? "wave coverage"})` : (g.threshold ?? "passes"),
-    }));
+    id: g.id,
+    name: g.name,
+    command: g.command,
+    threshold: g.id.includes("coverage") && wave.coverage !== undefined ? `≥ ${wave.coverage}% (${g.threshold ?? "wave coverage"})` : (g.threshold ?? "passes"),
+  }));
 }
 
 /** The commands that merge a wave, as the execution model runs it: create its integration branch from the previous one, merge each workstream (and each part), run its gates, and only then, for the last wave, merge into the base branch. */

@@ -51,7 +51,10 @@ export async function twoStates(prefix: string): Promise<{ root: string; planA: 
   const root = await mkdtemp(path.join(os.tmpdir(), prefix));
   const planA = await writePlanState(path.join(root, "a"), "a");
   const planB = await writePlanState(path.join(root, "b"), "b");
-  for (const [plan, out] of [[planA, "ref-a"], [planB, "ref-b"]] as const) {
+  for (const [plan, out] of [
+    [planA, "ref-a"],
+    [planB, "ref-b"],
+  ] as const) {
     const result = await runCli(["generate", "--plan", plan, "--out", path.join(root, out), "-q"], root);
     if (result.code !== 0) throw new Error(`reference generate failed: ${result.stderr}`);
   }
