@@ -1,7 +1,8 @@
 /**
  * `paraplan mcp`: the plan as a Model Context Protocol server over stdio, for coding agents running in the plan's
  * worktrees. Every call reads the plan afresh from the main checkout (see calling-worktree.ts), so an agent always
- * sees the plan as it is now; an invalid plan gives tool errors with its diagnostics, never a crashed server.
+ * sees the plan as it is now; an invalid plan gives tool errors with its diagnostics, never a crashed server. Each tool
+ * loads what it needs when first called (renderers, write-back), so the server answers its first request sooner.
  */
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
@@ -15,20 +16,13 @@ import { decisionIndex } from "../model/decision-ref.js";
 import { adrPath } from "../model/output-paths.js";
 import { WORKSTREAM_STATUSES } from "../schema/record-kinds.js";
 import { PROGRESS_KEYS } from "../writeback/progress-lines.js";
-import { unifiedDiffParts } from "../writeback/unified-diff.js";
 import { callingWorkstream } from "./calling-workstream.js";
 import type { CallingWorktree } from "./calling-worktree.js";
-import { dependenciesText } from "./dependencies-text.js";
-import { overviewText } from "./overview-text.js";
 import { diagnosticsText } from "./diagnostics-text.js";
 import { isAdr, loadProject, promptText, renderDocument, type PlanSource } from "./plan-source.js";
 import { trackPendingRequests } from "./pending-requests.js";
 import { registerPlanResources } from "./resources.js";
-import { writeProgress } from "./progress-file.js";
-import { setWorkstreamStatus } from "./set-status.js";
 import { ToolFailure } from "./tool-failure.js";
-import { whoOwnsText } from "./who-owns.js";
-import { workstreamText } from "./workstream-text.js";
 
 /** What the server needs: where the plan is, who calls, and where to log (never stdout, which carries the protocol). */
 export interface PlanServerOptions {
@@ -107,6 +101,7 @@ export function createPlanServer(options: PlanServerOptions): McpServer {
         if (before === undefined) return answer(`${ws.id} prompt: first read by this server.`, rendered.text, ...errorsNote(rendered));
         if (before === rendered.text) return answer(`${ws.id} prompt: unchanged since this server last returned it.`, rendered.text, ...errorsNote(rendered));
         // The amendment: what changed, as a diff an agent can read at a glance, then the whole prompt as it is now.
+        const { unifiedDiffParts } = await import("../writeback/unified-diff.js");
         const { text: diff, omitted } = unifiedDiffParts(`${ws.id}-prompt.md`, before, rendered.text, { maxLines: MAX_AMENDMENT_LINES });
         const amendment = `What changed:\n\n\`\`\`diff\n${diff}\`\`\`\n${omitted > 0 ? `(${omitted} more changed lines: see the whole prompt)\n` : ""}`;
         return answer(`${ws.id} prompt: CHANGED since this server last returned it.`, amendment, rendered.text, ...errorsNote(rendered));
@@ -124,6 +119,7 @@ export function createPlanServer(options: PlanServerOptions): McpServer {
     () =>
       guard("plan_overview", async () => {
         const loaded = await loadProject(source);
+        const { overviewText } = await import("./overview-text.js");
         return answer(overviewText(loaded.plan, loaded.schedule), ...errorsNote(loaded));
       }),
   );
@@ -140,6 +136,7 @@ export function createPlanServer(options: PlanServerOptions): McpServer {
       guard("workstream", async () => {
         const loaded = await loadProject(source);
         const ws = workstreamOf(loaded, id);
+        const { workstreamText } = await import("./workstream-text.js");
         return answer(workstreamText(loaded.plan, loaded.schedule, ws), ...errorsNote(loaded));
       }),
   );
@@ -178,6 +175,7 @@ export function createPlanServer(options: PlanServerOptions): McpServer {
       guard("dependencies", async () => {
         const loaded = await loadProject(source);
         const ws = workstreamOf(loaded, id);
+        const { dependenciesText } = await import("./dependencies-text.js");
         return answer(dependenciesText(loaded.plan, loaded.schedule, ws), ...errorsNote(loaded));
       }),
   );
@@ -193,6 +191,7 @@ export function createPlanServer(options: PlanServerOptions): McpServer {
     ({ path }) =>
       guard("who_owns", async () => {
         const loaded = await loadProject(source);
+        const { whoOwnsText } = await import("./who-owns.js");
         return answer(whoOwnsText(loaded.plan, loaded.schedule, path), ...errorsNote(loaded));
       }),
   );
@@ -230,6 +229,7 @@ export function createPlanServer(options: PlanServerOptions): McpServer {
         if (Object.keys(values).length === 0) throw new ToolFailure(`give at least one of: ${PROGRESS_KEYS.map((k) => k.toLowerCase()).join(", ")}`);
         // progress.md belongs to a workstream's worktree: not to the main checkout, nor to a branch the plan does not know.
         const ws = workstreamOf(await loadProject(source));
+        const { writeProgress } = await import("./progress-file.js");
         const { file, created } = await writeProgress(calling.top, ws.id, values);
         return answer(`${created ? "created" : "updated"} ${file}: ${Object.keys(values).join(", ")}\n`);
       }),
@@ -248,6 +248,7 @@ export function createPlanServer(options: PlanServerOptions): McpServer {
       guard("set_status", async () => {
         const loaded = await loadProject(source);
         const ws = workstreamOf(loaded, id);
+        const { setWorkstreamStatus } = await import("./set-status.js");
         return answer(await setWorkstreamStatus(source, ws.id, status));
       }),
   );
