@@ -1,7 +1,7 @@
 import path from "node:path";
 import { hasErrors } from "../diagnostics/diagnostic.js";
 import { findRepository, type Repository } from "../git/repository.js";
-import { suggest } from "../parse/suggest.js";
+import { findById, unknownId } from "../model/find-by-id.js";
 import type { WorkstreamExecution } from "../schedule/types.js";
 import { shown, type CommandContext } from "./context.js";
 import { CliError, EXIT } from "./exit-codes.js";
@@ -40,13 +40,14 @@ export async function openPlanRepository(context: CommandContext, ids: readonly 
   const all = loaded.schedule.execution.workstreams;
   const selected: WorkstreamExecution[] = [];
   for (const id of ids) {
-    const found = all.find((w) => w.id === id) ?? all.find((w) => w.id.toLowerCase() === id.toLowerCase());
+    const found = findById(all, id);
     if (!found) {
-      const guess = suggest(
+      const unknown = unknownId(
+        "workstream",
         id,
         all.map((w) => w.id),
       );
-      throw new CliError(`no workstream \`${id}\`; the plan has: ${all.map((w) => w.id).join(", ")}`, EXIT.usage, guess ? `Did you mean \`${guess}\`?` : undefined);
+      throw new CliError(unknown.message, EXIT.usage, unknown.hint);
     }
     if (!selected.includes(found)) selected.push(found);
   }

@@ -1,26 +1,13 @@
 /** What a workstream's branch and worktree hold: commits and diff stat against its base, changed files, progress.md. */
+import type { HandoffBranch } from "../schedule/handoff.js";
 import { readProgressText } from "./progress-file.js";
 import { listWorktrees } from "./repository.js";
 import { git, runGit } from "./run-git.js";
 
-/** A workstream's branch as git has it. */
-export interface BranchState {
-  /** Whether the branch exists. */
-  exists: boolean;
-  /** Whether the base ref exists (the diff is against it). */
-  baseExists: boolean;
-  /** Commits on the branch and not on its base, newest first. */
-  commits: { id: string; subject: string }[];
-  /** `git diff --stat` of the branch against where it left its base (the last line: files, insertions, deletions). */
-  diffStat: string;
-  /** Files the branch changed against its base. */
-  changedFiles: string[];
-  /** The worktree checked out on the branch, when there is one. */
-  worktree: string | null;
+/** A workstream's branch as git has it: the facts a hand-off reports, and its worktree's progress.md. */
+export interface BranchState extends HandoffBranch {
   /** The worktree's progress.md, when there is one. */
   progress: string | null;
-  /** Files changed but not committed in the worktree. */
-  uncommitted: string[];
 }
 
 const exists = async (cwd: string, ref: string) => (await runGit(["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`], { cwd })).code === 0;

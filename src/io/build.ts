@@ -122,16 +122,17 @@ export async function renderPrompt(source: PlanSource, id: string): Promise<Prom
   const fresh = await freshPrompt(source, id);
   if (fresh !== undefined) return { kind: "fresh", content: fresh };
   return withReadEnv(source, undefined, async (env) => {
-    const [{ prepareBuild }, { documentsClearOf }, { renderDocuments }, { promptPath }] = await Promise.all([
+    const [{ prepareBuild }, { documentsClearOf }, { renderDocuments }, { promptPath }, { findById }] = await Promise.all([
       import("./build-outputs.js"),
       import("../render/clear-documents.js"),
       import("../render/render-documents.js"),
       import("../model/output-paths.js"),
+      import("../model/find-by-id.js"),
     ]);
     const prepared = await prepareBuild({ ...inputsOf(source), env, aroundErrors: true });
     const { plan, schedule, renderer } = prepared;
     const ids = plan.workstreams.map((w) => w.id);
-    const workstream = plan.workstreams.find((w) => w.id === id) ?? plan.workstreams.find((w) => w.id.toLowerCase() === id.toLowerCase());
+    const workstream = findById(plan.workstreams, id);
     if (!workstream || !renderer) return { kind: "rendered", ...(workstream ? { workstream } : {}), ids, diagnostics: prepared.diagnostics };
     const target = promptPath(workstream);
     const clear = hasErrors(prepared.diagnostics) ? documentsClearOf(plan, schedule, prepared.diagnostics) : () => true;

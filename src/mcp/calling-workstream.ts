@@ -1,5 +1,5 @@
 import type { Plan, Workstream } from "../model/types.js";
-import { suggest } from "../parse/suggest.js";
+import { findById, unknownId } from "../model/find-by-id.js";
 import { ToolFailure } from "./tool-failure.js";
 
 /**
@@ -9,11 +9,14 @@ import { ToolFailure } from "./tool-failure.js";
 export function callingWorkstream(plan: Plan, branch: string | undefined, id?: string): Workstream {
   if (id !== undefined && id.trim() !== "") {
     const wanted = id.trim();
-    const found = plan.workstreams.find((w) => w.id === wanted) ?? plan.workstreams.find((w) => w.id.toLowerCase() === wanted.toLowerCase());
+    const found = findById(plan.workstreams, wanted);
     if (found) return found;
-    const ids = plan.workstreams.map((w) => w.id);
-    const guess = suggest(wanted, ids);
-    throw new ToolFailure(`no workstream \`${wanted}\`; the plan has: ${ids.join(", ") || "none"}${guess ? `. Did you mean \`${guess}\`?` : ""}`);
+    const unknown = unknownId(
+      "workstream",
+      wanted,
+      plan.workstreams.map((w) => w.id),
+    );
+    throw new ToolFailure(`${unknown.message}${unknown.hint ? `. ${unknown.hint}` : ""}`);
   }
   const found = branch === undefined ? undefined : plan.workstreams.find((w) => w.branch === branch);
   if (found) return found;

@@ -7,7 +7,7 @@ import { loadTemplates } from "../../io/load-templates.js";
 import { makeFolder } from "../../io/make-folder.js";
 import { assertWritableInside } from "../../io/inside-folder.js";
 import { AMENDMENTS_FOLDER, promptPath } from "../../model/output-paths.js";
-import { suggest } from "../../parse/suggest.js";
+import { unknownId } from "../../model/find-by-id.js";
 import { createRenderer } from "../../render/renderer.js";
 import { renderAmendment } from "../../render/render-amendment.js";
 import { amendmentFor, type Amendment } from "../../schedule/amendment.js";
@@ -32,8 +32,8 @@ async function amendmentsSince(context: CommandContext, since: string, ids: (all
 function pick(id: string, all: string[], renamed: Map<string, string>): string {
   const found = all.find((w) => w === id) ?? renamed.get(id) ?? all.find((w) => w.toLowerCase() === id.toLowerCase());
   if (found) return found;
-  const guess = suggest(id, all);
-  throw new CliError(`no workstream \`${id}\`; the plan has: ${all.join(", ")}`, EXIT.usage, guess ? `Did you mean \`${guess}\`?` : undefined);
+  const unknown = unknownId("workstream", id, all);
+  throw new CliError(unknown.message, EXIT.usage, unknown.hint);
 }
 
 /** Renders amendments with the project's templates. */

@@ -6,7 +6,7 @@ import { readBranchState } from "../../git/workstream-branch.js";
 import { loadProject } from "../../io/build.js";
 import { loadTemplates } from "../../io/load-templates.js";
 import { parseProgressProtocol } from "../../git/progress-file.js";
-import { suggest } from "../../parse/suggest.js";
+import { findById, unknownId } from "../../model/find-by-id.js";
 import { createRenderer } from "../../render/renderer.js";
 import { renderAmendment } from "../../render/render-amendment.js";
 import { renderHandoff } from "../../render/render-handoff.js";
@@ -30,13 +30,14 @@ function amendmentSections(text: string): string {
 export async function handoff(context: CommandContext, id: string): Promise<ExitCode> {
   const analysed = await loadProject(context);
   const all = analysed.plan.workstreams;
-  const ws = all.find((w) => w.id === id) ?? all.find((w) => w.id.toLowerCase() === id.toLowerCase());
+  const ws = findById(all, id);
   if (!ws) {
-    const guess = suggest(
+    const unknown = unknownId(
+      "workstream",
       id,
       all.map((w) => w.id),
     );
-    throw new CliError(`no workstream \`${id}\`; the plan has: ${all.map((w) => w.id).join(", ")}`, EXIT.usage, guess ? `Did you mean \`${guess}\`?` : undefined);
+    throw new CliError(unknown.message, EXIT.usage, unknown.hint);
   }
   const where = await locatePlan(context.planDir, context.root);
   const execution = analysed.schedule.execution.workstreams.find((e) => e.id === ws.id);

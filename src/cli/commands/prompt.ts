@@ -2,7 +2,7 @@ import { printDiagnostics } from "../shown-diagnostics.js";
 import { hasErrors } from "../../diagnostics/diagnostic.js";
 import { renderPrompt } from "../../io/build.js";
 import { withoutHeader } from "../../render/generated-header.js";
-import { suggest } from "../../parse/suggest.js";
+import { unknownId } from "../../model/find-by-id.js";
 import { shownFile, type CommandContext } from "../context.js";
 import path from "node:path";
 import os from "node:os";
@@ -27,8 +27,8 @@ export async function prompt(context: CommandContext, id: string, options: { cop
   const { workstream: ws, content, ids, diagnostics } = result;
   if (hasErrors(diagnostics)) context.stderr(printDiagnostics(context, diagnostics));
   if (!ws) {
-    const guess = suggest(id, ids);
-    if (!hasErrors(diagnostics)) throw new CliError(`no workstream \`${id}\`; the plan has: ${ids.join(", ")}`, EXIT.usage, guess ? `Did you mean \`${guess}\`?` : undefined);
+    const unknown = unknownId("workstream", id, ids);
+    if (!hasErrors(diagnostics)) throw new CliError(unknown.message, EXIT.usage, unknown.hint);
     context.stderr(`no workstream \`${id}\` in the plan as read (it has errors, above): fix them first\n`);
     return EXIT.invalid;
   }
