@@ -21,7 +21,7 @@ function emittedCodes(): string[] {
       codes.add(m[2]!);
     }
     // `unknown-${kind}` in the references rule, one code per kind it checks.
-    if (text.includes("`unknown-${kind}`")) for (const m of text.matchAll(/check\("([a-z]+)"/g)) codes.add(`unknown-${m[1]}`);
+    if (text.includes("`unknown-${kind}`")) for (const m of text.matchAll(/check\(\s*"([a-z]+)"/g)) codes.add(`unknown-${m[1]}`);
   }
   return [...codes].sort();
 }
