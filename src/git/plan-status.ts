@@ -10,6 +10,8 @@ import { listWorktrees, type Repository } from "./repository.js";
 import { locateAll } from "./create-worktrees.js";
 import { workingDayOf } from "../render/views/figures.js";
 import { mapConcurrently } from "../io/concurrently.js";
+import type { Delivery } from "../model/delivery-record.js";
+import { promptStamp } from "./record-delivery.js";
 
 /** Rows read at once. */
 const GIT_PARALLEL = 8;
@@ -27,6 +29,8 @@ export interface StatusRow extends Omit<BranchFacts, "worktree" | "prompt"> {
   worktree: { path: string | null; present: boolean; branch: string | null; refused: string | null };
   schedule: ScheduleCheck;
   prompt: PromptState;
+  /** Its agent's last delivery (`paraplan prompt --mark-delivered`, or `worktrees` writing PROMPT.md); null when none is recorded. */
+  delivered: Delivery | null;
   canStartNow: boolean;
   waitsFor: string[];
 }
@@ -44,11 +48,14 @@ export interface PlanStatus {
   workstreams: StatusRow[];
 }
 
-/** How the prompt in the worktree compares with the one rendered now (undefined: the plan cannot render it). */
-export function promptState(present: boolean, inWorktree: string | undefined, rendered: string | undefined): PromptState {
-  if (!present) return "no worktree";
-  if (inWorktree === undefined) return "missing";
-  return rendered === undefined || inWorktree === rendered ? "current" : "out of date";
+/**
+ * How the prompt the agent has compares with the one rendered now (undefined: the plan cannot render it): the
+ * worktree's PROMPT.md when there is one, else the prompt last delivered, by its version stamp.
+ */
+export function promptState(present: boolean, inWorktree: string | undefined, rendered: string | undefined, delivered?: Delivery | null): PromptState {
+  if (present && inWorktree !== undefined) return rendered === undefined || inWorktree === rendered ? "current" : "out of date";
+  if (delivered && rendered !== undefined) return delivered.prompt === promptStamp(rendered) ? "current" : "out of date";
+  return present ? "missing" : "no worktree";
 }
 
 /** Builds a row from the workstream's execution and its git facts. */
@@ -56,7 +63,7 @@ export function statusRow(
   ws: WorkstreamExecution,
   facts: BranchFacts,
   where: { path: string | null; refused: string | null },
-  extra: { rendered: string | undefined; startDate: string | undefined; today: string },
+  extra: { rendered: string | undefined; startDate: string | undefined; today: string; delivered?: Delivery | null },
 ): StatusRow {
   const started = (facts.ahead ?? 0) > 0 || (facts.uncommitted ?? 0) > 0 || ws.status !== "planned";
   const finished = ws.status === "done" || ws.status === "merged";
@@ -75,14 +82,22 @@ export function statusRow(
     lastCommit: facts.lastCommit,
     progress: facts.progress,
     schedule: checkSchedule({ startDate: extra.startDate, today: extra.today }, { start: ws.start, finish: ws.finish, started, finished }),
-    prompt: promptState(facts.worktree.present, facts.prompt, extra.rendered),
+    prompt: promptState(facts.worktree.present, facts.prompt, extra.rendered, extra.delivered),
+    delivered: extra.delivered ?? null,
     canStartNow: ws.canStartNow,
     waitsFor: ws.waitsFor,
   };
 }
 
 /** Reads every workstream's status (a few git commands each, run side by side); never fetches, never writes. */
-export async function planStatus(repo: Repository, plan: Plan, execution: ExecutionModel, prompts: ReadonlyMap<string, string>, today: string): Promise<PlanStatus> {
+export async function planStatus(
+  repo: Repository,
+  plan: Plan,
+  execution: ExecutionModel,
+  prompts: ReadonlyMap<string, string>,
+  today: string,
+  deliveries: Readonly<Record<string, Delivery>> = {},
+): Promise<PlanStatus> {
   const where = { mainTop: repo.mainTop, commonDir: repo.commonDir, pattern: plan.project.worktreePattern };
   const [targets, worktrees, branches] = await Promise.all([locateAll(where, execution.workstreams), listWorktrees(repo.mainTop), readBranchIndex(repo.mainTop)]);
   const waveOf = new Map(execution.waves.map((w) => [w.number, w]));
@@ -96,7 +111,12 @@ export async function planStatus(repo: Repository, plan: Plan, execution: Execut
   const rows = await mapConcurrently(targets, GIT_PARALLEL, async ({ execution: ws, location }) => {
     const path = "path" in location ? location.path : undefined;
     const facts = await branchFacts(repo.mainTop, { branch: ws.branch, base: ws.base.ref, target: targetOf(ws) }, path, worktrees, branches);
-    return statusRow(ws, facts, { path: path ?? null, refused: "refused" in location ? location.refused : null }, { rendered: prompts.get(ws.id), startDate: plan.project.startDate, today });
+    return statusRow(
+      ws,
+      facts,
+      { path: path ?? null, refused: "refused" in location ? location.refused : null },
+      { rendered: prompts.get(ws.id), startDate: plan.project.startDate, today, delivered: deliveries[ws.id] ?? null },
+    );
   });
   const day = plan.project.startDate ? workingDayOf(plan.project.startDate, today) : null;
   return { version: 1, today, day, repository: repo.mainTop, canStartNow: execution.canStartNow, workstreams: rows };

@@ -177,7 +177,8 @@ describe("paraplan worktrees, status and worktrees remove on a real repository (
     expect(rows.find((w) => w.id === "A")!.prompt).toBe("out of date");
     expect(rows.find((w) => w.id === "B")!.prompt).toBe("current");
     const text = await runInProcess(["status", "--today", "2026-12-01"], repo);
-    expect(text.stdout).toContain("1 prompt out of date (the plan changed since it was written): A");
+    // worktrees recorded the delivery of the prompt it wrote: the note names the plan's revision it was delivered at.
+    expect(text.stdout).toMatch(/^1 prompt out of date \(the plan changed since it was written or delivered\): A \(since [0-9a-f]{7}( with uncommitted plan changes)?\)$/m);
 
     // worktrees says so, and rewrites it only when asked (not in a dry run).
     const stale = await runInProcess(["worktrees", "A", "B"], repo);
@@ -193,6 +194,23 @@ describe("paraplan worktrees, status and worktrees remove on a real repository (
     expect(await readFile(path.join(wt("auth-api"), "PROMPT.md"), "utf8")).toContain("refresh tokens");
     const after = JSON.parse((await runInProcess(["status", "--json", "--today", "2026-12-01"], repo)).stdout) as { workstreams: { id: string; prompt: string }[] };
     expect(after.workstreams.find((w) => w.id === "A")!.prompt).toBe("current");
+  });
+
+  it("a prompt delivered with prompt --mark-delivered, no worktree yet, is out of date once the plan changes what it says", async () => {
+    type Row = { id: string; prompt: string; delivered: { commit: string | null; prompt: string } | null; worktree: { present: boolean } };
+    const read = async () => (JSON.parse((await runInProcess(["status", "--json", "--today", "2026-12-01"], repo)).stdout) as { workstreams: Row[] }).workstreams;
+    const id = (await read()).find((w) => !w.worktree.present && w.delivered === null)!.id;
+    expect((await runInProcess(["prompt", id, "--mark-delivered"], repo)).code).toBe(0);
+    const delivered = (await read()).find((w) => w.id === id)!;
+    expect(delivered.prompt).toBe("current");
+    expect(delivered.delivered!.prompt).toMatch(/^sha256:[0-9a-f]{64}$/);
+    const file = (await readdir(path.join(repo, "plan", "workstreams"))).find((f) => f.startsWith(`${id}`))!;
+    const abs = path.join(repo, "plan", "workstreams", file);
+    const original = await readFile(abs, "utf8");
+    await writeFile(abs, original.replace(/^## Goal\n\n/m, "## Goal\n\nNow with an audit log. "));
+    expect((await read()).find((w) => w.id === id)!.prompt).toBe("out of date");
+    await writeFile(abs, original);
+    expect((await read()).find((w) => w.id === id)!.prompt).toBe("current");
   });
 
   it("a same-wave dependant is created from its dependency's branch once that is done", async () => {

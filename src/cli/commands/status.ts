@@ -1,4 +1,5 @@
 import { planStatus, type PlanStatus, type StatusRow } from "../../git/plan-status.js";
+import { readDeliveryRecord } from "../../git/record-delivery.js";
 import { plural } from "../../diagnostics/plural.js";
 import { shown, type CommandContext } from "../context.js";
 import { CliError, EXIT, type ExitCode } from "../exit-codes.js";
@@ -45,15 +46,26 @@ export function statusText(context: CommandContext, status: PlanStatus): string 
     const noTree = ready.filter((r) => !r.worktree.present).map((r) => r.id);
     lines.push(`can start now: ${ready.map((r) => r.id).join(", ")}${noTree.length > 0 ? ` (no worktree yet: paraplan worktrees ${noTree.join(" ")})` : ""}`);
   }
-  const stale = status.workstreams.filter((r) => r.prompt === "out of date").map((r) => r.id);
-  if (stale.length > 0) lines.push(`${plural(stale.length, "prompt")} out of date (the plan changed since it was written): ${stale.join(", ")}`);
+  // "since" names the plan's revision the agent's prompt was delivered at, when that was recorded.
+  const stale = status.workstreams
+    .filter((r) => r.prompt === "out of date")
+    .map((r) => (r.delivered?.commit ? `${r.id} (since ${r.delivered.commit.slice(0, 7)}${r.delivered.dirty ? " with uncommitted plan changes" : ""})` : r.id));
+  if (stale.length > 0) lines.push(`${plural(stale.length, "prompt")} out of date (the plan changed since it was written or delivered): ${stale.join(", ")}`);
   return `${lines.join("\n")}\n`;
 }
 
 /** Reads the whole plan's status once. */
 async function readStatus(context: CommandContext, today: string, quiet: boolean): Promise<PlanStatus> {
   const { loaded, repo } = await openPlanRepository(context, [], { strict: false, quiet });
-  return planStatus(repo, loaded.plan, loaded.schedule.execution, loaded.prompts, today);
+  // A delivery record that cannot be read leaves the prompts compared by their worktree files only.
+  const deliveries = await readDeliveryRecord(context.planDir).then(
+    ({ record }) => record.workstreams,
+    (error: Error) => {
+      if (!quiet) context.stderr(`${error.message}\n`);
+      return {};
+    },
+  );
+  return planStatus(repo, loaded.plan, loaded.schedule.execution, loaded.prompts, today, deliveries);
 }
 
 /** `paraplan status [--json] [--watch]`: every workstream's branch, worktree, progress and prompt, from git; never fetches. */
