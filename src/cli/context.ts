@@ -47,6 +47,8 @@ export interface CommandContext {
 export interface AgentFiles {
   /** A Claude Code subagent file per agent persona, in `.claude/agents/` at the project root. */
   claudeSubagents: boolean;
+  /** `worktrees` writes the prompt as `AGENTS.md` and a `CLAUDE.md` that imports it into each worktree, beside PROMPT.md. */
+  worktreeFiles?: boolean;
 }
 
 /** Settings read from `paraplan.config.json` at the plan's root. */
@@ -83,7 +85,10 @@ function configSchema() {
         .optional()
         .describe("Severity by diagnostic code."),
       agents: z
-        .strictObject({ claudeSubagents: z.boolean().optional().describe("Write .claude/agents/<agent>.md for each agent persona.") })
+        .strictObject({
+          claudeSubagents: z.boolean().optional().describe("Write .claude/agents/<agent>.md for each agent persona."),
+          worktreeFiles: z.boolean().optional().describe("Write the prompt as AGENTS.md, and a CLAUDE.md that imports it, into each worktree."),
+        })
         .optional()
         .describe("Files for coding agents that generate writes too."),
     }),
@@ -108,7 +113,7 @@ function readConfig(planDir: string, cwd: string): ConfigFile {
       throw new CliError(
         `${shownFile}: ${z.prettifyError(result.error).replace(/\n/g, " ")}`,
         EXIT.usage,
-        'The config file takes "out" and "templates" (folder paths), "decisions": {"defaultStatus": STATUS} and "severity": {CODE: "off"|"warning"|"error"} and "agents": {"claudeSubagents": true|false}; see the README.',
+        'The config file takes "out" and "templates" (folder paths), "decisions": {"defaultStatus": STATUS} and "severity": {CODE: "off"|"warning"|"error"} and "agents": {"claudeSubagents": true|false, "worktreeFiles": true|false}; see the README.',
       );
     const config: ConfigFile = {};
     if (result.data.out !== undefined) config.out = result.data.out;
@@ -117,7 +122,8 @@ function readConfig(planDir: string, cwd: string): ConfigFile {
     if (result.data.decisions?.defaultStatus !== undefined) settings.defaultDecisionStatus = result.data.decisions.defaultStatus;
     if (result.data.severity !== undefined) settings.severity = result.data.severity;
     if (Object.keys(settings).length > 0) config.settings = settings;
-    if (result.data.agents?.claudeSubagents) config.agentFiles = { claudeSubagents: true };
+    if (result.data.agents?.claudeSubagents || result.data.agents?.worktreeFiles)
+      config.agentFiles = { claudeSubagents: result.data.agents.claudeSubagents ?? false, ...(result.data.agents.worktreeFiles ? { worktreeFiles: true } : {}) };
     return config;
   }
   return {};

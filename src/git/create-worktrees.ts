@@ -7,7 +7,7 @@ import { lstat } from "node:fs/promises";
 import { isWithin } from "../io/inside-folder.js";
 import { quote } from "../render/views/shell-command.js";
 import type { WorkstreamExecution } from "../schedule/types.js";
-import { excludeFile, excludePrompt, promptExcluded, PROMPT_EXCLUDE, readPrompt, writePrompt } from "./prompt-file.js";
+import { excludeFile, excludePrompt, promptExcluded, PROMPT_EXCLUDE, readPrompt, writePrompt, excludeAgentFiles, writeAgentFiles } from "./prompt-file.js";
 import { branchExists, isBranchName, listWorktrees, resolveCommit, type Repository } from "./repository.js";
 import { realLocation } from "./real-location.js";
 import { runGit } from "./run-git.js";
@@ -28,6 +28,8 @@ export type WorktreeOutcome = WorktreeStep & {
   error?: string;
   /** For a worktree already there: its prompt differs from the plan's (`stale`), and was rewritten (`updated`). */
   promptFile?: "current" | "stale" | "updated";
+  /** The agent files written beside the prompt (`AGENTS.md`, `CLAUDE.md`), when the project opts in. */
+  agentFiles?: string[];
 };
 
 /** What a run of `worktrees` did (or would do): each workstream's outcome and the lines for the exclude file. */
@@ -91,12 +93,16 @@ export async function worktreeSteps(repo: Repository, pattern: string, execution
  */
 async function refreshPrompt(
   step: Extract<WorktreeStep, { kind: "present" }>,
-  options: { dryRun: boolean; updatePrompts?: boolean; prompts: ReadonlyMap<string, string> },
+  options: { dryRun: boolean; updatePrompts?: boolean; prompts: ReadonlyMap<string, string>; agentFiles?: boolean },
 ): Promise<"current" | "stale" | "updated"> {
   const rendered = options.prompts.get(step.id);
-  if (rendered === undefined || (await readPrompt(step.path)) === rendered) return "current";
+  const previous = await readPrompt(step.path);
+  if (rendered === undefined || previous === rendered) return "current";
   if (!options.updatePrompts || options.dryRun) return "stale";
-  return (await writePrompt(step.path, rendered)) ? "updated" : "stale";
+  if (!(await writePrompt(step.path, rendered))) return "stale";
+  // The agent files follow the prompt: an AGENTS.md that was the old prompt becomes the new one.
+  if (options.agentFiles) await writeAgentFiles(step.path, rendered, previous);
+  return "updated";
 }
 
 /**
@@ -109,7 +115,7 @@ async function refreshPrompt(
 export async function carryOut(
   repo: Repository,
   steps: readonly WorktreeStep[],
-  options: { dryRun: boolean; updatePrompts?: boolean; prompts: ReadonlyMap<string, string> },
+  options: { dryRun: boolean; updatePrompts?: boolean; prompts: ReadonlyMap<string, string>; agentFiles?: boolean },
 ): Promise<WorktreesReport> {
   const creates = steps.filter((s) => s.kind === "create");
   const report: WorktreesReport = { outcomes: [] };
@@ -117,6 +123,7 @@ export async function carryOut(
     if (!options.dryRun) await excludePrompt(repo.commonDir);
     report.excluded = `${PROMPT_EXCLUDE} in ${excludeFile(repo.commonDir)}`;
   }
+  if (creates.length > 0 && options.agentFiles && !options.dryRun) await excludeAgentFiles(repo.commonDir);
   const included = creates.length > 0 ? await includedFiles(repo.mainTop) : [];
   for (const step of steps) {
     if (step.kind === "present") {
@@ -148,6 +155,7 @@ export async function carryOut(
     outcome.copied = await copyIncluded(repo.mainTop, step.path, included);
     const text = options.prompts.get(step.id);
     outcome.prompt = text !== undefined && (await writePrompt(step.path, text));
+    if (outcome.prompt && options.agentFiles) outcome.agentFiles = await writeAgentFiles(step.path, text!);
   }
   return report;
 }

@@ -55,3 +55,47 @@ export async function readPrompt(worktree: string): Promise<string | undefined> 
   if (!(await lstat(file).catch(() => undefined))?.isFile()) return undefined;
   return readFile(file, "utf8");
 }
+
+/**
+ * What coding agents read on start-up, written beside PROMPT.md when the project opts in (`"agents": {"worktreeFiles":
+ * true}`): the prompt as `AGENTS.md` (Codex, Cursor and others read it) and a `CLAUDE.md` that imports it (Claude Code's
+ * `@file` import), both excluded from commits like the prompt.
+ */
+export const AGENT_FILES = ["AGENTS.md", "CLAUDE.md"] as const;
+
+/** The `CLAUDE.md` paraplan writes: one import of the prompt in `AGENTS.md`. */
+export const CLAUDE_IMPORT = "@AGENTS.md\n";
+
+/** Adds the agent files' lines to the exclude file, once each; returns whether any was added. */
+export async function excludeAgentFiles(commonDir: string): Promise<boolean> {
+  const file = excludeFile(commonDir);
+  const text = await readFile(file, "utf8").catch(() => "");
+  const lines = new Set(text.split(/\r?\n/).map((l) => l.trim()));
+  const missing = AGENT_FILES.filter((name) => !lines.has(`/${name}`) && !lines.has(name));
+  if (missing.length === 0) return false;
+  await mkdir(path.dirname(file), { recursive: true });
+  await appendFile(file, `${text === "" || text.endsWith("\n") ? "" : "\n"}# the agent files paraplan writes into each worktree\n${missing.map((name) => `/${name}\n`).join("")}`);
+  return true;
+}
+
+/**
+ * Writes `AGENTS.md` (the prompt) and `CLAUDE.md` (its import) into a worktree. A file the project tracks there, a
+ * link, or a file paraplan did not write (an `AGENTS.md` that is not a prompt it wrote, a `CLAUDE.md` that is not the
+ * import) is left as it is: the names written are returned.
+ */
+export async function writeAgentFiles(worktree: string, prompt: string, previous?: string): Promise<string[]> {
+  const written: string[] = [];
+  for (const [name, content, ours] of [
+    ["AGENTS.md", prompt, (old: string) => old === prompt || old === previous],
+    ["CLAUDE.md", CLAUDE_IMPORT, (old: string) => old === CLAUDE_IMPORT],
+  ] as const) {
+    const tracked = await runGit(["ls-files", "--", name], { cwd: worktree });
+    if (tracked.code !== 0 || tracked.stdout.trim() !== "") continue;
+    const file = path.join(worktree, name);
+    const info = await lstat(file).catch(() => undefined);
+    if (info && (!info.isFile() || !ours(await readFile(file, "utf8")))) continue;
+    await writeFile(file, content);
+    written.push(name);
+  }
+  return written;
+}

@@ -29,6 +29,7 @@ function createdLines(context: CommandContext, step: WorktreeOutcome & { kind: "
     if (files.length > 0) what.push(`copied ${files.join(", ")}`);
     for (const skipped of step.copied?.skipped ?? []) what.push(`left out ${skipped.file}: ${skipped.reason}`);
     what.push(step.prompt ? `${PROMPT_FILE} written` : `no ${PROMPT_FILE} (the prompt cannot be rendered, or the project tracks a file of that name)`);
+    if (step.agentFiles && step.agentFiles.length > 0) what.push(`${step.agentFiles.join(" and ")} written`);
     lines.push(`created  ${step.id}  ${shown(context, step.path)}  (${what.join("; ")})`);
   }
   if ((step.merges ?? []).length > 0) {
@@ -68,7 +69,12 @@ function otherLine(context: CommandContext, step: WorktreeOutcome, dryRun: boole
 export async function worktrees(context: CommandContext, ids: readonly string[], options: { dryRun: boolean; updatePrompts?: boolean }): Promise<ExitCode> {
   const { loaded, repo, selected } = await openPlanRepository(context, ids, { strict: true });
   const steps = await worktreeSteps(repo, loaded.plan.project.worktreePattern, selected);
-  const report = await carryOut(repo, steps, { dryRun: options.dryRun, updatePrompts: options.updatePrompts ?? false, prompts: loaded.prompts });
+  const report = await carryOut(repo, steps, {
+    dryRun: options.dryRun,
+    updatePrompts: options.updatePrompts ?? false,
+    prompts: loaded.prompts,
+    agentFiles: context.agentFiles?.worktreeFiles === true,
+  });
   // Each prompt written into a worktree is a delivery: `amend` compares with the plan as it was then.
   const delivered = report.outcomes.filter((s) => (s.kind === "create" && s.prompt) || (s.kind === "present" && s.promptFile === "updated"));
   if (!options.dryRun && delivered.length > 0) {
