@@ -255,8 +255,17 @@ export function comparableRecords(analysed: AnalysedPlan): Comparable[] {
       id: `${s.date}-${s.slug}`,
       file: s.source.file,
       name: `${s.date} ${s.title}`,
-      fields: { title: text(s.title), status: text(s.status), summary: text(s.summary) },
-      prose: new Set(["summary"]),
+      fields: {
+        title: text(s.title),
+        status: text(s.status),
+        summary: text(s.summary),
+        what_changed: text(s.whatChanged),
+        // Subsections are compared whole, as prose: a priority or a lesson rewritten is a change to read, not to quote.
+        next_priorities: text(s.nextPriorities.map((p) => `${p.title}\n${p.body}`).join("\n\n")),
+        lessons_learned: text(s.lessonsLearned.map((l) => `${l.title}\n${l.body}`).join("\n\n")),
+        next_session_preparation: text(s.nextSessionPreparation),
+      },
+      prose: new Set(["summary", "what_changed", "next_priorities", "lessons_learned", "next_session_preparation"]),
     });
   }
   return records;
