@@ -83,8 +83,7 @@ describe("diffPlans", () => {
 
 describe("a session log's sections", () => {
   it("are changes too: an edited priority or preparation list is reported, as prose", () => {
-    const session = (preparation: string) =>
-      ["---", "date: 2025-10-16", "---", "", "# Setup", "", "## Summary", "", "Set up.", "", "## Next Session Preparation", "", preparation, ""].join("\n");
+    const session = (preparation: string) => ["---", "date: 2025-10-16", "---", "", "# Setup", "", "## Summary", "", "Set up.", "", "## Next Session Preparation", "", preparation, ""].join("\n");
     const before = analyse({ ...DEMO_PLAN, "plan/sessions/2025-10-16-setup.md": session("- [ ] Run the gates in the morning.") });
     const after = analyse({ ...DEMO_PLAN, "plan/sessions/2025-10-16-setup.md": session("- [ ] Run the gates once TD2 finishes.") });
     const changed = diffPlans(before, after).changed.filter((c) => c.kind === "session");
