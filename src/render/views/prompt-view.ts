@@ -1,4 +1,5 @@
 import type { Workstream } from "../../model/types.js";
+import { plural } from "../../diagnostics/plural.js";
 import { normalizePattern, patternsMayOverlap } from "../../schedule/file-patterns.js";
 import type { BranchSource, Range, WaveExecution, WorkstreamExecution } from "../../schedule/types.js";
 import { adrPath } from "../../model/output-paths.js";
@@ -51,7 +52,7 @@ export function promptView(ctx: RenderContext, ws: Workstream) {
     project: {
       name: project.name,
       summary: firstParagraph(project.summary) || `${project.name}: ${plan.workstreams.length} workstreams run in parallel, each in its own git worktree.`,
-      parallel: `${plan.workstreams.length} workstreams run in parallel, each in its own worktree and branch, merged back in ${plan.waves.length} integration waves.`,
+      parallel: `${plural(plan.workstreams.length, "workstream")} ${plan.workstreams.length === 1 ? "runs" : "run"} in parallel, each in its own worktree and branch, merged back in ${plural(plan.waves.length, "integration wave")}.`,
       context: project.context.trim(),
     },
     goal: ws.goal.trim(),
