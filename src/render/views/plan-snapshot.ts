@@ -1,3 +1,4 @@
+import { workstreamColumns } from "./shared-views.js";
 import type { SessionSnapshot } from "../../model/types.js";
 import { abbreviatedPath, criticalPathText } from "./critical-path-text.js";
 import { adrNumber } from "./decision-view.js";
@@ -37,12 +38,7 @@ export function planSnapshot(ctx: RenderContext, date: string): PlanSnapshot {
     workstreams: workstreamsOn(ctx, date).map((ws) => {
       const t = ctx.timing.get(ws.id);
       return {
-        id: ws.id,
-        name: ws.name,
-        agent: ws.agent?.id ?? "—",
-        days: ws.days.text,
-        priority: ws.priority,
-        status: ws.status,
+        ...workstreamColumns(ws),
         starts: t ? dayLabel(start, t.start) : "—",
         worktree: ws.worktree,
         branch: ws.branch,

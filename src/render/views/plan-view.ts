@@ -6,7 +6,7 @@ import { runbookView, worktreeCommands } from "./runbook-view.js";
 import { quote, sh } from "./shell-command.js";
 import { adrNumber } from "./decision-view.js";
 import { linkFrom, type RenderContext } from "./render-context.js";
-import { extrasView, gateRows, mergeCommands } from "./shared-views.js";
+import { extrasView, gateRows, mergeCommands, workstreamColumns } from "./shared-views.js";
 
 /** Mermaid node and task labels must not contain quotes, colons or semicolons. */
 function mermaidText(text: string): string {
@@ -30,12 +30,7 @@ export function planView(ctx: RenderContext) {
     const t = ctx.timing.get(ws.id);
     const exec = ctx.execution.get(ws.id);
     return {
-      id: ws.id,
-      name: ws.name,
-      agent: ws.agent?.id ?? "—",
-      days: ws.days.text,
-      priority: ws.priority,
-      status: ws.status,
+      ...workstreamColumns(ws),
       span: exec ? spanPair(exec.start, exec.finish) : "—",
       slack: t ? num(t.slack) : "—",
       critical: t?.critical ?? false,

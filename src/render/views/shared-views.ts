@@ -1,5 +1,5 @@
 import { sh } from "./shell-command.js";
-import type { ExtraSection, Wave } from "../../model/types.js";
+import type { ExtraSection, Wave, Workstream } from "../../model/types.js";
 import type { RenderContext } from "./render-context.js";
 import { gatesOfWave } from "../../model/wave-gates.js";
 
@@ -40,4 +40,9 @@ export function mergeCommands(ctx: RenderContext, wave: Wave): string {
   for (const gate of gateRows(ctx, wave)) lines.push(gate.command);
   if (exec.into !== null) lines.push(sh`git checkout ${exec.into}`, sh`git merge --no-ff ${exec.branch}`);
   return lines.join("\n");
+}
+
+/** The columns every workstream table starts with: the execution plan's and a session's snapshot alike. */
+export function workstreamColumns(ws: Workstream) {
+  return { id: ws.id, name: ws.name, agent: ws.agent?.id ?? "—", days: ws.days.text, priority: ws.priority, status: ws.status };
 }
