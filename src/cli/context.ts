@@ -80,6 +80,11 @@ function configSchema() {
       out: z.string().min(1).optional().describe("Output folder, relative to the plan's parent."),
       templates: z.string().min(1).optional().describe("Template folder that overrides the built-ins."),
       decisions: z.strictObject({ defaultStatus: z.enum(DECISION_STATUSES).optional().describe("Status of a decision that writes none.") }).optional(),
+      executionPlan: z
+        .strictObject({
+          pagesAbove: z.number().int().min(1).optional().describe("Beyond this many workstreams, the execution plan moves its per-workstream tables into pages (200)."),
+        })
+        .optional(),
       severity: z
         .record(z.string().regex(/^[a-z][a-z0-9-]*$/), z.enum(["off", "warning", "error"]))
         .optional()
@@ -113,7 +118,7 @@ function readConfig(planDir: string, cwd: string): ConfigFile {
       throw new CliError(
         `${shownFile}: ${z.prettifyError(result.error).replace(/\n/g, " ")}`,
         EXIT.usage,
-        'The config file takes "out" and "templates" (folder paths), "decisions": {"defaultStatus": STATUS} and "severity": {CODE: "off"|"warning"|"error"} and "agents": {"claudeSubagents": true|false, "worktreeFiles": true|false}; see the README.',
+        'The config file takes "out" and "templates" (folder paths), "decisions": {"defaultStatus": STATUS}, "executionPlan": {"pagesAbove": N} and "severity": {CODE: "off"|"warning"|"error"} and "agents": {"claudeSubagents": true|false, "worktreeFiles": true|false}; see the README.',
       );
     const config: ConfigFile = {};
     if (result.data.out !== undefined) config.out = result.data.out;
@@ -121,6 +126,7 @@ function readConfig(planDir: string, cwd: string): ConfigFile {
     const settings: PlanSettings = {};
     if (result.data.decisions?.defaultStatus !== undefined) settings.defaultDecisionStatus = result.data.decisions.defaultStatus;
     if (result.data.severity !== undefined) settings.severity = result.data.severity;
+    if (result.data.executionPlan?.pagesAbove !== undefined) settings.planPagesAbove = result.data.executionPlan.pagesAbove;
     if (Object.keys(settings).length > 0) config.settings = settings;
     if (result.data.agents?.claudeSubagents || result.data.agents?.worktreeFiles)
       config.agentFiles = { claudeSubagents: result.data.agents.claudeSubagents ?? false, ...(result.data.agents.worktreeFiles ? { worktreeFiles: true } : {}) };

@@ -16,6 +16,8 @@ export interface BuildPlanOptions {
   memo?: RecordMemo;
   /** The status of a decision that writes none (`paraplan.config.json`); `proposed` when unset. */
   defaultDecisionStatus?: DecisionStatus;
+  /** Beyond this many workstreams the execution plan is split into pages (`paraplan.config.json`); a default when unset. */
+  planPagesAbove?: number;
 }
 
 /**
@@ -77,6 +79,7 @@ export function buildPlan(files: readonly ParsedFile[], options: BuildPlanOption
     risks: build("risk", buildRisk).sort(by((x) => x.id)),
     decisions: build("decision", (r, found) => buildDecision(r, found, options.defaultDecisionStatus), options.defaultDecisionStatus ?? "").sort(by((x) => x.number ?? x.id)),
     sessions: build("session", buildSession).sort(by((x) => `${x.date}-${x.slug}`)),
+    ...(options.planPagesAbove !== undefined ? { planPagesAbove: options.planPagesAbove } : {}),
   };
   for (const rule of RULES) diagnostics.push(...rule.check(plan));
   if (options.defaultDecisionStatus === undefined) diagnostics.push(...decisionsWithoutStatus(plan.decisions));

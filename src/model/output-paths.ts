@@ -76,8 +76,20 @@ export const ADR_INDEX = "adr/README.md";
  */
 export const AMENDMENTS_FOLDER = "amendments";
 
+/**
+ * Where the execution plan of a large plan puts its pages (its per-workstream tables, wave by wave). Not `plan/`:
+ * with `--out .` that is the plan folder itself.
+ */
+export const PLAN_PAGES_FOLDER = "execution-plan";
+
+/** `execution-plan/wave-3.md`, `execution-plan/wave-3-part-2.md`; the workstreams no wave merges are `no-wave`. */
+export function planPagePath(wave: number | null, part: number): string {
+  const name = wave === null ? "no-wave" : `wave-${wave}`;
+  return `${PLAN_PAGES_FOLDER}/${part > 1 ? `${name}-part-${part}` : name}.md`;
+}
+
 /** Every folder of `out/` a document is written to: the paths above never leave them. */
-export const OUTPUT_FOLDERS = [".", "prompts", "sessions", "adr"] as const;
+export const OUTPUT_FOLDERS = [".", "prompts", "sessions", "adr", PLAN_PAGES_FOLDER] as const;
 
 /** Orders outputs by path, code unit by code unit, so every report and listing comes out the same on every machine. */
 export function byPath(a: { path: string }, b: { path: string }): number {

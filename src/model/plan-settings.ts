@@ -10,6 +10,8 @@ export interface PlanSettings {
   defaultDecisionStatus?: DecisionStatus;
   /** Severity by diagnostic code: `off` drops it. */
   severity?: Readonly<Record<string, SeverityOverride>>;
+  /** Beyond this many workstreams the execution plan moves its per-workstream tables into pages (200 when unset). */
+  planPagesAbove?: number;
 }
 
 /** The diagnostics with the configured severities: `off` codes dropped, others re-ranked (the original kept when unset). */

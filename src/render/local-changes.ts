@@ -1,5 +1,8 @@
 import type { Plan } from "../model/types.js";
 
+/** The plan's records, by kind: all of a plan but its settings. */
+type Collection = Exclude<keyof Plan, "planPagesAbove">;
+
 /**
  * The fields of each kind of record that only documents listing the record's file among what they read show (see
  * `Job.reads`): a record's own prompt, page or log, and the few documents that quote it and say so. A change to these
@@ -7,7 +10,7 @@ import type { Plan } from "../model/types.js";
  * the schedule reads) may show anywhere, so a change to it re-renders everything whose view changed.
  * `tests/render/local-changes.test.ts` edits each of these fields and compares with a full rendering.
  */
-export const LOCAL_FIELDS: { readonly [K in keyof Plan]: readonly string[] } = {
+export const LOCAL_FIELDS: { readonly [K in Collection]: readonly string[] } = {
   project: ["summary", "context", "goals", "successMetrics", "extras"],
   agents: ["name", "role", "workingAgreements", "extras"],
   workstreams: ["goal", "context", "deliverables", "qualityGates", "outOfScope", "notes", "extras"],
@@ -23,9 +26,9 @@ const MAX_CHANGED_FILES = 16;
 
 type AnyRecord = { source: { file: string } };
 
-const kinds = Object.keys(LOCAL_FIELDS) as (keyof Plan)[];
+const kinds = Object.keys(LOCAL_FIELDS) as Collection[];
 
-function recordsOf(plan: Plan, kind: keyof Plan): readonly AnyRecord[] {
+function recordsOf(plan: Plan, kind: Collection): readonly AnyRecord[] {
   const value = plan[kind];
   return Array.isArray(value) ? value : [value];
 }
@@ -47,6 +50,8 @@ function shared(record: AnyRecord, local: ReadonlySet<string>): string {
  * compared by identity first: a build that reuses unchanged records (a `RecordMemo`) keeps them the same objects.
  */
 export function localChanges(before: Plan, after: Plan): Set<string> | undefined {
+  // Another split of the execution plan changes which documents there are and what the plan shows.
+  if (before.planPagesAbove !== after.planPagesAbove) return undefined;
   const changed = new Set<string>();
   for (const kind of kinds) {
     const old = new Set(recordsOf(before, kind));

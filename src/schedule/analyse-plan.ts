@@ -23,7 +23,13 @@ export function analysePlan(
   options: { planDir: string; settings?: PlanSettings | undefined; memo?: RecordMemo | undefined },
 ): AnalysedPlan {
   const defaultStatus = options.settings?.defaultDecisionStatus;
-  const built = buildPlan(files, { planDir: options.planDir, ...(options.memo ? { memo: options.memo } : {}), ...(defaultStatus ? { defaultDecisionStatus: defaultStatus } : {}) });
+  const pagesAbove = options.settings?.planPagesAbove;
+  const built = buildPlan(files, {
+    planDir: options.planDir,
+    ...(options.memo ? { memo: options.memo } : {}),
+    ...(defaultStatus ? { defaultDecisionStatus: defaultStatus } : {}),
+    ...(pagesAbove !== undefined ? { planPagesAbove: pagesAbove } : {}),
+  });
   const scheduled = computeSchedule(built.plan);
   const diagnostics = applySeverity([...readDiagnostics, ...built.diagnostics, ...scheduled.diagnostics], options.settings?.severity);
   return { plan: built.plan, schedule: scheduled.schedule, diagnostics: sortDiagnostics(diagnostics) };

@@ -15,21 +15,38 @@ export function worktreeCommands(ctx: RenderContext, ws: Workstream): string[] {
   return [sh`git worktree add -b ${ws.branch} ${ws.worktree} ${exec.base.ref}`, ...exec.mergeIn.map((m) => sh`git -C ${ws.worktree} merge --no-ff ${m.ref}`)];
 }
 
+/** The days a workstream works on. */
+function spanOf(timing: { start: number; finish: number } | undefined): number[] {
+  return timing ? Array.from({ length: Math.max(0, timing.finish - timing.start + 1) }, (_, k) => timing.start + k) : [];
+}
+
+/** The part of the runbook a page of a split execution plan shows: its workstreams, the waves it merges, its links. */
+export interface RunbookPart {
+  path: string;
+  workstreams: ReadonlySet<string>;
+  merges: ReadonlySet<number>;
+}
+
 /**
- * The runbook of the execution plan: for each day something starts or merges, what the project manager does. In the
+ * The runbook of the execution plan (or of one of its pages): for each day something starts or merges, what the project manager does. In the
  * morning, create the worktrees of the workstreams starting that day and start a session in each (with the prompt to
  * paste); during the day, read each active worktree's `progress.md`; in the evening, merge the waves due, gates first.
  */
-export function runbookView(ctx: RenderContext) {
+export function runbookView(ctx: RenderContext, page?: RunbookPart) {
   const { plan, schedule } = ctx;
   const start = plan.project.startDate;
   const repo = plan.project.repository === "." ? [] : [sh`cd ${plan.project.repository}`];
   const wavesByNumber = new Map(plan.waves.map((w) => [w.number, w]));
+  const from = page?.path ?? PLAN_DOCUMENT;
+  const mine = (id: string) => !page || page.workstreams.has(id);
+  const merged = (n: number) => !page || page.merges.has(n);
+  // A page's days: those its workstreams work on and its waves merge on (a large plan has many days, a page few).
+  const pageDays = page ? new Set([...page.workstreams].flatMap((id) => spanOf(ctx.timing.get(id))).concat([...page.merges].flatMap((n) => ctx.waveTiming.get(n)?.mergeDay ?? []))) : undefined;
   return schedule.withWaves.high.days
-    .filter((d) => d.starting.length > 0 || d.merging.length > 0)
+    .filter((d) => (!pageDays || pageDays.has(d.day)) && (d.starting.some(mine) || d.merging.some(merged)))
     .map((d) => {
-      const starting = d.starting.flatMap((id) => ctx.workstream.get(id) ?? []);
-      const active = d.active.flatMap((id) => ctx.workstream.get(id) ?? []);
+      const starting = d.starting.filter(mine).flatMap((id) => ctx.workstream.get(id) ?? []);
+      const active = d.active.filter(mine).flatMap((id) => ctx.workstream.get(id) ?? []);
       return {
         title: `Day ${dayLabel(start, d.day).slice("day ".length)}`,
         create: starting.length > 0 ? [...repo, ...starting.flatMap((ws) => worktreeCommands(ctx, ws))].join("\n") : null,
@@ -37,14 +54,14 @@ export function runbookView(ctx: RenderContext) {
           id: ws.id,
           name: ws.name,
           command: `${sh`cd ${ws.worktree}`} && ${agentCommand(ctx.plan.project)}`,
-          prompt: linkFrom(PLAN_DOCUMENT, ctx.promptPath.get(ws.id)!),
+          prompt: linkFrom(from, ctx.promptPath.get(ws.id)!),
         })),
         check:
           active.length > 0
             ? [...repo, `for wt in ${quote(active.map((ws) => ws.worktree))}; do echo "== $wt"; head -n 20 "$wt/progress.md" 2>/dev/null || echo "(no progress.md yet)"; done`].join("\n")
             : null,
         checking: active.map((ws) => ws.id).join(", "),
-        merges: d.merging.flatMap((n) => {
+        merges: d.merging.filter(merged).flatMap((n) => {
           const wave = wavesByNumber.get(n);
           return wave ? [{ number: n, name: wave.name, workstreams: wave.workstreams.map((r) => r.id).join(", "), commands: mergeCommands(ctx, wave) }] : [];
         }),

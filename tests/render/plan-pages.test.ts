@@ -1,0 +1,103 @@
+/** A large plan's execution plan is split into pages instead of failing (#22): the pages' text, links, and life in out/. */
+import { existsSync } from "node:fs";
+import { mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { MAX_DOCUMENT_CHARS } from "../../src/render/document-limits.js";
+import { brokenLinks } from "../helpers/broken-links.js";
+import { FIXTURE_PLANS } from "../helpers/fixture-plans.js";
+import { writeLargePlan } from "../helpers/large-plan.js";
+import { lintMarkdown } from "../helpers/lint-markdown.js";
+import { isSplitDocument, PAGES_ABOVE, renderSplit, SPLIT_FIXTURE, SPLIT_GOLDEN } from "../helpers/plan-pages-golden.js";
+import { runInProcess } from "../helpers/run-in-process.js";
+
+async function listFiles(dir: string, prefix = ""): Promise<string[]> {
+  const files: string[] = [];
+  for (const e of await readdir(dir, { withFileTypes: true })) {
+    if (e.isDirectory()) files.push(...(await listFiles(path.join(dir, e.name), `${prefix}${e.name}/`)));
+    else files.push(`${prefix}${e.name}`);
+  }
+  return files.sort();
+}
+
+/** The workstream ids in the first column of a page's workstream table (linked to their prompts). */
+function tableIds(page: string): string[] {
+  return [...page.matchAll(/^\| \[([A-Z]\w*)\]\(\.\.\/prompts\//gm)].map((m) => m[1]!);
+}
+
+describe(`the ${SPLIT_FIXTURE} fixture plan split into pages of ${PAGES_ABOVE} workstreams`, () => {
+  it("renders exactly its golden execution plan and pages (regenerate with `npm run goldens`); every other document is as unsplit", async () => {
+    const { byPath, diagnostics } = await renderSplit();
+    expect(diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    const expected = await listFiles(SPLIT_GOLDEN);
+    expect(Object.keys(byPath).filter(isSplitDocument).sort()).toEqual(expected);
+    for (const file of expected) expect(byPath[file], file).toBe(await readFile(path.join(SPLIT_GOLDEN, file), "utf8"));
+    const unsplit = path.join(FIXTURE_PLANS, SPLIT_FIXTURE, "expected");
+    for (const file of Object.keys(byPath).filter((f) => !isSplitDocument(f))) expect(byPath[file], file).toBe(await readFile(path.join(unsplit, file), "utf8"));
+  });
+
+  it("passes markdownlint, links every page from the plan and back, and puts each workstream on exactly one page", async () => {
+    const { byPath, plan } = await renderSplit();
+    expect(await lintMarkdown(byPath)).toEqual([]);
+    expect(brokenLinks(byPath)).toEqual([]);
+    const pages = Object.keys(byPath).filter((f) => f.startsWith("execution-plan/"));
+    const main = byPath["PARALLEL_EXECUTION_PLAN.md"]!;
+    for (const page of pages) {
+      expect(main).toContain(`](${page})`);
+      expect(byPath[page]).toContain("](../PARALLEL_EXECUTION_PLAN.md)");
+    }
+    const onPages = pages.flatMap((page) => tableIds(byPath[page]!));
+    for (const page of pages) expect(tableIds(byPath[page]!).length).toBeLessThanOrEqual(PAGES_ABOVE);
+    expect(onPages.sort()).toEqual(plan.workstreams.map((w) => w.id).sort());
+    // The plan keeps no per-workstream table and links no prompt: its pages do.
+    expect(main).not.toContain("| ID | Name | Agent |");
+    expect(main).not.toContain("prompts/");
+  });
+});
+
+describe("a plan of more workstreams than the default page size", () => {
+  it("generates its pages, checks clean, and removes them when a setting makes the plan one document again", async () => {
+    const root = await mkdtemp(path.join(os.tmpdir(), "paraplan-pages-"));
+    await writeLargePlan(root, 450);
+    const generate = await runInProcess(["generate"], root);
+    expect(generate.stderr).toContain("0 errors, 0 warnings");
+    expect(generate.code).toBe(0);
+    const pages = (await readdir(path.join(root, "out", "execution-plan"))).sort();
+    // 12 waves of 40 workstreams (the last one of 10): a page each.
+    expect(pages).toEqual(Array.from({ length: 12 }, (_, k) => `wave-${k + 1}.md`).sort());
+    const main = await readFile(path.join(root, "out", "PARALLEL_EXECUTION_PLAN.md"), "utf8");
+    expect(main).toContain("[Wave 12: Wave 12](execution-plan/wave-12.md)");
+    expect(main.length).toBeLessThan(20_000);
+    expect((await runInProcess(["check"], root)).code).toBe(0);
+
+    await writeFile(path.join(root, "paraplan.config.json"), JSON.stringify({ executionPlan: { pagesAbove: 1000 } }));
+    expect((await runInProcess(["generate"], root)).code).toBe(0);
+    expect(existsSync(path.join(root, "out", "execution-plan"))).toBe(false);
+    const whole = await readFile(path.join(root, "out", "PARALLEL_EXECUTION_PLAN.md"), "utf8");
+    expect(whole).toContain("| [W00450](prompts/W00450_WORK_ITEM_450.md) |");
+    expect(whole.length).toBeLessThan(MAX_DOCUMENT_CHARS);
+    expect((await runInProcess(["check"], root)).code).toBe(0);
+
+    // Smaller pages than waves: a wave takes several, and a stale page left behind is an orphan `check` reports.
+    await writeFile(path.join(root, "paraplan.config.json"), JSON.stringify({ executionPlan: { pagesAbove: 25 } }));
+    expect((await runInProcess(["generate"], root)).code).toBe(0);
+    expect((await readdir(path.join(root, "out", "execution-plan"))).filter((f) => f.startsWith("wave-1.") || f.startsWith("wave-1-"))).toEqual(["wave-1-part-2.md", "wave-1.md"]);
+    await writeFile(path.join(root, "paraplan.config.json"), JSON.stringify({ executionPlan: { pagesAbove: 40 } }));
+    const check = await runInProcess(["check"], root);
+    expect(check.code).toBe(1);
+    expect(check.stdout + check.stderr).toContain("execution-plan/wave-1-part-2.md");
+    expect((await runInProcess(["generate"], root)).code).toBe(0);
+    expect(existsSync(path.join(root, "out", "execution-plan", "wave-1-part-2.md"))).toBe(false);
+    expect((await runInProcess(["check"], root)).code).toBe(0);
+  }, 120_000);
+
+  it("refuses a page size that is not a whole number of at least 1", async () => {
+    const root = await mkdtemp(path.join(os.tmpdir(), "paraplan-pages-"));
+    await writeLargePlan(root, 3);
+    await writeFile(path.join(root, "paraplan.config.json"), JSON.stringify({ executionPlan: { pagesAbove: 0 } }));
+    const result = await runInProcess(["validate"], root);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("paraplan.config.json");
+  });
+});
