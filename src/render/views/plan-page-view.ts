@@ -51,7 +51,6 @@ export function planPageView(ctx: RenderContext, pages: readonly PlanPage[], ind
     next: index + 1 < pages.length ? around[index + 1]! : null,
     firstPart: page.part > 1 ? around[index - page.part + 1]! : null,
     unwaved: page.wave === undefined,
-    workstreamCount: workstreams.length,
     wave,
     workstreams,
     canStartNow: startable(
