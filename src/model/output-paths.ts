@@ -88,6 +88,9 @@ export function planPagePath(wave: number | null, part: number): string {
   return `${PLAN_PAGES_FOLDER}/${part > 1 ? `${name}-part-${part}` : name}.md`;
 }
 
+/** The day-by-day timeline of a split execution plan, a page of its own: a long plan has thousands of days. */
+export const PLAN_TIMELINE = `${PLAN_PAGES_FOLDER}/timeline.md`;
+
 /** Every folder of `out/` a document is written to: the paths above never leave them. */
 export const OUTPUT_FOLDERS = [".", "prompts", "sessions", "adr", PLAN_PAGES_FOLDER] as const;
 

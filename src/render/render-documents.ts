@@ -7,10 +7,10 @@ import { withHeader } from "./generated-header.js";
 import { TemplateError, type Renderer } from "./renderer.js";
 import { wrapMarkdown } from "./wrap-markdown.js";
 import { localChanges } from "./local-changes.js";
-import { ADR_INDEX, adrPath, byPath, PLAN_DOCUMENT, sessionPath } from "../model/output-paths.js";
+import { ADR_INDEX, adrPath, byPath, PLAN_DOCUMENT, PLAN_TIMELINE, sessionPath } from "../model/output-paths.js";
 import { decisionIndexView, decisionView } from "./views/decision-view.js";
 import { planView } from "./views/plan-view.js";
-import { planPageView } from "./views/plan-page-view.js";
+import { planPageView, planTimelineView } from "./views/plan-page-view.js";
 import { planPages } from "./views/plan-pages.js";
 import { promptView } from "./views/prompt-view.js";
 import { renderContext } from "./views/render-context.js";
@@ -53,6 +53,7 @@ export function documentJobs(plan: Plan, schedule: PlanSchedule): Job[] {
   for (const [index, page] of pages.entries()) {
     jobs.push({ path: page.path, template: "plan-page.md", view: () => planPageView(ctx, pages, index), sources: allSources, reads: pageReads });
   }
+  if (pages.length > 0) jobs.push({ path: PLAN_TIMELINE, template: "plan-timeline.md", view: () => planTimelineView(ctx), sources: allSources, reads: pageReads });
   for (const ws of plan.workstreams) {
     const agent = ws.agent ? ctx.agent.get(ws.agent.id) : undefined;
     jobs.push({

@@ -59,15 +59,15 @@ describe(`the ${SPLIT_FIXTURE} fixture plan split into pages of ${PAGES_ABOVE} w
 describe("a plan of more workstreams than the default page size", () => {
   it("generates its pages, checks clean, and removes them when a setting makes the plan one document again", async () => {
     const root = await mkdtemp(path.join(os.tmpdir(), "paraplan-pages-"));
-    await writeLargePlan(root, 450);
+    await writeLargePlan(root, 260);
     const generate = await runInProcess(["generate"], root);
     expect(generate.stderr).toContain("0 errors, 0 warnings");
     expect(generate.code).toBe(0);
     const pages = (await readdir(path.join(root, "out", "execution-plan"))).sort();
-    // 12 waves of 40 workstreams (the last one of 10): a page each.
-    expect(pages).toEqual(Array.from({ length: 12 }, (_, k) => `wave-${k + 1}.md`).sort());
+    // 7 waves of 40 workstreams (the last one of 20): a page each, and the timeline's.
+    expect(pages).toEqual([...Array.from({ length: 7 }, (_, k) => `wave-${k + 1}.md`), "timeline.md"].sort());
     const main = await readFile(path.join(root, "out", "PARALLEL_EXECUTION_PLAN.md"), "utf8");
-    expect(main).toContain("[Wave 12: Wave 12](execution-plan/wave-12.md)");
+    expect(main).toContain("[Wave 7: Wave 7](execution-plan/wave-7.md)");
     expect(main.length).toBeLessThan(20_000);
     expect((await runInProcess(["check"], root)).code).toBe(0);
 
@@ -75,7 +75,7 @@ describe("a plan of more workstreams than the default page size", () => {
     expect((await runInProcess(["generate"], root)).code).toBe(0);
     expect(existsSync(path.join(root, "out", "execution-plan"))).toBe(false);
     const whole = await readFile(path.join(root, "out", "PARALLEL_EXECUTION_PLAN.md"), "utf8");
-    expect(whole).toContain("| [W00450](prompts/W00450_WORK_ITEM_450.md) |");
+    expect(whole).toContain("| [W00260](prompts/W00260_WORK_ITEM_260.md) |");
     expect(whole.length).toBeLessThan(MAX_DOCUMENT_CHARS);
     expect((await runInProcess(["check"], root)).code).toBe(0);
 

@@ -1,8 +1,9 @@
-import { PLAN_DOCUMENT } from "../../model/output-paths.js";
+import { PLAN_DOCUMENT, PLAN_TIMELINE } from "../../model/output-paths.js";
+import { dateOf } from "./figures.js";
 import { conflictsView } from "./conflicts-view.js";
 import type { PlanPage } from "./plan-pages.js";
 import type { FileConflict } from "../../schedule/types.js";
-import { dependencyGraph, ganttChart, monitorScript, ownedFiles, pageList, pageTitle, startable, waveView, workstreamRows, worktreeSetup } from "./plan-view.js";
+import { dependencyGraph, ganttChart, monitorScript, ownedFiles, pageList, pageTitle, startable, timelineRows, waveView, workstreamRows, worktreeSetup } from "./plan-view.js";
 import { linkFrom, type RenderContext } from "./render-context.js";
 import { runbookView } from "./runbook-view.js";
 
@@ -66,5 +67,17 @@ export function planPageView(ctx: RenderContext, pages: readonly PlanPage[], ind
     setup: worktreeSetup(ctx, list),
     monitor: monitorScript(list),
     prompts: workstreams.map((w) => ({ id: w.id, name: w.name, link: w.prompt })),
+  };
+}
+
+/** The view model of a split execution plan's day-by-day timeline, a page of its own: a long plan has thousands of days. */
+export function planTimelineView(ctx: RenderContext) {
+  return {
+    generatedPath: PLAN_TIMELINE,
+    project: ctx.plan.project.name,
+    plan: linkFrom(PLAN_TIMELINE, PLAN_DOCUMENT),
+    // Day 1's date, as the timeline counts it: a weekend start date means the Monday after.
+    startDate: dateOf(ctx.plan.project.startDate, 1) ?? null,
+    timeline: timelineRows(ctx, true),
   };
 }

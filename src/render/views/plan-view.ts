@@ -1,4 +1,4 @@
-import { adrPath, ADR_INDEX, PLAN_DOCUMENT } from "../../model/output-paths.js";
+import { adrPath, ADR_INDEX, PLAN_DOCUMENT, PLAN_TIMELINE } from "../../model/output-paths.js";
 import { count, dateOf, dayLabel, days, num, range, spanPair } from "./figures.js";
 import { conflictsView } from "./conflicts-view.js";
 import { criticalPathText } from "./critical-path-text.js";
@@ -58,17 +58,8 @@ export function planView(ctx: RenderContext, pages: readonly PlanPage[] = []) {
 
   const gantt = split ? "" : ganttChart(ctx, nodeId, plan.waves, true);
 
-  // Split, a day lists how many workstreams start and finish, not which: its pages name them.
-  const timeline = waves.days.map((d) => ({
-    day: d.day,
-    date: dateOf(project.startDate, d.day) ?? "—",
-    active: d.active.length,
-    sessions: split ? "" : d.active.join(", ") || "—",
-    starting: split ? String(d.starting.length) : d.starting.join(", ") || "—",
-    finishing: split ? String(d.finishing.length) : d.finishing.join(", ") || "—",
-    merging: d.merging.map((n) => `wave ${n}`).join(", ") || "—",
-    peak: waves.peak.days.includes(d.day),
-  }));
+  // Split, the timeline is a page of its own.
+  const timeline = split ? [] : timelineRows(ctx, false);
 
   const { mergeProcedure: sharedMergeProcedure, rollback: sharedRollback } = sharedWaveText(plan.waves);
   const waveViews = split ? [] : plan.waves.map((wave) => waveView(ctx, wave));
@@ -155,7 +146,26 @@ export function planView(ctx: RenderContext, pages: readonly PlanPage[] = []) {
     pages: pageList(ctx, pages, PLAN_DOCUMENT),
     conflictCounts: split ? conflictCounts(schedule.conflicts) : null,
     canStartNowCount: count(schedule.execution.canStartNow.length, "workstream"),
+    timelinePage: split ? linkFrom(PLAN_DOCUMENT, PLAN_TIMELINE) : null,
+    days: count(waves.days.length, "day"),
   };
+}
+
+/** The rows of the day-by-day timeline; with `counts`, how many workstreams start and finish, not which (a split plan's pages name them). */
+export function timelineRows(ctx: RenderContext, counts: boolean) {
+  const { startDate } = ctx.plan.project;
+  const { days, peak } = ctx.schedule.withWaves.high;
+  const peakDays = new Set(peak.days);
+  return days.map((d) => ({
+    day: d.day,
+    date: dateOf(startDate, d.day) ?? "—",
+    active: d.active.length,
+    sessions: counts ? "" : d.active.join(", ") || "—",
+    starting: counts ? String(d.starting.length) : d.starting.join(", ") || "—",
+    finishing: counts ? String(d.finishing.length) : d.finishing.join(", ") || "—",
+    merging: d.merging.map((n) => `wave ${n}`).join(", ") || "—",
+    peak: peakDays.has(d.day),
+  }));
 }
 
 /** The rows of the workstream tables, links relative to the document `from`. */
