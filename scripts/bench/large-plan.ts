@@ -38,7 +38,9 @@ try {
   const plan = files.find(([f]) => f === "PARALLEL_EXECUTION_PLAN.md")![1];
   const pages = files.filter(([f]) => f.startsWith("execution-plan/")).length;
   console.log(`${count} workstreams: generate exit 0 in ${seconds} s, peak memory ${Math.round(kb! / 1024)} MB`);
-  console.log(`${files.length} documents; execution plan ${plan.toLocaleString("en-US")} bytes and ${pages} pages; largest ${largest[0]} (${largest[1].toLocaleString("en-US")} bytes, limit ${MAX_DOCUMENT_CHARS.toLocaleString("en-US")})`);
+  console.log(
+    `${files.length} documents; execution plan ${plan.toLocaleString("en-US")} bytes and ${pages} pages; largest ${largest[0]} (${largest[1].toLocaleString("en-US")} bytes, limit ${MAX_DOCUMENT_CHARS.toLocaleString("en-US")})`,
+  );
   if (largest[1] > MAX_DOCUMENT_CHARS) throw new Error("a document is over the limit");
 } finally {
   await rm(root, { recursive: true, force: true });
