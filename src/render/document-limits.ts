@@ -1,8 +1,9 @@
 import { diagnostic, type Diagnostic, FILE_START } from "../diagnostics/diagnostic.js";
 
 /**
- * The largest generated document paraplan writes (5 MiB of Markdown): the execution plan of some 5,000 workstreams,
- * more than a reader or an agent can use; a plan that needs more is better split, and the cap bounds memory.
+ * The largest generated document paraplan writes (5 MiB of Markdown), more than a reader or an agent can use; the cap
+ * bounds memory. A guard against runaway templates and records, not against large plans: beyond some hundreds of
+ * workstreams the execution plan moves what grows with them into pages (`plan-pages.ts`).
  */
 export const MAX_DOCUMENT_CHARS = 5 * 1024 * 1024;
 
