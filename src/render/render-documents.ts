@@ -11,7 +11,7 @@ import { ADR_INDEX, adrPath, byPath, PLAN_DOCUMENT, PLAN_TIMELINE, sessionPath }
 import { decisionIndexView, decisionView } from "./views/decision-view.js";
 import { planView } from "./views/plan-view.js";
 import { planPageView, planTimelineView } from "./views/plan-page-view.js";
-import { planPages } from "./views/plan-pages.js";
+import { pageSources, planPages } from "./views/plan-pages.js";
 import { promptView } from "./views/prompt-view.js";
 import { renderContext } from "./views/render-context.js";
 import { sessionView } from "./views/session-view.js";
@@ -45,13 +45,14 @@ export function documentJobs(plan: Plan, schedule: PlanSchedule): Job[] {
   // The plan shows the project's and the waves' text, agents' names and risks, but of workstreams, ADRs and sessions
   // only what any document may show (ids, names, titles, schedule).
   const planReads = unique([plan.project, ...plan.agents, ...plan.waves, ...plan.risks].map((r) => r.source.file));
-  // A large plan's execution plan keeps its summary; pages hold what grows with the workstreams. Their schedule
-  // figures come from every record, like the plan's; of local fields they show the waves' (names, procedures).
+  // A large plan's execution plan keeps its summary; pages hold what grows with the workstreams. A page's sources are
+  // the records it names, as a prompt's; of local fields it shows the waves' (names, procedures). The timeline counts
+  // every workstream.
   const pages = planPages(ctx);
   const pageReads = unique([plan.project, ...plan.waves].map((r) => r.source.file));
   const jobs: Job[] = [{ path: PLAN_DOCUMENT, template: "execution-plan.md", view: () => planView(ctx, pages), sources: allSources, reads: planReads }];
   for (const [index, page] of pages.entries()) {
-    jobs.push({ path: page.path, template: "plan-page.md", view: () => planPageView(ctx, pages, index), sources: allSources, reads: pageReads });
+    jobs.push({ path: page.path, template: "plan-page.md", view: () => planPageView(ctx, pages, index), sources: unique(pageSources(ctx, page)), reads: pageReads });
   }
   if (pages.length > 0) jobs.push({ path: PLAN_TIMELINE, template: "plan-timeline.md", view: () => planTimelineView(ctx), sources: allSources, reads: pageReads });
   for (const ws of plan.workstreams) {

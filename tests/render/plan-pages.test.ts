@@ -4,7 +4,9 @@ import { mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { loadPlan } from "../../src/io/load-plan.js";
 import { MAX_DOCUMENT_CHARS } from "../../src/render/document-limits.js";
+import { documentJobs } from "../../src/render/render-documents.js";
 import { brokenLinks } from "../helpers/broken-links.js";
 import { FIXTURE_PLANS } from "../helpers/fixture-plans.js";
 import { writeLargePlan } from "../helpers/large-plan.js";
@@ -53,6 +55,22 @@ describe(`the ${SPLIT_FIXTURE} fixture plan split into pages of ${PAGES_ABOVE} w
     // The plan keeps no per-workstream table and links no prompt: its pages do.
     expect(main).not.toContain("| ID | Name | Agent |");
     expect(main).not.toContain("prompts/");
+  });
+});
+
+describe("a page's sources", () => {
+  it("are the records it names (its workstreams, what they depend on or share a file with, the waves), not every file of the plan", async () => {
+    const root = path.join(FIXTURE_PLANS, SPLIT_FIXTURE);
+    const { plan, schedule } = await loadPlan(path.join(root, "plan"), root, { settings: { planPagesAbove: PAGES_ABOVE } });
+    const jobs = documentJobs(plan, schedule);
+    const file = (id: string) => plan.workstreams.find((w) => w.id === id)!.source.file;
+    const page = jobs.find((j) => j.path === "execution-plan/wave-5.md")!;
+    expect(page.sources).toEqual(expect.arrayContaining([file("S19"), file("S20"), plan.project.source.file, ...plan.waves.map((w) => w.source.file)]));
+    expect(page.sources).toContain(file("S01")); // S19 shares .github/workflows/ci.yml with it
+    expect(page.sources).not.toContain(file("S05"));
+    expect(page.sources.some((f) => /\/(decisions|sessions|risks)\//.test(f))).toBe(false);
+    // The plan and its timeline show every workstream.
+    for (const whole of ["PARALLEL_EXECUTION_PLAN.md", "execution-plan/timeline.md"]) expect(jobs.find((j) => j.path === whole)!.sources).toContain(file("S01"));
   });
 });
 

@@ -41,3 +41,21 @@ export function planPages(ctx: RenderContext): PlanPage[] {
     return Array.from({ length: parts }, (_, k) => ({ path: planPagePath(number, k + 1), wave, part: k + 1, parts, workstreams: ids.slice(k * size, (k + 1) * size) }));
   });
 }
+
+/**
+ * The plan files a page shows records of, as a prompt's sources are: the project, the waves and gates, its
+ * workstreams and their agents, and the workstreams its tables and graph name beside them (dependencies, sharers of
+ * a file). Like a prompt, a page also shows schedule figures that every workstream moves; its view says when they
+ * changed. Not every file of the plan: a plan of 10,000 workstreams has some 250 pages.
+ */
+export function pageSources(ctx: RenderContext, page: PlanPage): string[] {
+  const { plan } = ctx;
+  const named = page.workstreams.flatMap((id) => {
+    const ws = ctx.workstream.get(id)!;
+    const others = [...ws.dependsOn, ...ws.softDependsOn].map((d) => d.id);
+    const sharers = (ctx.conflictsOf.get(id) ?? []).flatMap((c) => c.sides.map((s) => s.workstream));
+    const agent = ws.agent ? ctx.agent.get(ws.agent.id) : undefined;
+    return [ws.source.file, ...(agent ? [agent.source.file] : []), ...[...others, ...sharers].flatMap((other) => ctx.workstream.get(other)?.source.file ?? [])];
+  });
+  return [plan.project.source.file, ...plan.waves.map((w) => w.source.file), ...plan.gates.map((g) => g.source.file), ...named];
+}
