@@ -33,7 +33,7 @@ function pathByWaves(text: string): string {
 }
 
 /** Mermaid node and task labels must not contain quotes, colons or semicolons. */
-export function mermaidText(text: string): string {
+function mermaidText(text: string): string {
   return text
     .replace(/["#:;`<>{}[\]]/g, " ")
     .replace(/\s+/g, " ")
