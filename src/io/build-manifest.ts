@@ -22,8 +22,13 @@ interface InputStat {
 export interface BuildManifest {
   key: string;
   inputs: Omit<InputStat, "abs">[];
-  /** Each output as written, with the plan files it was rendered from (generated files name none: their header is one line). */
-  outputs: { path: string; size: number; mtimeMs: number; sources?: string[] }[];
+  /**
+   * Each output as written, with the plan files it was rendered from (generated files name none: their header is one
+   * line) and its view key: a hash of the templates, sources and view model it was rendered from (see `renderEach`).
+   */
+  outputs: { path: string; size: number; mtimeMs: number; sources?: string[]; view?: string }[];
+  /** The paraplan that wrote the manifest: view keys are only comparable within one version's rendering code. */
+  version?: string;
   diagnostics: Diagnostic[];
 }
 
@@ -102,24 +107,36 @@ export function outputsIntact(outDir: string, outputs: BuildManifest["outputs"])
   return true;
 }
 
+/**
+ * The view key of each output the manifest lists that is still on disk exactly as written: a build that renders the
+ * same view for it leaves it as it stands. None from another paraplan version, whose rendering may differ.
+ */
+export function viewsOnDisk(outDir: string, manifest: BuildManifest | undefined): Map<string, string> {
+  const views = new Map<string, string>();
+  if (manifest?.version !== VERSION) return views;
+  for (const output of manifest.outputs) if (output.view && outputsIntact(outDir, [output])) views.set(output.path, output.view);
+  return views;
+}
+
 /** Records a successful build: its inputs as they stood before it, its outputs as written, its diagnostics. */
 export async function writeManifest(
   cacheDir: string,
   outDir: string,
   snapshot: InputsSnapshot,
-  outputs: readonly { path: string; sources: readonly string[] }[],
+  outputs: readonly { path: string; sources: readonly string[]; view?: string | undefined }[],
   diagnostics: readonly Diagnostic[],
 ): Promise<void> {
   const entries = [];
   for (const output of outputs) {
     const info = statSync(path.join(outDir, output.path));
-    entries.push({ path: output.path, size: info.size, mtimeMs: info.mtimeMs, sources: [...output.sources] });
+    entries.push({ path: output.path, size: info.size, mtimeMs: info.mtimeMs, sources: [...output.sources], ...(output.view ? { view: output.view } : {}) });
   }
   const manifest: BuildManifest = {
     key: await snapshot.key(),
     inputs: snapshot.stats.map(({ name, size, mtimeMs }) => ({ name, size, mtimeMs })),
     outputs: entries,
     diagnostics: [...diagnostics],
+    version: VERSION,
   };
   await makeFolder(cacheDir);
   // Atomic: two runs at once never leave half a manifest. A lost manifest only costs a full build: no fsync.

@@ -18,7 +18,7 @@ import { hasErrors, sortDiagnostics, type Diagnostic } from "../diagnostics/diag
 import type { PlanSettings } from "../model/plan-settings.js";
 import type { Workstream } from "../model/types.js";
 import type { OutputFile } from "../render/render-documents.js";
-import { inputsUnchanged, outputsIntact, readManifest, snapshotInputs, writeManifest, type BuildManifest, type InputsSnapshot } from "./build-manifest.js";
+import { inputsUnchanged, outputsIntact, readManifest, snapshotInputs, viewsOnDisk, writeManifest, type BuildManifest, type InputsSnapshot } from "./build-manifest.js";
 import type { BuildMemory } from "./build-outputs.js";
 import type { OutputStatus } from "./compare-outputs.js";
 import { NO_CACHE, openDiskCache, type DiskCache } from "./disk-cache.js";
@@ -220,15 +220,22 @@ async function writeBuild(source: PlanSource, request: Extract<BuildRequest, { m
     if (!renderer || hasErrors(prepared.diagnostics)) return { diagnostics: prepared.diagnostics, ms: performance.now() - started };
     // Each document is rendered when the writer asks for it and let go once staged, so the build never holds them all.
     const problems: Diagnostic[] = [];
-    const written: { path: string; sources: string[] }[] = [];
+    const written: { path: string; sources: string[]; view?: string | undefined }[] = [];
     const pace = documentPacer(plan);
+    // What the last build wrote, by the view each document was rendered from: a document whose view is the same is
+    // not rendered again, nor read back (watch keeps its documents in memory instead).
+    const onDisk = inputs ? viewsOnDisk(source.outDir, manifest) : undefined;
     const documents = function* () {
-      for (const r of renderEach(plan, schedule, renderer, undefined, memory?.rendered)) {
+      for (const r of renderEach(plan, schedule, renderer, undefined, memory?.rendered, onDisk)) {
         // Collecting garbage pays after rendering many documents, not after reusing them (watch).
-        if (!("reused" in r)) pace();
+        if ("file" in r && !r.reused) pace();
         if ("diagnostic" in r) problems.push(r.diagnostic);
-        else if (!hasErrors(problems)) {
-          written.push({ path: r.file.path, sources: r.file.sources });
+        else if (hasErrors(problems)) continue;
+        else if ("kept" in r) {
+          written.push({ path: r.kept.path, sources: r.kept.sources, view: r.kept.key });
+          yield { path: r.kept.path, kept: true as const };
+        } else {
+          written.push({ path: r.file.path, sources: r.file.sources, view: r.key });
           yield r.file;
         }
       }
@@ -285,7 +292,13 @@ async function compareBuild(source: PlanSource, request: Extract<BuildRequest, {
     if (renderer && !hasErrors(prepared.diagnostics)) {
       const compareFile = compare.fileComparer(source.outDir);
       const pace = documentPacer(plan);
-      await forEachConcurrently(renderEach(plan, schedule, renderer), COMPARE_CONCURRENCY, async (r) => {
+      // A document rendered from the view the last build wrote it from, its file untouched since, is as the plan renders it.
+      const onDisk = source.cache ? viewsOnDisk(source.outDir, await readManifest(cacheDirOf(source))) : undefined;
+      await forEachConcurrently(renderEach(plan, schedule, renderer, undefined, undefined, onDisk), COMPARE_CONCURRENCY, async (r) => {
+        if ("kept" in r) {
+          seen.add(r.kept.path);
+          return;
+        }
         pace();
         if ("diagnostic" in r) {
           problems.push(r.diagnostic);
