@@ -41,6 +41,12 @@ function shared(record: AnyRecord, local: ReadonlySet<string>): string {
   });
 }
 
+/** Whether two records of a kind differ at most in their local fields (and positions): no document but their own shows the difference. */
+export function sameBesidesLocal(kind: keyof Plan, before: object, after: object): boolean {
+  const local = new Set(LOCAL_FIELDS[kind]);
+  return shared(before as AnyRecord, local) === shared(after as AnyRecord, local);
+}
+
 /**
  * The files whose records differ between two builds of a plan, when every difference lies in local fields; undefined
  * when some other field changed, a record came or went, or too many files changed to be worth comparing. Records are

@@ -111,6 +111,15 @@ function renderKey(renderer: Renderer, job: Job, view: object): string {
 }
 
 /**
+ * The documents a build finds in `out/` as the last build wrote them: the view key each was rendered from, and, when
+ * only local fields of some plan files changed since (with the same templates), those files.
+ */
+export interface DocumentsOnDisk {
+  views: ReadonlyMap<string, string>;
+  edited?: ReadonlySet<string>;
+}
+
+/**
  * One rendered document (`reused` when taken from the memo: no garbage made; `key` its view key when asked for), a
  * document whose view key is the one `onDisk` gives for it (`kept`: not rendered, its file stands), or the diagnostic
  * of one that could not be rendered.
@@ -128,7 +137,7 @@ export function* renderEach(
   renderer: Renderer,
   only: (path: string) => boolean = () => true,
   memo?: RenderMemo,
-  onDisk?: ReadonlyMap<string, string>,
+  onDisk?: DocumentsOnDisk,
 ): Generator<Rendering, void, undefined> {
   const seen = new Set<string>();
   const reported = new Set<string>();
@@ -144,6 +153,13 @@ export function* renderEach(
     if (seen.has(job.path)) continue;
     seen.add(job.path);
     if (!only(job.path)) continue;
+    // Only local fields of these files changed since the build that wrote out/ (with these templates): a document that
+    // reads none of them stands on disk as written, and gets no view.
+    const standing = onDisk?.edited && !(job.reads ?? job.sources).some((file) => onDisk.edited!.has(file)) ? onDisk.views.get(job.path) : undefined;
+    if (standing !== undefined) {
+      yield { kept: { path: job.path, key: standing, sources: job.sources } };
+      continue;
+    }
     const kept = changed && !(job.reads ?? job.sources).some((file) => changed.has(file)) ? remembered.get(job.path) : undefined;
     if (kept) {
       memo?.documents.set(job.path, kept);
@@ -154,7 +170,7 @@ export function* renderEach(
       const view = job.view();
       const key = (memo || onDisk) && renderer.key !== undefined ? renderKey(renderer, job, view) : undefined;
       // The file in out/ was rendered from this very view (the build manifest says so): it stands as it is.
-      if (key !== undefined && onDisk?.get(job.path) === key) {
+      if (key !== undefined && onDisk?.views.get(job.path) === key) {
         yield { kept: { path: job.path, key, sources: job.sources } };
         continue;
       }

@@ -11,6 +11,8 @@ export interface AnalysedPlan {
   plan: Plan;
   schedule: PlanSchedule;
   diagnostics: Diagnostic[];
+  /** The cross-record rules' findings among them, before severities: a plan patched after a local edit is checked against these. */
+  rules?: Diagnostic[];
 }
 
 /**
@@ -26,5 +28,5 @@ export function analysePlan(
   const built = buildPlan(files, { planDir: options.planDir, ...(options.memo ? { memo: options.memo } : {}), ...(defaultStatus ? { defaultDecisionStatus: defaultStatus } : {}) });
   const scheduled = computeSchedule(built.plan);
   const diagnostics = applySeverity([...readDiagnostics, ...built.diagnostics, ...scheduled.diagnostics], options.settings?.severity);
-  return { plan: built.plan, schedule: scheduled.schedule, diagnostics: sortDiagnostics(diagnostics) };
+  return { plan: built.plan, schedule: scheduled.schedule, diagnostics: sortDiagnostics(diagnostics), rules: built.rules };
 }

@@ -21,7 +21,7 @@ function renderAgainst(plan: Plan, schedule: PlanSchedule, renderer: Renderer, o
   const rendered = new Map<string, string>();
   const kept: string[] = [];
   const keys = new Map<string, string>();
-  for (const r of renderEach(plan, schedule, renderer, undefined, undefined, onDisk)) {
+  for (const r of renderEach(plan, schedule, renderer, undefined, undefined, { views: onDisk })) {
     if ("kept" in r) {
       kept.push(r.kept.path);
       keys.set(r.kept.path, r.kept.key);
