@@ -78,7 +78,7 @@ export function promptView(ctx: RenderContext, ws: Workstream) {
             merges: mergeDays(waveExec, label),
             coverage: wave.coverage !== undefined ? `${wave.coverage}%` : null,
             parts: (exec?.partWaves ?? []).map((n) => ({ number: n, merges: mergeDays(ctx.waveExecution.get(n)!, label) })),
-            commands: mergeCommands(ctx, wave),
+            commands: mergeCommands(ctx, wave, ws.id),
             final: waveExec.into !== null ? waveExec.into : null,
           }
         : null,
