@@ -83,7 +83,10 @@ export function snapshotWaves(ctx: RenderContext, date: string): PlanSnapshot["w
   const active = new Map<Wave, string[]>();
   for (const ws of workstreamsOn(ctx, date)) {
     const wave = ctx.waveOf.get(ws.id);
-    if (wave) active.set(wave, [...(active.get(wave) ?? []), ws.id]);
+    if (!wave) continue;
+    const ids = active.get(wave);
+    if (ids) ids.push(ws.id);
+    else active.set(wave, [ws.id]);
   }
   return [...active]
     .sort(([a], [b]) => a.number - b.number)
