@@ -1,6 +1,8 @@
 // How the generated output grows with the plan: `generate --no-cache` on synthetic plans, bytes per output folder.
 //   npm run build && npx tsx scripts/bench/output-size.ts --sizes 1000,10000
-// The target (#22) is that no folder grows faster than the records: the last column stays at or under the size ratio.
+// The target (#22) is that no folder grows faster than the records: the last row's ratios stay at or under the size ratio.
+// Until the execution plan splits, at 10,000 records it is over the 5 MiB document limit and `generate` writes nothing:
+// the figures in docs/performance.md were taken with MAX_DOCUMENT_CHARS raised in dist/render/document-limits.js.
 import { execFileSync } from "node:child_process";
 import { mkdtemp, readdir, rm, stat } from "node:fs/promises";
 import os from "node:os";
@@ -38,7 +40,12 @@ for (const size of sizes) {
   try {
     await writeSyntheticPlan(dir, size);
     const started = performance.now();
-    execFileSync(process.execPath, [CLI, "generate", "--no-cache"], { cwd: dir, stdio: ["ignore", "ignore", "inherit"] });
+    try {
+      execFileSync(process.execPath, [CLI, "generate", "--no-cache"], { cwd: dir, stdio: ["ignore", "ignore", "inherit"] });
+    } catch (error) {
+      console.error(`generate failed on ${size} records (${(error as Error).message.split("\n")[0]}): its sizes are left out`);
+      continue;
+    }
     const ms = performance.now() - started;
     const bytes: Record<string, number> = {};
     for (const part of PARTS) bytes[part] = await bytesUnder(path.join(dir, part));
