@@ -5,7 +5,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { VERSION } from "../version.js";
 import { listTemplateFiles } from "./load-templates.js";
 import { toPosix } from "./posix-path.js";
-import { listPlanFiles } from "./list-plan-files.js";
+import { listPlanFiles, type ListedFile } from "./list-plan-files.js";
 import { makeFolder } from "./make-folder.js";
 import { writeAtomic } from "./atomic-write.js";
 
@@ -44,13 +44,20 @@ export interface BuildInputs {
 /** A snapshot of the inputs taken before a build, so a file changed during the build is noticed by the next one. */
 export interface InputsSnapshot {
   stats: InputStat[];
+  /** The plan files among them, as listed (with their stats): a build patching the model snapshot need not list them again. */
+  planFiles: StatedPlanFile[];
+  /** Whether listing the plan folder found problems (a link out of it, a loop): those only a full read reports. */
+  listingProblems: boolean;
 }
+
+/** A plan file as listed, with its size and time. */
+export type StatedPlanFile = ListedFile & { size: number; mtimeMs: number };
 
 const NAME = "build.json";
 
 /** Lists and stats every input file (plan files by their shown name, templates by folder and name). */
 export async function snapshotInputs(options: BuildInputs): Promise<InputsSnapshot> {
-  const { files } = await listPlanFiles(options.planDir, options.root);
+  const { files, diagnostics } = await listPlanFiles(options.planDir, options.root);
   const templates = await listTemplateFiles(options.templatesDir);
   // The config file's settings (a default decision status, severities) change the diagnostics and documents too.
   const configs = [path.join(options.planDir, "paraplan.config.json"), path.join(path.dirname(options.planDir), "paraplan.config.json")]
@@ -62,7 +69,8 @@ export async function snapshotInputs(options: BuildInputs): Promise<InputsSnapsh
     const info = statSync(f.abs);
     return { ...f, size: info.size, mtimeMs: info.mtimeMs };
   });
-  return { stats };
+  const planFiles = files.map((f, i) => ({ ...f, size: stats[i]!.size, mtimeMs: stats[i]!.mtimeMs }));
+  return { stats, planFiles, listingProblems: diagnostics.length > 0 };
 }
 
 /**

@@ -131,7 +131,7 @@ export type PromptOutcome =
  */
 export async function renderPrompt(source: PlanSource, id: string): Promise<PromptOutcome> {
   const fresh = await freshPrompt(source, id);
-  if (fresh !== undefined) return { kind: "fresh", content: fresh };
+  if (fresh.content !== undefined) return { kind: "fresh", content: fresh.content };
   return withReadEnv(source, undefined, async (env) => {
     const [{ prepareBuild }, { documentsClearOf }, { renderDocuments }, { promptPath }, { findById }] = await Promise.all([
       import("./build-outputs.js"),
@@ -140,7 +140,7 @@ export async function renderPrompt(source: PlanSource, id: string): Promise<Prom
       import("../model/output-paths.js"),
       import("../model/find-by-id.js"),
     ]);
-    const patched = source.cache ? await patchFromSnapshot(source, env, await import("./model-snapshot.js")) : undefined;
+    const patched = source.cache ? await patchFromSnapshot(source, env, await import("./model-snapshot.js"), fresh.inputs) : undefined;
     const prepared = await prepareBuild({ ...inputsOf(source), env, aroundErrors: true, ...(patched ? { loaded: patched.analysed } : {}) });
     const { plan, schedule, renderer } = prepared;
     const ids = plan.workstreams.map((w) => w.id);
@@ -183,9 +183,12 @@ export async function renderPrompts(source: PlanSource, analysed: LoadedPlan): P
   return { prompts, diagnostics: rendered.diagnostics };
 }
 
-/** The prompt file in `out/` when the last build's manifest shows nothing changed since, and the id names exactly one. */
-async function freshPrompt(source: PlanSource, id: string): Promise<string | undefined> {
-  if (!source.cache) return undefined;
+/**
+ * The prompt file in `out/` when the last build's manifest shows nothing changed since, and the id names exactly one;
+ * else the inputs as listed, when they were (a build need not list them again).
+ */
+async function freshPrompt(source: PlanSource, id: string): Promise<{ content?: string; inputs?: InputsSnapshot }> {
+  if (!source.cache) return {};
   const prefix = `prompts/${id.toLowerCase()}`;
   const wanted = (file: string) => {
     const lower = file.toLowerCase();
@@ -195,9 +198,10 @@ async function freshPrompt(source: PlanSource, id: string): Promise<string | und
   const matches = manifest?.outputs.filter((o) => wanted(o.path)) ?? [];
   // Two candidates (ids that are prefixes of each other) need the plan to tell them apart.
   const output = matches.length === 1 ? matches[0] : undefined;
-  if (!manifest || !output) return undefined;
-  if (!inputsUnchanged(await snapshotInputs(source), manifest) || !outputsIntact(source.outDir, [output])) return undefined;
-  return readFile(path.join(source.outDir, output.path), "utf8");
+  if (!manifest || !output) return {};
+  const inputs = await snapshotInputs(source);
+  if (!inputsUnchanged(inputs, manifest) || !outputsIntact(source.outDir, [output])) return { inputs };
+  return { content: await readFile(path.join(source.outDir, output.path), "utf8") };
 }
 
 /** Thrown into the writer when a document failed to render: what was staged is dropped. */
@@ -231,7 +235,7 @@ async function writeBuild(source: PlanSource, request: Extract<BuildRequest, { m
     const hashes = new Map<string, string>();
     if (inputs) env.hashes = hashes;
     // After an edit of local fields only, the last build's plan patched with the edited files: nothing else is read.
-    const patched = inputs ? await patchFromSnapshot(source, env, snapshots) : undefined;
+    const patched = inputs ? await patchFromSnapshot(source, env, snapshots, inputs) : undefined;
     const prepared = await prepareBuild({ ...inputsOf(source), env, ...(memory ? { memory } : {}), ...(patched ? { loaded: patched.analysed } : {}) });
     // A patched build used the parse cache for the edited files only: pruning would empty it.
     if (first && prepared.renderer && !patched) await disk.prune();
@@ -275,7 +279,10 @@ async function writeBuild(source: PlanSource, request: Extract<BuildRequest, { m
             written.sort((a, b) => (a.path < b.path ? -1 : 1)),
             sortDiagnostics([...prepared.diagnostics, ...problems]),
           );
-        if (inputs && synced.refused.length === 0 && renderer.key !== undefined) {
+        // A snapshot a few edits behind still serves: each later build patches those files again, from the parse cache.
+        // Writing it (megabytes) would cost the edit loop more than that.
+        const behind = patched ? patched.reread > SNAPSHOT_SLACK || renderer.key !== patched.templates : true;
+        if (inputs && synced.refused.length === 0 && renderer.key !== undefined && behind) {
           const { plan, schedule, diagnostics, rules } = prepared;
           await snapshots.writeModelSnapshot(cacheDir, {
             settings: JSON.stringify(source.settings ?? {}),
@@ -296,12 +303,20 @@ async function writeBuild(source: PlanSource, request: Extract<BuildRequest, { m
   });
 }
 
+/** How many plan files may differ from the model snapshot (in time, or in local fields) before a build writes it anew. */
+const SNAPSHOT_SLACK = 4;
+
 /** The last build's plan with the edits since patched in (see `model-snapshot.ts`), when only local fields changed. */
-async function patchFromSnapshot(source: PlanSource, env: ReadOptions, snapshots: typeof import("./model-snapshot.js")): Promise<(PatchedPlan & { readAt: number }) | undefined> {
+async function patchFromSnapshot(
+  source: PlanSource,
+  env: ReadOptions,
+  snapshots: typeof import("./model-snapshot.js"),
+  inputs?: InputsSnapshot,
+): Promise<(PatchedPlan & { readAt: number }) | undefined> {
   const snapshot = snapshots.readModelSnapshot(cacheDirOf(source));
   if (!snapshot) return undefined;
   const readAt = Date.now();
-  const patched = await snapshots.patchSnapshot(snapshot, source, env);
+  const patched = await snapshots.patchSnapshot(snapshot, source, env, inputs);
   return patched && { ...patched, readAt };
 }
 

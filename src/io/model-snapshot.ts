@@ -16,6 +16,7 @@ import type { Plan } from "../model/types.js";
 import type { AnalysedPlan } from "../schedule/analyse-plan.js";
 import { VERSION } from "../version.js";
 import { writeAtomic } from "./atomic-write.js";
+import type { InputsSnapshot } from "./build-manifest.js";
 import { listPlanFiles } from "./list-plan-files.js";
 import { makeFolder } from "./make-folder.js";
 import { parseCached, readPlanFile, textHash, type ReadOptions } from "./read-plan.js";
@@ -47,6 +48,8 @@ export interface PatchedPlan {
   changed: Set<string>;
   files: SnapshotFile[];
   templates: string;
+  /** How many files were read again (their size or time differed from the snapshot's), changed or not. */
+  reread: number;
 }
 
 const NAME = "model.bin";
@@ -93,29 +96,46 @@ export function snapshotFiles(stats: readonly { name: string; size: number; mtim
   });
 }
 
+/** The plan files with their sizes and times, when no build listed them already. */
+async function listAndStat(source: { planDir: string; root: string }): Promise<Pick<InputsSnapshot, "planFiles" | "listingProblems">> {
+  const { files, diagnostics } = await listPlanFiles(source.planDir, source.root);
+  const planFiles = files.map((f) => {
+    const info = statSync(f.abs);
+    return { ...f, size: info.size, mtimeMs: info.mtimeMs };
+  });
+  return { planFiles, listingProblems: diagnostics.length > 0 };
+}
+
 /**
  * The snapshot's plan with the edits since patched in, when every edit lies in local fields of the files' records
  * and changes no diagnostic; undefined when the plan must be read, built and scheduled in full (a file added or
  * removed, another field edited, a file or a diagnostic in it with problems, other settings, a change half-applied).
  */
-export async function patchSnapshot(snapshot: ModelSnapshot, source: { planDir: string; root: string; settings?: PlanSettings | undefined }, env: ReadOptions): Promise<PatchedPlan | undefined> {
+export async function patchSnapshot(
+  snapshot: ModelSnapshot,
+  source: { planDir: string; root: string; settings?: PlanSettings | undefined },
+  env: ReadOptions,
+  inputs?: Pick<InputsSnapshot, "planFiles" | "listingProblems">,
+): Promise<PatchedPlan | undefined> {
   if (snapshot.settings !== JSON.stringify(source.settings ?? {})) return undefined;
   // A multi-file change half-applied is finished by a full load, which reads the journal.
   if (await stat(path.join(source.planDir, ".paraplan-change.json")).catch(() => undefined)) return undefined;
-  const { files: listed, diagnostics: listing } = await listPlanFiles(source.planDir, source.root);
-  if (listing.length > 0 || listed.length !== snapshot.files.length) return undefined;
+  const { planFiles: listed, listingProblems } = inputs ?? (await listAndStat(source));
+  if (listingProblems || listed.length !== snapshot.files.length) return undefined;
   const before = new Map(snapshot.files.map((f) => [f.name, f]));
   const files: SnapshotFile[] = [];
   const edited: { name: string; text: string; relative: string }[] = [];
+  let reread = 0;
   for (const entry of listed) {
     const was = before.get(entry.file);
     if (!was) return undefined;
-    const info = statSync(entry.abs);
+    const info = entry;
     const settled = snapshot.readAt - was.mtimeMs > RACY_MS;
     if (settled && info.size === was.size && info.mtimeMs === was.mtimeMs) {
       files.push(was);
       continue;
     }
+    reread++;
     const read = readPlanFile(entry.abs, entry.file, entry.relative);
     if (!read.planFile) return undefined;
     const hash = textHash(read.planFile.text);
@@ -126,7 +146,7 @@ export async function patchSnapshot(snapshot: ModelSnapshot, source: { planDir: 
   }
   const changed = new Set(edited.map((e) => e.name));
   const { plan, schedule, diagnostics, rules } = snapshot.analysed;
-  if (changed.size === 0) return { analysed: snapshot.analysed, changed, files, templates: snapshot.templates };
+  if (changed.size === 0) return { analysed: snapshot.analysed, changed, files, templates: snapshot.templates, reread };
   // A diagnostic in an edited file may move or go with the edit: only a full build places it right.
   if (!rules || diagnostics.some((d) => changed.has(d.file) || d.related?.some((r) => changed.has(r.file)))) return undefined;
   const [{ buildFileRecords, checkRules }, { sameBesidesLocal }] = await Promise.all([import("../model/build-plan.js"), import("../render/local-changes.js")]);
@@ -153,5 +173,5 @@ export async function patchSnapshot(snapshot: ModelSnapshot, source: { planDir: 
   // The rules read some local fields (an ADR's sections, its links): they must find what they found before.
   const found: Diagnostic[] = checkRules(patched, source.settings?.defaultDecisionStatus);
   if (JSON.stringify(found) !== JSON.stringify(rules)) return undefined;
-  return { analysed: { plan: patched, schedule, diagnostics, rules }, changed, files, templates: snapshot.templates };
+  return { analysed: { plan: patched, schedule, diagnostics, rules }, changed, files, templates: snapshot.templates, reread };
 }

@@ -13,6 +13,8 @@ import { runInProcess } from "../helpers/run-in-process.js";
 
 let project: string;
 let source: PlanSource;
+/** The files edited by the tests so far. */
+const edited = new Set<string>();
 
 beforeAll(async () => {
   project = await mkdtemp(path.join(os.tmpdir(), "paraplan-snapshot-"));
@@ -56,9 +58,12 @@ const LOCAL_EDITS: [string, string | RegExp, string][] = [
 describe("the model snapshot", () => {
   it.each(LOCAL_EDITS)("patches an edit of local fields in %s, and the result is a full build's", async (file, from, to) => {
     await edit(file, from, to);
+    edited.add(`plan/${file}`);
     const outcome = await build(source, { mode: "write", force: false });
     expect(outcome.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
-    expect(outcome.patched).toEqual([`plan/${file}`]);
+    // A snapshot a few edits behind is not written anew: the files edited since it was are patched again.
+    expect(outcome.patched).toContain(`plan/${file}`);
+    expect(outcome.patched?.every((f) => edited.has(f))).toBe(true);
     expect(outcome.report?.written.length).toBeGreaterThan(0);
     await fullBuildAgrees();
   });
@@ -119,7 +124,8 @@ describe("the model snapshot", () => {
     const file = path.join(project, "plan", "waves.md");
     await utimes(file, new Date(), new Date(Date.now() + 5_000));
     const touched = await build(source, { mode: "write", force: false });
-    expect(touched.patched).toEqual([]);
+    expect(touched.patched).toBeDefined();
+    expect(touched.patched).not.toContain("plan/waves.md");
     expect(touched.report?.written).toEqual([]);
     const snapshot = path.join(project, ".paraplan-cache", "model.bin");
     const bytes = await readFile(snapshot);
