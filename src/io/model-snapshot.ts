@@ -53,8 +53,9 @@ export interface PatchedPlan {
 }
 
 const NAME = "model.bin";
-const MAGIC = Buffer.from("paraplan-model\n");
-const HASH_BYTES = 32;
+// The snapshot's SHA-256, written after it: a snapshot cut short, edited, or left half-replaced by a run killed between
+// the two writes does not match it, and is a miss. A separate file, so megabytes are never copied to prepend it.
+const SUM = "model.sha256";
 // Beyond this many edited files, a full build is as quick as comparing records, and simpler to trust.
 const MAX_EDITED = 16;
 // File times tick coarsely: a file whose time is within this of the read may have changed again unseen.
@@ -65,27 +66,24 @@ export async function writeModelSnapshot(cacheDir: string, snapshot: Omit<ModelS
   const data = serialize({ ...snapshot, version: VERSION });
   await makeFolder(cacheDir);
   // A lost snapshot costs only a full build: no flush.
-  await writeAtomic(path.join(cacheDir, NAME), Buffer.concat([MAGIC, createHash("sha256").update(data).digest(), data]), { flush: false });
+  await writeAtomic(path.join(cacheDir, NAME), data, { flush: false });
+  await writeAtomic(path.join(cacheDir, SUM), sha256(data), { flush: false });
 }
 
 /** The stored snapshot, or undefined when there is none, it is damaged, or another paraplan wrote it. */
 export function readModelSnapshot(cacheDir: string): ModelSnapshot | undefined {
   try {
-    const bytes = readFileSync(path.join(cacheDir, NAME));
-    const data = bytes.subarray(MAGIC.length + HASH_BYTES);
-    if (
-      !bytes.subarray(0, MAGIC.length).equals(MAGIC) ||
-      !createHash("sha256")
-        .update(data)
-        .digest()
-        .equals(bytes.subarray(MAGIC.length, MAGIC.length + HASH_BYTES))
-    )
-      return undefined;
+    const data = readFileSync(path.join(cacheDir, NAME));
+    if (readFileSync(path.join(cacheDir, SUM), "utf8") !== sha256(data)) return undefined;
     const snapshot = deserialize(data) as ModelSnapshot;
     return snapshot.version === VERSION && Array.isArray(snapshot.files) ? snapshot : undefined;
   } catch {
     return undefined;
   }
+}
+
+function sha256(data: Buffer): string {
+  return createHash("sha256").update(data).digest("hex");
 }
 
 /** The snapshot's record of each plan file: the stats taken before the build, the hashes of the texts it read. */
