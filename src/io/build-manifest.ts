@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { existsSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
@@ -6,7 +5,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { VERSION } from "../version.js";
 import { listTemplateFiles } from "./load-templates.js";
 import { toPosix } from "./posix-path.js";
-import { listPlanFiles } from "./list-plan-files.js";
+import { listPlanFiles, type ListedFile } from "./list-plan-files.js";
 import { makeFolder } from "./make-folder.js";
 import { writeAtomic } from "./atomic-write.js";
 
@@ -20,10 +19,16 @@ interface InputStat {
 
 /** What the last successful build read and wrote: enough to know, without parsing, that nothing changed since. */
 export interface BuildManifest {
-  key: string;
   inputs: Omit<InputStat, "abs">[];
-  /** Each output as written, with the plan files it was rendered from (generated files name none: their header is one line). */
-  outputs: { path: string; size: number; mtimeMs: number; sources?: string[] }[];
+  /**
+   * Each output as written, with the plan files it was rendered from (generated files name none: their header is one
+   * line) and its view key: a hash of the templates, sources and view model it was rendered from (see `renderEach`).
+   */
+  outputs: { path: string; size: number; mtimeMs: number; sources?: string[]; view?: string }[];
+  /** The paraplan that wrote the manifest: another version's outputs and view keys may differ (its manifest is not read). */
+  version: string;
+  /** The output folder, from the project root: a build into another folder does not take this one's outputs for its own. */
+  out: string;
   diagnostics: Diagnostic[];
 }
 
@@ -39,15 +44,20 @@ export interface BuildInputs {
 /** A snapshot of the inputs taken before a build, so a file changed during the build is noticed by the next one. */
 export interface InputsSnapshot {
   stats: InputStat[];
-  /** The content hash, computed on demand (it reads every file). */
-  key(): Promise<string>;
+  /** The plan files among them, as listed (with their stats): a build patching the model snapshot need not list them again. */
+  planFiles: StatedPlanFile[];
+  /** Whether listing the plan folder found problems (a link out of it, a loop): those only a full read reports. */
+  listingProblems: boolean;
 }
+
+/** A plan file as listed, with its size and time. */
+export type StatedPlanFile = ListedFile & { size: number; mtimeMs: number };
 
 const NAME = "build.json";
 
 /** Lists and stats every input file (plan files by their shown name, templates by folder and name). */
 export async function snapshotInputs(options: BuildInputs): Promise<InputsSnapshot> {
-  const { files } = await listPlanFiles(options.planDir, options.root);
+  const { files, diagnostics } = await listPlanFiles(options.planDir, options.root);
   const templates = await listTemplateFiles(options.templatesDir);
   // The config file's settings (a default decision status, severities) change the diagnostics and documents too.
   const configs = [path.join(options.planDir, "paraplan.config.json"), path.join(path.dirname(options.planDir), "paraplan.config.json")]
@@ -59,35 +69,27 @@ export async function snapshotInputs(options: BuildInputs): Promise<InputsSnapsh
     const info = statSync(f.abs);
     return { ...f, size: info.size, mtimeMs: info.mtimeMs };
   });
-  let key: Promise<string> | undefined;
-  return { stats, key: () => (key ??= contentKey(options, stats)) };
+  const planFiles = files.map((f, i) => ({ ...f, size: stats[i]!.size, mtimeMs: stats[i]!.mtimeMs }));
+  return { stats, planFiles, listingProblems: diagnostics.length > 0 };
 }
 
-/** A hash of everything a build depends on: paraplan's version, the output folder, every input's name and bytes. */
-async function contentKey(options: BuildInputs, stats: readonly InputStat[]): Promise<string> {
-  const hash = createHash("sha256").update(`paraplan ${VERSION}\0${path.relative(options.root, options.outDir)}\0`);
-  for (const file of stats)
-    hash
-      .update(`${file.name}\0`)
-      .update(await readFile(file.abs))
-      .update("\0");
-  return hash.digest("hex");
-}
-
-/** Whether the inputs are those of the manifest: by size and time first (no reading), by content when those differ. */
-export async function inputsUnchanged(snapshot: InputsSnapshot, manifest: BuildManifest): Promise<boolean> {
-  const same =
+/**
+ * Whether the inputs are those of the manifest, by name, size and modification time (nothing is read). A file saved
+ * without a change (or checked out again) has a new time: the build then finds, from the model snapshot, that no
+ * record changed, and renders nothing.
+ */
+export function inputsUnchanged(snapshot: InputsSnapshot, manifest: BuildManifest): boolean {
+  return (
     snapshot.stats.length === manifest.inputs.length &&
-    snapshot.stats.every((s, i) => s.name === manifest.inputs[i]!.name && s.size === manifest.inputs[i]!.size && s.mtimeMs === manifest.inputs[i]!.mtimeMs);
-  // A file saved without a change (or checked out again) has a new time but the same bytes.
-  return same || (await snapshot.key()) === manifest.key;
+    snapshot.stats.every((s, i) => s.name === manifest.inputs[i]!.name && s.size === manifest.inputs[i]!.size && s.mtimeMs === manifest.inputs[i]!.mtimeMs)
+  );
 }
 
-/** Reads the manifest from the cache folder; a missing or corrupt one is no manifest. */
-export async function readManifest(cacheDir: string): Promise<BuildManifest | undefined> {
+/** Reads the manifest of the builds into `out` (from the root) from the cache folder; a missing or corrupt one is no manifest. */
+export async function readManifest(cacheDir: string, out: string): Promise<BuildManifest | undefined> {
   try {
     const data = JSON.parse(await readFile(path.join(cacheDir, NAME), "utf8")) as BuildManifest;
-    return typeof data.key === "string" && Array.isArray(data.inputs) && Array.isArray(data.outputs) && Array.isArray(data.diagnostics) ? data : undefined;
+    return data.version === VERSION && data.out === out && Array.isArray(data.inputs) && Array.isArray(data.outputs) && Array.isArray(data.diagnostics) ? data : undefined;
   } catch {
     return undefined;
   }
@@ -102,24 +104,36 @@ export function outputsIntact(outDir: string, outputs: BuildManifest["outputs"])
   return true;
 }
 
+/**
+ * The view key of each output the manifest lists that is still on disk exactly as written: a build that renders the
+ * same view for it leaves it as it stands. None from another paraplan version, whose rendering may differ.
+ */
+export function viewsOnDisk(outDir: string, manifest: BuildManifest | undefined): Map<string, string> {
+  const views = new Map<string, string>();
+  for (const output of manifest?.outputs ?? []) if (output.view && outputsIntact(outDir, [output])) views.set(output.path, output.view);
+  return views;
+}
+
 /** Records a successful build: its inputs as they stood before it, its outputs as written, its diagnostics. */
 export async function writeManifest(
   cacheDir: string,
+  root: string,
   outDir: string,
   snapshot: InputsSnapshot,
-  outputs: readonly { path: string; sources: readonly string[] }[],
+  outputs: readonly { path: string; sources: readonly string[]; view?: string | undefined }[],
   diagnostics: readonly Diagnostic[],
 ): Promise<void> {
   const entries = [];
   for (const output of outputs) {
     const info = statSync(path.join(outDir, output.path));
-    entries.push({ path: output.path, size: info.size, mtimeMs: info.mtimeMs, sources: [...output.sources] });
+    entries.push({ path: output.path, size: info.size, mtimeMs: info.mtimeMs, sources: [...output.sources], ...(output.view ? { view: output.view } : {}) });
   }
   const manifest: BuildManifest = {
-    key: await snapshot.key(),
     inputs: snapshot.stats.map(({ name, size, mtimeMs }) => ({ name, size, mtimeMs })),
     outputs: entries,
     diagnostics: [...diagnostics],
+    version: VERSION,
+    out: toPosix(path.relative(root, outDir)),
   };
   await makeFolder(cacheDir);
   // Atomic: two runs at once never leave half a manifest. A lost manifest only costs a full build: no fsync.

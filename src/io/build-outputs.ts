@@ -43,6 +43,8 @@ export interface PrepareOptions {
   aroundErrors?: boolean;
   /** The previous build's documents and templates, reused where unchanged (and updated). */
   memory?: Pick<BuildMemory, "records" | "rendered" | "renderer">;
+  /** The plan analysed already (patched from the model snapshot): only the templates are loaded. */
+  loaded?: LoadedPlan;
 }
 
 /** A plan loaded and its templates compiled, ready to render; no renderer when the plan or a template has errors. */
@@ -52,7 +54,7 @@ export interface PreparedBuild extends LoadedPlan {
 
 /** Loads the plan and compiles the templates (or keeps the compiled ones when their text is unchanged). */
 export async function prepareBuild(options: PrepareOptions): Promise<PreparedBuild> {
-  const loaded = await loadPlan(options.planDir, options.root, options.env ?? {}, options.memory?.records);
+  const loaded = options.loaded ?? (await loadPlan(options.planDir, options.root, options.env ?? {}, options.memory?.records));
   if (hasErrors(loaded.diagnostics) && !options.aroundErrors) return loaded;
   try {
     const templates = await loadTemplates(options.templatesDir, options.root);

@@ -18,13 +18,15 @@ import { hasErrors, sortDiagnostics, type Diagnostic } from "../diagnostics/diag
 import type { PlanSettings } from "../model/plan-settings.js";
 import type { Workstream } from "../model/types.js";
 import type { OutputFile } from "../render/render-documents.js";
-import { inputsUnchanged, outputsIntact, readManifest, snapshotInputs, writeManifest, type BuildManifest, type InputsSnapshot } from "./build-manifest.js";
+import { inputsUnchanged, outputsIntact, readManifest, snapshotInputs, viewsOnDisk, writeManifest, type BuildManifest, type InputsSnapshot } from "./build-manifest.js";
 import type { BuildMemory } from "./build-outputs.js";
 import type { OutputStatus } from "./compare-outputs.js";
 import { NO_CACHE, openDiskCache, type DiskCache } from "./disk-cache.js";
 import type { LoadedPlan } from "./load-plan.js";
+import type { PatchedPlan } from "./model-snapshot.js";
 import type { ReadOptions } from "./read-plan.js";
 import type { WriteReport } from "./write-outputs.js";
+import { toPosix } from "./posix-path.js";
 import { createWorkerPool, workersAvailable, type WorkerPool } from "./worker-pool.js";
 
 /** Where a build reads and writes, resolved by the command (a `CommandContext` is one). */
@@ -45,6 +47,11 @@ function cacheDirOf(source: Pick<PlanSource, "planDir">): string {
   return path.join(path.dirname(source.planDir), ".paraplan-cache");
 }
 
+/** The output folder as the build manifest names it: from the project root. */
+function outFolderOf(source: Pick<PlanSource, "root" | "outDir">): string {
+  return toPosix(path.relative(source.root, source.outDir));
+}
+
 /** What a build is asked to do with what it renders. */
 export type BuildRequest =
   /** Write what changed to `out/`; `memory` keeps parsed files and rendered documents between builds (watch). */
@@ -59,6 +66,8 @@ export interface WriteOutcome {
   diagnostics: Diagnostic[];
   report?: WriteReport;
   ms: number;
+  /** The plan files whose edits were patched into the last build's plan (only local fields changed): nothing else was read. */
+  patched?: string[];
 }
 
 /** What a compare build found: the documents that differ from `out/`, and files there the plan does not generate. */
@@ -102,6 +111,8 @@ export function build(source: PlanSource, request: BuildRequest): Promise<WriteO
 export async function loadProject(source: PlanSource): Promise<LoadedPlan> {
   return withReadEnv(source, undefined, async (env) => {
     // Loaded on demand: a command answered from a fresh out/ never needs the model or the schedule.
+    const patched = source.cache ? await patchFromSnapshot(source, env, await import("./model-snapshot.js")) : undefined;
+    if (patched) return patched.analysed;
     const { loadPlan } = await import("./load-plan.js");
     return loadPlan(source.planDir, source.root, env);
   });
@@ -120,7 +131,7 @@ export type PromptOutcome =
  */
 export async function renderPrompt(source: PlanSource, id: string): Promise<PromptOutcome> {
   const fresh = await freshPrompt(source, id);
-  if (fresh !== undefined) return { kind: "fresh", content: fresh };
+  if (fresh.content !== undefined) return { kind: "fresh", content: fresh.content };
   return withReadEnv(source, undefined, async (env) => {
     const [{ prepareBuild }, { documentsClearOf }, { renderDocuments }, { promptPath }, { findById }] = await Promise.all([
       import("./build-outputs.js"),
@@ -129,7 +140,8 @@ export async function renderPrompt(source: PlanSource, id: string): Promise<Prom
       import("../model/output-paths.js"),
       import("../model/find-by-id.js"),
     ]);
-    const prepared = await prepareBuild({ ...inputsOf(source), env, aroundErrors: true });
+    const patched = source.cache ? await patchFromSnapshot(source, env, await import("./model-snapshot.js"), fresh.inputs) : undefined;
+    const prepared = await prepareBuild({ ...inputsOf(source), env, aroundErrors: true, ...(patched ? { loaded: patched.analysed } : {}) });
     const { plan, schedule, renderer } = prepared;
     const ids = plan.workstreams.map((w) => w.id);
     const workstream = findById(plan.workstreams, id);
@@ -171,21 +183,25 @@ export async function renderPrompts(source: PlanSource, analysed: LoadedPlan): P
   return { prompts, diagnostics: rendered.diagnostics };
 }
 
-/** The prompt file in `out/` when the last build's manifest shows nothing changed since, and the id names exactly one. */
-async function freshPrompt(source: PlanSource, id: string): Promise<string | undefined> {
-  if (!source.cache) return undefined;
+/**
+ * The prompt file in `out/` when the last build's manifest shows nothing changed since, and the id names exactly one;
+ * else the inputs as listed, when they were (a build need not list them again).
+ */
+async function freshPrompt(source: PlanSource, id: string): Promise<{ content?: string; inputs?: InputsSnapshot }> {
+  if (!source.cache) return {};
   const prefix = `prompts/${id.toLowerCase()}`;
   const wanted = (file: string) => {
     const lower = file.toLowerCase();
     return lower === `${prefix}.md` || lower.startsWith(`${prefix}_`);
   };
-  const manifest = await readManifest(cacheDirOf(source));
+  const manifest = await readManifest(cacheDirOf(source), outFolderOf(source));
   const matches = manifest?.outputs.filter((o) => wanted(o.path)) ?? [];
   // Two candidates (ids that are prefixes of each other) need the plan to tell them apart.
   const output = matches.length === 1 ? matches[0] : undefined;
-  if (!manifest || !output) return undefined;
-  if (!(await inputsUnchanged(await snapshotInputs(source), manifest)) || !outputsIntact(source.outDir, [output])) return undefined;
-  return readFile(path.join(source.outDir, output.path), "utf8");
+  if (!manifest || !output) return {};
+  const inputs = await snapshotInputs(source);
+  if (!inputsUnchanged(inputs, manifest) || !outputsIntact(source.outDir, [output])) return { inputs };
+  return { content: await readFile(path.join(source.outDir, output.path), "utf8") };
 }
 
 /** Thrown into the writer when a document failed to render: what was staged is dropped. */
@@ -199,36 +215,50 @@ async function writeBuild(source: PlanSource, request: Extract<BuildRequest, { m
   // Nothing changed since the last build (same inputs, outputs untouched): nothing to parse, render or write. `watch`
   // keeps its builds in memory instead: checking every input and output on disk would cost more than its rebuild.
   const inputs = source.cache && !memory ? await snapshotInputs(source) : undefined;
-  const manifest = inputs ? await readManifest(cacheDir) : undefined;
-  if (inputs && manifest && (await upToDate(source, inputs, manifest))) {
+  const manifest = inputs ? await readManifest(cacheDir, outFolderOf(source)) : undefined;
+  if (inputs && manifest && upToDate(source, inputs, manifest)) {
     const report: WriteReport = { written: [], removed: [], unchanged: manifest.outputs.map((o) => o.path), refused: [] };
     return { diagnostics: manifest.diagnostics, report, ms: performance.now() - started };
   }
   // The disk cache is pruned once per process: `watch` prunes on its first build only.
   const first = !memory || memory.rendered.documents.size === 0;
   return withReadEnv(source, memory, async (env, disk) => {
-    const [{ prepareBuild }, { renderEach }, { documentPacer }, { withOutputLock }, { syncOutputs }] = await Promise.all([
+    const [{ prepareBuild }, { renderEach }, { documentPacer }, { withOutputLock }, { syncOutputs }, snapshots] = await Promise.all([
       import("./build-outputs.js"),
       import("../render/render-documents.js"),
       import("./collect-garbage.js"),
       import("./output-lock.js"),
       import("./write-outputs.js"),
+      import("./model-snapshot.js"),
     ]);
-    const prepared = await prepareBuild({ ...inputsOf(source), env, ...(memory ? { memory } : {}) });
-    if (first && prepared.renderer) await disk.prune();
+    const readAt = Date.now();
+    const hashes = new Map<string, string>();
+    if (inputs) env.hashes = hashes;
+    // After an edit of local fields only, the last build's plan patched with the edited files: nothing else is read.
+    const patched = inputs ? await patchFromSnapshot(source, env, snapshots, inputs) : undefined;
+    const prepared = await prepareBuild({ ...inputsOf(source), env, ...(memory ? { memory } : {}), ...(patched ? { loaded: patched.analysed } : {}) });
+    // A patched build used the parse cache for the edited files only: pruning would empty it.
+    if (first && prepared.renderer && !patched) await disk.prune();
     const { renderer, plan, schedule } = prepared;
     if (!renderer || hasErrors(prepared.diagnostics)) return { diagnostics: prepared.diagnostics, ms: performance.now() - started };
     // Each document is rendered when the writer asks for it and let go once staged, so the build never holds them all.
     const problems: Diagnostic[] = [];
-    const written: { path: string; sources: string[] }[] = [];
+    const written: { path: string; sources: string[]; view?: string | undefined }[] = [];
     const pace = documentPacer(plan);
+    // What the last build wrote, by the view each document was rendered from: a document whose view is the same is
+    // not rendered again, nor read back (watch keeps its documents in memory instead).
+    const onDisk = inputs ? { views: viewsOnDisk(source.outDir, manifest), ...(patched && renderer.key === patched.templates ? { edited: patched.changed } : {}) } : undefined;
     const documents = function* () {
-      for (const r of renderEach(plan, schedule, renderer, undefined, memory?.rendered)) {
+      for (const r of renderEach(plan, schedule, renderer, undefined, memory?.rendered, onDisk)) {
         // Collecting garbage pays after rendering many documents, not after reusing them (watch).
-        if (!("reused" in r)) pace();
+        if ("file" in r && !r.reused) pace();
         if ("diagnostic" in r) problems.push(r.diagnostic);
-        else if (!hasErrors(problems)) {
-          written.push({ path: r.file.path, sources: r.file.sources });
+        else if (hasErrors(problems)) continue;
+        else if ("kept" in r) {
+          written.push({ path: r.kept.path, sources: r.kept.sources, view: r.kept.key });
+          yield { path: r.kept.path, kept: true as const };
+        } else {
+          written.push({ path: r.file.path, sources: r.file.sources, view: r.key });
           yield r.file;
         }
       }
@@ -243,24 +273,56 @@ async function writeBuild(source: PlanSource, request: Extract<BuildRequest, { m
         if (inputs && synced.refused.length === 0)
           await writeManifest(
             cacheDir,
+            source.root,
             source.outDir,
             inputs,
             written.sort((a, b) => (a.path < b.path ? -1 : 1)),
             sortDiagnostics([...prepared.diagnostics, ...problems]),
           );
+        // A snapshot a few edits behind still serves: each later build patches those files again, from the parse cache.
+        // Writing it (megabytes) would cost the edit loop more than that.
+        const behind = patched ? patched.reread > SNAPSHOT_SLACK || renderer.key !== patched.templates : true;
+        if (inputs && synced.refused.length === 0 && renderer.key !== undefined && behind) {
+          const { plan, schedule, diagnostics, rules } = prepared;
+          await snapshots.writeModelSnapshot(cacheDir, {
+            settings: JSON.stringify(source.settings ?? {}),
+            templates: renderer.key,
+            readAt: patched?.readAt ?? readAt,
+            files: patched?.files ?? snapshots.snapshotFiles(inputs.stats, hashes),
+            analysed: { plan, schedule, diagnostics, ...(rules ? { rules } : {}) },
+          });
+        }
         return synced;
       });
     } catch (error) {
       if (!(error instanceof RenderFailed)) throw error;
     }
     const diagnostics = sortDiagnostics([...prepared.diagnostics, ...problems]);
-    return { diagnostics, ...(report && !hasErrors(diagnostics) ? { report } : {}), ms: performance.now() - started };
+    const edited = patched ? { patched: [...patched.changed].sort() } : {};
+    return { diagnostics, ...(report && !hasErrors(diagnostics) ? { report } : {}), ms: performance.now() - started, ...edited };
   });
 }
 
+/** How many plan files may differ from the model snapshot (in time, or in local fields) before a build writes it anew. */
+const SNAPSHOT_SLACK = 4;
+
+/** The last build's plan with the edits since patched in (see `model-snapshot.ts`), when only local fields changed. */
+async function patchFromSnapshot(
+  source: PlanSource,
+  env: ReadOptions,
+  snapshots: typeof import("./model-snapshot.js"),
+  inputs?: InputsSnapshot,
+): Promise<(PatchedPlan & { readAt: number }) | undefined> {
+  const snapshot = snapshots.readModelSnapshot(cacheDirOf(source));
+  if (!snapshot) return undefined;
+  const readAt = Date.now();
+  const patched = await snapshots.patchSnapshot(snapshot, source, env, inputs);
+  return patched && { ...patched, readAt };
+}
+
 /** Whether the last build's inputs and outputs are exactly as they are now. */
-async function upToDate(source: PlanSource, inputs: InputsSnapshot, manifest: BuildManifest): Promise<boolean> {
-  return (await inputsUnchanged(inputs, manifest)) && outputsIntact(source.outDir, manifest.outputs);
+function upToDate(source: PlanSource, inputs: InputsSnapshot, manifest: BuildManifest): boolean {
+  return inputsUnchanged(inputs, manifest) && outputsIntact(source.outDir, manifest.outputs);
 }
 
 // Documents compared at once: the reads overlap the rendering of the next ones.
@@ -269,15 +331,17 @@ const COMPARE_CONCURRENCY = 8;
 /** Renders each document and compares it with `out/`: only the documents that differ are kept (with both texts, for their diffs). */
 async function compareBuild(source: PlanSource, request: Extract<BuildRequest, { mode: "compare" }>): Promise<CompareOutcome> {
   return withReadEnv(source, undefined, async (env) => {
-    const [{ prepareBuild }, { renderEach }, { documentPacer }, { forEachConcurrently }, compare, { byPath }] = await Promise.all([
+    const [{ prepareBuild }, { renderEach }, { documentPacer }, { forEachConcurrently }, compare, { byPath }, snapshots] = await Promise.all([
       import("./build-outputs.js"),
       import("../render/render-documents.js"),
       import("./collect-garbage.js"),
       import("./concurrently.js"),
       import("./compare-outputs.js"),
       import("../model/output-paths.js"),
+      import("./model-snapshot.js"),
     ]);
-    const prepared = await prepareBuild({ ...inputsOf(source), env });
+    const patched = source.cache ? await patchFromSnapshot(source, env, snapshots) : undefined;
+    const prepared = await prepareBuild({ ...inputsOf(source), env, ...(patched ? { loaded: patched.analysed } : {}) });
     const { renderer, plan, schedule } = prepared;
     const problems: Diagnostic[] = [];
     const differing: OutputStatus[] = [];
@@ -285,7 +349,14 @@ async function compareBuild(source: PlanSource, request: Extract<BuildRequest, {
     if (renderer && !hasErrors(prepared.diagnostics)) {
       const compareFile = compare.fileComparer(source.outDir);
       const pace = documentPacer(plan);
-      await forEachConcurrently(renderEach(plan, schedule, renderer), COMPARE_CONCURRENCY, async (r) => {
+      // A document rendered from the view the last build wrote it from, its file untouched since, is as the plan renders it.
+      const views = source.cache ? viewsOnDisk(source.outDir, await readManifest(cacheDirOf(source), outFolderOf(source))) : undefined;
+      const onDisk = views && { views, ...(patched && renderer.key === patched.templates ? { edited: patched.changed } : {}) };
+      await forEachConcurrently(renderEach(plan, schedule, renderer, undefined, undefined, onDisk), COMPARE_CONCURRENCY, async (r) => {
+        if ("kept" in r) {
+          seen.add(r.kept.path);
+          return;
+        }
         pace();
         if ("diagnostic" in r) {
           problems.push(r.diagnostic);

@@ -1,4 +1,5 @@
 import type { PlanSettings } from "../model/plan-settings.js";
+import { createHash } from "node:crypto";
 import { statSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import path from "node:path";
@@ -95,6 +96,13 @@ export interface ReadOptions {
   settings?: PlanSettings;
   /** Keep each file's text beside its parse (a change edits the texts it read): every file is then read. */
   keepTexts?: boolean;
+  /** Filled with a hash of each file's text as read and parsed, by path: what the model snapshot records it was built from. */
+  hashes?: Map<string, string>;
+}
+
+/** A hash of a plan file's text, as the model snapshot records it. */
+export function textHash(text: string): string {
+  return createHash("sha1").update(text).digest("hex");
 }
 
 /** Below this many files, starting worker threads costs more than it saves. */
@@ -117,6 +125,7 @@ export async function readPlan(planDir: string, root: string = path.dirname(plan
     const remembered = env.memory?.get(entry.file);
     if (info && remembered && remembered.size === info.size && remembered.mtimeMs === info.mtimeMs && !env.keepTexts) return { parsed: remembered.parsed, diagnostics: [] };
     const read = readPlanFile(entry.abs, entry.file, entry.relative);
+    if (read.planFile) env.hashes?.set(entry.file, textHash(read.planFile.text));
     const parsed = read.planFile ? await parseCached(read.planFile, env, pool, info) : undefined;
     pace();
     return { parsed, diagnostics: read.diagnostics, ...(env.keepTexts && parsed ? { planFile: read.planFile } : {}) };
@@ -141,7 +150,7 @@ function settled(info: { mtimeMs: number }): boolean {
 }
 
 /** Parses one file, or takes it from the memory or disk cache when its text is unchanged. */
-async function parseCached(planFile: PlanFile, env: ReadOptions, pool: WorkerPool | undefined, info?: { size: number; mtimeMs: number }): Promise<ParsedFile> {
+export async function parseCached(planFile: PlanFile, env: ReadOptions, pool: WorkerPool | undefined, info?: { size: number; mtimeMs: number }): Promise<ParsedFile> {
   const { text, file, relative } = planFile;
   const remembered = env.memory?.get(file);
   const stamp = info && settled(info) ? { size: info.size, mtimeMs: info.mtimeMs } : {};

@@ -17,8 +17,8 @@ export interface WriteReport {
   refused: { path: string; kind: "edited" | "foreign" | "not-a-file" }[];
 }
 
-/** A rendered file: where it goes in `out/` and its text. */
-type Rendered = Pick<OutputFile, "path" | "content">;
+/** A rendered file: where it goes in `out/` and its text; or a document the build knows stands unchanged in `out/` (`kept`). */
+type Rendered = Pick<OutputFile, "path" | "content"> | { path: string; kept: true };
 
 /** What the sync decided for one path, without the texts compared (a build never keeps every document at once). */
 interface Decided {
@@ -50,6 +50,11 @@ export async function syncOutputs(outDir: string, files: Iterable<Rendered>, opt
       try {
         await forEachConcurrently(files, WRITE_CONCURRENCY, async (file) => {
           seen.add(file.path);
+          // Rendered from the same view as the file the manifest vouches for, which nobody touched since: not even read.
+          if ("kept" in file) {
+            decided.push({ path: file.path, kind: "unchanged", action: "none" });
+            return;
+          }
           const status = await compare(file);
           const action = actionOf(status, options.force);
           const entry: Decided = { path: status.path, kind: status.kind, action: action.do, ...(status.kind === "foreign" && status.notAFile ? { notAFile: true as const } : {}) };

@@ -16,8 +16,6 @@ export interface BuildPlanOptions {
   memo?: RecordMemo;
   /** The status of a decision that writes none (`paraplan.config.json`); `proposed` when unset. */
   defaultDecisionStatus?: DecisionStatus;
-  /** Beyond this many workstreams the execution plan is split into pages (`paraplan.config.json`); a default when unset. */
-  planPagesAbove?: number;
 }
 
 /**
@@ -42,7 +40,7 @@ function memoized<T>(memo: RecordMemo | undefined, record: RawRecord, context: s
 }
 
 /** Turns parsed files into the typed, validated plan; every problem of every file is returned, none thrown. */
-export function buildPlan(files: readonly ParsedFile[], options: BuildPlanOptions = {}): { plan: Plan; diagnostics: Diagnostic[] } {
+export function buildPlan(files: readonly ParsedFile[], options: BuildPlanOptions = {}): { plan: Plan; diagnostics: Diagnostic[]; rules: Diagnostic[] } {
   const planDir = options.planDir ?? "plan";
   const diagnostics: Diagnostic[] = files.flatMap((f) => f.diagnostics);
   diagnostics.push(...mixedCollections(files));
@@ -72,19 +70,93 @@ export function buildPlan(files: readonly ParsedFile[], options: BuildPlanOption
 
   const plan: Plan = {
     project,
-    agents: build("agent", buildAgent).sort(by((x) => x.id)),
-    workstreams: build("workstream", (r, found) => buildWorkstream(r, project, found), `${project.name}\0${project.worktreePattern}`).sort(by((x) => x.id)),
-    waves: build("wave", buildWave).sort(by((x) => x.number)),
-    gates: build("gate", buildGate).sort(by((x) => x.id)),
-    risks: build("risk", buildRisk).sort(by((x) => x.id)),
-    decisions: build("decision", (r, found) => buildDecision(r, found, options.defaultDecisionStatus), options.defaultDecisionStatus ?? "").sort(by((x) => x.number ?? x.id)),
-    sessions: build("session", buildSession).sort(by((x) => `${x.date}-${x.slug}`)),
-    ...(options.planPagesAbove !== undefined ? { planPagesAbove: options.planPagesAbove } : {}),
+    agents: build("agent", buildAgent).sort(ORDER.agents),
+    workstreams: build("workstream", (r, found) => buildWorkstream(r, project, found), `${project.name}\0${project.worktreePattern}`).sort(ORDER.workstreams),
+    waves: build("wave", buildWave).sort(ORDER.waves),
+    gates: build("gate", buildGate).sort(ORDER.gates),
+    risks: build("risk", buildRisk).sort(ORDER.risks),
+    decisions: build("decision", (r, found) => buildDecision(r, found, options.defaultDecisionStatus), options.defaultDecisionStatus ?? "").sort(ORDER.decisions),
+    sessions: build("session", buildSession).sort(ORDER.sessions),
   };
-  for (const rule of RULES) diagnostics.push(...rule.check(plan));
-  if (options.defaultDecisionStatus === undefined) diagnostics.push(...decisionsWithoutStatus(plan.decisions));
-  return { plan, diagnostics: sortDiagnostics(diagnostics) };
+  const rules = checkRules(plan, options.defaultDecisionStatus);
+  diagnostics.push(...rules);
+  return { plan, diagnostics: sortDiagnostics(diagnostics), rules };
 }
+
+/** The problems found across records (references, duplicates, numbering, ADR conventions): every rule, on a built plan. */
+export function checkRules(plan: Plan, defaultDecisionStatus: DecisionStatus | undefined): Diagnostic[] {
+  const found = RULES.flatMap((rule) => rule.check(plan));
+  if (defaultDecisionStatus === undefined) found.push(...decisionsWithoutStatus(plan.decisions));
+  return found;
+}
+
+/** The collections of a plan, by the kind of record each holds. */
+const COLLECTION: { readonly [K in Exclude<RecordKind, "project">]: Exclude<keyof Plan, "project"> } = {
+  agent: "agents",
+  workstream: "workstreams",
+  wave: "waves",
+  gate: "gates",
+  risk: "risks",
+  decision: "decisions",
+  session: "sessions",
+};
+
+/**
+ * The records of one parsed file, built as `buildPlan` builds them (a workstream's defaults from `project`), by
+ * collection and in plan order, with the problems found building them: what an edit to that file alone changes.
+ */
+export function buildFileRecords(
+  file: ParsedFile,
+  project: Project,
+  options: Pick<BuildPlanOptions, "defaultDecisionStatus"> = {},
+): { records: Partial<Record<keyof Plan, { source: { file: string } }[]>>; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [...file.diagnostics];
+  const records: Partial<Record<keyof Plan, { source: { file: string } }[]>> = {};
+  for (const record of file.records) {
+    if (record.kind === "project") {
+      (records.project ??= []).push(buildProject(record, diagnostics));
+      continue;
+    }
+    const built = buildOne(record, project, diagnostics, options.defaultDecisionStatus);
+    (records[COLLECTION[record.kind]] ??= []).push(built);
+  }
+  for (const [collection, list] of Object.entries(records)) list.sort(ORDER[collection as keyof Plan] as (a: unknown, b: unknown) => number);
+  return { records, diagnostics };
+}
+
+/** Builds a record of any kind but the project. */
+function buildOne(record: RawRecord, project: Project, found: Diagnostic[], defaultDecisionStatus: DecisionStatus | undefined): { source: { file: string } } {
+  switch (record.kind) {
+    case "agent":
+      return buildAgent(record, found);
+    case "workstream":
+      return buildWorkstream(record, project, found);
+    case "wave":
+      return buildWave(record, found);
+    case "gate":
+      return buildGate(record, found);
+    case "risk":
+      return buildRisk(record, found);
+    case "decision":
+      return buildDecision(record, found, defaultDecisionStatus);
+    case "session":
+      return buildSession(record, found);
+    case "project":
+      return buildProject(record, found);
+  }
+}
+
+/** The order of each collection in a plan. */
+const ORDER = {
+  agents: by<Plan["agents"][number]>((x) => x.id),
+  workstreams: by<Plan["workstreams"][number]>((x) => x.id),
+  waves: by<Plan["waves"][number]>((x) => x.number),
+  gates: by<Plan["gates"][number]>((x) => x.id),
+  risks: by<Plan["risks"][number]>((x) => x.id),
+  decisions: by<Plan["decisions"][number]>((x) => x.number ?? x.id),
+  sessions: by<Plan["sessions"][number]>((x) => `${x.date}-${x.slug}`),
+  project: () => 0,
+};
 
 /** Orders by key, then by file and position, so duplicates never depend on the order files were read in. */
 function by<T extends { source: { file: string; at: Location } }>(key: (t: T) => string | number) {

@@ -294,6 +294,4 @@ export interface Plan {
   risks: Risk[];
   decisions: Decision[];
   sessions: Session[];
-  /** From `paraplan.config.json`: beyond this many workstreams the execution plan is split into pages (a default when unset). */
-  planPagesAbove?: number;
 }

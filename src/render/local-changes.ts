@@ -1,8 +1,5 @@
 import type { Plan } from "../model/types.js";
 
-/** The plan's records, by kind: all of a plan but its settings. */
-type Collection = Exclude<keyof Plan, "planPagesAbove">;
-
 /**
  * The fields of each kind of record that only documents listing the record's file among what they read show (see
  * `Job.reads`): a record's own prompt, page or log, and the few documents that quote it and say so. A change to these
@@ -10,7 +7,7 @@ type Collection = Exclude<keyof Plan, "planPagesAbove">;
  * the schedule reads) may show anywhere, so a change to it re-renders everything whose view changed.
  * `tests/render/local-changes.test.ts` edits each of these fields and compares with a full rendering.
  */
-export const LOCAL_FIELDS: { readonly [K in Collection]: readonly string[] } = {
+export const LOCAL_FIELDS: { readonly [K in keyof Plan]: readonly string[] } = {
   project: ["summary", "context", "goals", "successMetrics", "extras"],
   agents: ["name", "role", "workingAgreements", "extras"],
   workstreams: ["goal", "context", "deliverables", "qualityGates", "outOfScope", "notes", "extras"],
@@ -26,9 +23,9 @@ const MAX_CHANGED_FILES = 16;
 
 type AnyRecord = { source: { file: string } };
 
-const kinds = Object.keys(LOCAL_FIELDS) as Collection[];
+const kinds = Object.keys(LOCAL_FIELDS) as (keyof Plan)[];
 
-function recordsOf(plan: Plan, kind: Collection): readonly AnyRecord[] {
+function recordsOf(plan: Plan, kind: keyof Plan): readonly AnyRecord[] {
   const value = plan[kind];
   return Array.isArray(value) ? value : [value];
 }
@@ -44,14 +41,18 @@ function shared(record: AnyRecord, local: ReadonlySet<string>): string {
   });
 }
 
+/** Whether two records of a kind differ at most in their local fields (and positions): no document but their own shows the difference. */
+export function sameBesidesLocal(kind: keyof Plan, before: object, after: object): boolean {
+  const local = new Set(LOCAL_FIELDS[kind]);
+  return shared(before as AnyRecord, local) === shared(after as AnyRecord, local);
+}
+
 /**
  * The files whose records differ between two builds of a plan, when every difference lies in local fields; undefined
  * when some other field changed, a record came or went, or too many files changed to be worth comparing. Records are
  * compared by identity first: a build that reuses unchanged records (a `RecordMemo`) keeps them the same objects.
  */
 export function localChanges(before: Plan, after: Plan): Set<string> | undefined {
-  // Another split of the execution plan changes which documents there are and what the plan shows.
-  if (before.planPagesAbove !== after.planPagesAbove) return undefined;
   const changed = new Set<string>();
   for (const kind of kinds) {
     const old = new Set(recordsOf(before, kind));

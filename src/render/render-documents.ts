@@ -121,15 +121,35 @@ function renderKey(renderer: Renderer, job: Job, view: object): string {
     .digest("hex");
 }
 
-/** One rendered document (`reused` when taken from the memo: no garbage made), or the diagnostic of one that could not be rendered. */
-export type Rendering = { file: OutputFile; reused?: true } | { diagnostic: Diagnostic };
+/**
+ * The documents a build finds in `out/` as the last build wrote them: the view key each was rendered from, and, when
+ * only local fields of some plan files changed since (with the same templates), those files.
+ */
+export interface DocumentsOnDisk {
+  views: ReadonlyMap<string, string>;
+  edited?: ReadonlySet<string>;
+}
+
+/**
+ * One rendered document (`reused` when taken from the memo: no garbage made; `key` its view key when asked for), a
+ * document whose view key is the one `onDisk` gives for it (`kept`: not rendered, its file stands), or the diagnostic
+ * of one that could not be rendered.
+ */
+export type Rendering = { file: OutputFile; reused?: true; key?: string } | { kept: { path: string; key: string; sources: string[] } } | { diagnostic: Diagnostic };
 
 /**
  * Renders the documents (or those `only` selects) one at a time, as they are asked for, so a build can write each
  * and let it go. A template failure yields its diagnostic (each once) and rendering goes on, to report them all; a
  * document too large yields its diagnostic and ends the rendering, since nothing will be written.
  */
-export function* renderEach(plan: Plan, schedule: PlanSchedule, renderer: Renderer, only: (path: string) => boolean = () => true, memo?: RenderMemo): Generator<Rendering, void, undefined> {
+export function* renderEach(
+  plan: Plan,
+  schedule: PlanSchedule,
+  renderer: Renderer,
+  only: (path: string) => boolean = () => true,
+  memo?: RenderMemo,
+  onDisk?: DocumentsOnDisk,
+): Generator<Rendering, void, undefined> {
   const seen = new Set<string>();
   const reported = new Set<string>();
   const remembered = new Map(memo?.documents);
@@ -144,6 +164,13 @@ export function* renderEach(plan: Plan, schedule: PlanSchedule, renderer: Render
     if (seen.has(job.path)) continue;
     seen.add(job.path);
     if (!only(job.path)) continue;
+    // Only local fields of these files changed since the build that wrote out/ (with these templates): a document that
+    // reads none of them stands on disk as written, and gets no view.
+    const standing = onDisk?.edited && !(job.reads ?? job.sources).some((file) => onDisk.edited!.has(file)) ? onDisk.views.get(job.path) : undefined;
+    if (standing !== undefined) {
+      yield { kept: { path: job.path, key: standing, sources: job.sources } };
+      continue;
+    }
     const kept = changed && !(job.reads ?? job.sources).some((file) => changed.has(file)) ? remembered.get(job.path) : undefined;
     if (kept) {
       memo?.documents.set(job.path, kept);
@@ -152,7 +179,12 @@ export function* renderEach(plan: Plan, schedule: PlanSchedule, renderer: Render
     }
     try {
       const view = job.view();
-      const key = memo && renderer.key !== undefined ? renderKey(renderer, job, view) : undefined;
+      const key = (memo || onDisk) && renderer.key !== undefined ? renderKey(renderer, job, view) : undefined;
+      // The file in out/ was rendered from this very view (the build manifest says so): it stands as it is.
+      if (key !== undefined && onDisk?.views.get(job.path) === key) {
+        yield { kept: { path: job.path, key, sources: job.sources } };
+        continue;
+      }
       const earlier = key !== undefined ? remembered.get(job.path) : undefined;
       if (earlier && earlier.key === key) {
         memo?.documents.set(job.path, earlier);
@@ -166,7 +198,7 @@ export function* renderEach(plan: Plan, schedule: PlanSchedule, renderer: Render
       }
       const file = { path: job.path, content: withHeader(wrapMarkdown(markdown, { uniqueHeadings: true })), sources: job.sources };
       if (key !== undefined) memo?.documents.set(job.path, { key, file });
-      yield { file };
+      yield key !== undefined && onDisk ? { file, key } : { file };
     } catch (error) {
       if (!(error instanceof TemplateError)) throw error;
       const d = error.diagnostic;
@@ -191,7 +223,7 @@ export function renderDocuments(
   const diagnostics: Diagnostic[] = [];
   for (const r of renderEach(plan, schedule, renderer, only, memo)) {
     if ("file" in r) files.push(r.file);
-    else diagnostics.push(r.diagnostic);
+    else if ("diagnostic" in r) diagnostics.push(r.diagnostic);
   }
   // A document too large ends rendering: nothing of it is kept, as nothing will be written.
   if (diagnostics.some((d) => d.code === "document-too-large")) return { files: [], diagnostics };

@@ -114,9 +114,8 @@ export function createRenderer(templates: readonly TemplateSource[]): Renderer {
   for (const t of templates) {
     if (!t.name.startsWith("partials/")) continue;
     try {
-      // Parsed here so syntax errors surface with the partial's own file name.
-      hb.parse(t.source);
-      hb.registerPartial(t.name.slice("partials/".length), hb.compile(t.source, compileOptions));
+      // Parsed here so syntax errors surface with the partial's own file name; compiled from that parse, not parsed twice.
+      hb.registerPartial(t.name.slice("partials/".length), hb.compile(hb.parseWithoutProcessing(t.source), compileOptions));
     } catch (error) {
       throw templateError(t, error, "compilation");
     }
@@ -130,9 +129,9 @@ export function createRenderer(templates: readonly TemplateSource[]): Renderer {
       let fn = compiled.get(name);
       if (!fn) {
         try {
-          // compile() defers parsing to the first call; parse now so syntax errors are reported as such.
-          hb.parse(template.source);
-          fn = hb.compile(template.source, compileOptions);
+          // compile() defers parsing to the first call; parse now so syntax errors are reported as such (and once: the
+          // compiler takes the parsed program and only applies its whitespace rules).
+          fn = hb.compile(hb.parseWithoutProcessing(template.source), compileOptions);
           compiled.set(name, fn);
         } catch (error) {
           throw templateError(template, error, "compilation");

@@ -11,6 +11,8 @@ export interface AnalysedPlan {
   plan: Plan;
   schedule: PlanSchedule;
   diagnostics: Diagnostic[];
+  /** The cross-record rules' findings among them, before severities: a plan patched after a local edit is checked against these. */
+  rules?: Diagnostic[];
 }
 
 /**
@@ -23,14 +25,11 @@ export function analysePlan(
   options: { planDir: string; settings?: PlanSettings | undefined; memo?: RecordMemo | undefined },
 ): AnalysedPlan {
   const defaultStatus = options.settings?.defaultDecisionStatus;
-  const pagesAbove = options.settings?.planPagesAbove;
-  const built = buildPlan(files, {
-    planDir: options.planDir,
-    ...(options.memo ? { memo: options.memo } : {}),
-    ...(defaultStatus ? { defaultDecisionStatus: defaultStatus } : {}),
-    ...(pagesAbove !== undefined ? { planPagesAbove: pagesAbove } : {}),
-  });
+  const built = buildPlan(files, { planDir: options.planDir, ...(options.memo ? { memo: options.memo } : {}), ...(defaultStatus ? { defaultDecisionStatus: defaultStatus } : {}) });
   const scheduled = computeSchedule(built.plan);
+  // The page size of the execution plan goes with the schedule it lays out: a snapshot of both is keyed on the settings.
+  const pagesAbove = options.settings?.planPagesAbove;
+  if (pagesAbove !== undefined) scheduled.schedule.planPagesAbove = pagesAbove;
   const diagnostics = applySeverity([...readDiagnostics, ...built.diagnostics, ...scheduled.diagnostics], options.settings?.severity);
-  return { plan: built.plan, schedule: scheduled.schedule, diagnostics: sortDiagnostics(diagnostics) };
+  return { plan: built.plan, schedule: scheduled.schedule, diagnostics: sortDiagnostics(diagnostics), rules: built.rules };
 }

@@ -122,6 +122,8 @@ export interface AgentLoad {
 
 /** Everything computed from a plan's records; see plan-format.md, "Computed, never written by hand". */
 export interface PlanSchedule {
+  /** Not computed: from `paraplan.config.json`, the number of workstreams beyond which the execution plan is split into pages. */
+  planPagesAbove?: number;
   /** The schedule with integration waves (the plan as it will run), at each end of the durations; `high` is the headline. */
   withWaves: { high: ScheduleVariant; low: ScheduleVariant };
   /** The schedule on hard dependencies alone, waves ignored. */

@@ -15,7 +15,7 @@ import { computeSchedule } from "../../src/schedule/index.js";
 import { FIXTURE_PLANS } from "../helpers/fixture-plans.js";
 import { REPO } from "../helpers/run-cli.js";
 
-type Kind = keyof typeof LOCAL_FIELDS;
+type Kind = keyof Plan;
 type AnyRecord = Record<string, unknown> & { source: { file: string } };
 
 const at = { file: "x.md", start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };

@@ -25,7 +25,7 @@ export interface PlanPage {
 /** The pages of the execution plan: none when the plan is small enough for one document. */
 export function planPages(ctx: RenderContext): PlanPage[] {
   const { plan } = ctx;
-  const size = plan.planPagesAbove ?? PLAN_PAGES_ABOVE;
+  const size = ctx.schedule.planPagesAbove ?? PLAN_PAGES_ABOVE;
   if (plan.workstreams.length <= size) return [];
   const groups = new Map<number | null, { wave: Wave | undefined; ids: string[] }>();
   // Every wave has a page, an empty one included: its merge commands are there.

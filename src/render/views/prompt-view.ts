@@ -6,6 +6,7 @@ import { adrPath } from "../../model/output-paths.js";
 import { commandsIn, dayLabel, days } from "./figures.js";
 import { adrNumber } from "./decision-view.js";
 import type { RenderContext } from "./render-context.js";
+import { ownedNear } from "./nearby-owned-files.js";
 import { sh } from "./shell-command.js";
 import { extrasView, gateRows, mergeCommands } from "./shared-views.js";
 
@@ -77,7 +78,7 @@ export function promptView(ctx: RenderContext, ws: Workstream) {
             merges: mergeDays(waveExec, label),
             coverage: wave.coverage !== undefined ? `${wave.coverage}%` : null,
             parts: (exec?.partWaves ?? []).map((n) => ({ number: n, merges: mergeDays(ctx.waveExecution.get(n)!, label) })),
-            commands: mergeCommands(ctx, wave),
+            commands: mergeCommands(ctx, wave, ws.id),
             final: waveExec.into !== null ? waveExec.into : null,
           }
         : null,
@@ -165,17 +166,20 @@ function worktreeSetup(ctx: RenderContext, ws: Workstream, exec: WorkstreamExecu
 }
 
 /**
- * The files section: the agent's own files, the files others own that it must leave alone (only
- * those of workstreams running on some of the same days, outside its own patterns), and the shared
- * files whose sharers really overlap with it in time, each with the rule that decides that pair.
+ * The files section: the agent's own files; the files other workstreams own near its own (nearby-owned-files.ts) that
+ * it must leave alone, of workstreams running on some of the same days; and the shared files whose sharers really
+ * overlap with it in time, each with the rule that decides that pair. Every other owned file is off-limits too, and the
+ * prompt says so and where they are listed (the execution plan's Owned files table) rather than listing them: a prompt
+ * names what its agent could collide with, so it stays the same size however large the plan grows.
  */
 function filesView(ctx: RenderContext, ws: Workstream) {
-  const mine = [...ws.owns, ...ws.touches].map((f) => f.pattern);
-  const isMine = (file: string) => mine.some((p) => patternsMayOverlap(normalizePattern(p), normalizePattern(file)));
-  // Only workstreams running on some of the same days can collide with this one; listing every owned file of
-  // a large plan would make each prompt grow with the plan (and the plan's prompts quadratically).
-  const concurrent = concurrentWith(ctx, ws.id);
-  const forbidden = concurrent.flatMap((other) => other.owns.filter((f) => !isMine(f.pattern)).map((f) => ({ file: f.pattern, owner: other.id })));
+  const mine = [...ws.owns, ...ws.touches].map((f) => normalizePattern(f.pattern));
+  // A pattern that may name one of its own files is not forbidden: when another workstream owns it too, the shared
+  // section below says who decides.
+  const isMine = (pattern: string) => mine.some((p) => patternsMayOverlap(p, pattern));
+  const forbidden = ownedNear(ctx.ownedIndex, mine)
+    .filter((f) => f.owner !== ws.id && runTogether(ctx, ws.id, f.owner) && !isMine(f.normalized))
+    .map((f) => ({ file: f.pattern, owner: f.owner }));
   const shared = (ctx.conflictsOf.get(ws.id) ?? [])
     .filter((c) => c.overlapping)
     .map((c) => {
@@ -210,11 +214,9 @@ function firstParagraph(markdown: string): string {
   );
 }
 
-/** The other workstreams active on some day this one is (in plan order): those are the days' active lists, not a scan of the plan. */
-function concurrentWith(ctx: RenderContext, id: string): Workstream[] {
-  const t = ctx.timing.get(id);
-  if (!t) return [];
-  const ids = new Set<string>();
-  for (let day = t.start; day <= t.finish; day++) for (const other of ctx.activeOn.get(day) ?? []) if (other !== id) ids.add(other);
-  return [...ids].flatMap((other) => ctx.workstream.get(other) ?? []).sort((a, b) => ctx.position.get(a.id)! - ctx.position.get(b.id)!);
+/** Whether two workstreams are active on some same day (the days' active lists span start to finish, from day 1). */
+function runTogether(ctx: RenderContext, a: string, b: string): boolean {
+  const ta = ctx.timing.get(a);
+  const tb = ctx.timing.get(b);
+  return ta !== undefined && tb !== undefined && Math.max(1, ta.start, tb.start) <= Math.min(ta.finish, tb.finish);
 }

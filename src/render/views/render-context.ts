@@ -4,6 +4,7 @@ import { groupBy } from "../../model/group-by.js";
 import type { Agent, Decision, Plan, Risk, Session, Wave, Workstream } from "../../model/types.js";
 import type { FileConflict, PlanSchedule, WaveExecution, WaveTiming, WorkstreamExecution, WorkstreamTiming } from "../../schedule/types.js";
 import { promptPath, sessionPath } from "../../model/output-paths.js";
+import { ownedFileIndex, type OwnedFileIndex } from "./nearby-owned-files.js";
 
 /** Look-ups shared by every view, built once per render so no view searches lists in a loop. */
 export interface RenderContext {
@@ -42,6 +43,8 @@ export interface RenderContext {
   citedBy: Map<Decision, Session[]>;
   /** Owned files over all workstreams. */
   ownedFiles: number;
+  /** Every owned pattern by folder, so a prompt finds the files near its own without scanning the plan. */
+  ownedIndex: OwnedFileIndex;
 }
 
 /** Each item under every id it names, once per id. */
@@ -95,6 +98,7 @@ export function renderContext(plan: Plan, schedule: PlanSchedule): RenderContext
     linksTo,
     citedBy,
     ownedFiles: plan.workstreams.reduce((n, w) => n + w.owns.length, 0),
+    ownedIndex: ownedFileIndex(plan.workstreams),
   };
 }
 

@@ -4,7 +4,7 @@ import { adrPath, PLAN_DOCUMENT, promptPath, sessionPath } from "../../model/out
 import { agentCommand, sh } from "./shell-command.js";
 import { linkFrom, type RenderContext } from "./render-context.js";
 import { adrLabel, adrNumber, decisionBody } from "./decision-view.js";
-import { planSnapshot, type PlanSnapshot } from "./plan-snapshot.js";
+import { snapshotFigures, snapshotWaves, snapshotWorkstreams, type PlanSnapshot } from "./plan-snapshot.js";
 import { extrasView, type ExtraView } from "./shared-views.js";
 
 /** Which seed section an extra section of a session log belongs with, by its heading's words. */
@@ -25,18 +25,18 @@ export function sessionView(ctx: RenderContext, session: Session) {
     3,
   );
   const placed = (where: ReturnType<typeof extraPlace>): ExtraView[] => extras.filter((_, i) => extraPlace(session.extras.filter((e) => e.heading !== "")[i]!.heading) === where);
-  // What the log shows of the plan: the session's own snapshot where it has one, the plan as it stands for the rest.
-  let live: PlanSnapshot | undefined;
-  const now = () => (live ??= planSnapshot(ctx, session.date));
+  // What the log shows of the plan: the session's own snapshot where it has one, the plan as it stands for the rest,
+  // each part computed only when the snapshot lacks it (and the statuses read from the records it cites, not from a
+  // snapshot of every ADR and risk of the plan: a log costs what it shows, not the size of the plan).
   const snap = session.snapshot;
-  const figures = snap.figures ?? now().figures;
-  const workstreams = snap.workstreams ?? now().workstreams;
-  const decisionStatus = new Map((snap.decisions ?? now().decisions).map((d) => [d.adr.replace(/^ADR-?/i, ""), d.status]));
-  const riskStatus = new Map((snap.risks ?? now().risks).map((r) => [r.risk, r]));
+  const figures = snap.figures ?? snapshotFigures(ctx);
+  const workstreams = snap.workstreams ?? snapshotWorkstreams(ctx, session.date);
+  const decisionStatus = snap.decisions ? new Map(snap.decisions.map((d) => [d.adr.replace(/^ADR-?/i, ""), d.status])) : undefined;
+  const riskStatus = snap.risks ? new Map(snap.risks.map((r) => [r.risk, r])) : undefined;
   const decisions = session.decisions.map((ref) => {
     const d = ctx.findDecision(ref.id);
     if (!d) return { heading: `ADR ${ref.id} (missing)`, link: null, status: "missing", body: null };
-    return { heading: adrLabel(d), link: linkFrom(path, adrPath(d)), status: decisionStatus.get(adrNumber(d)) ?? d.status, body: decisionBody(d, 4) };
+    return { heading: adrLabel(d), link: linkFrom(path, adrPath(d)), status: decisionStatus?.get(adrNumber(d)) ?? d.status, body: decisionBody(d, 4) };
   });
   const risks = session.risks.map((ref) => ctx.risk.get(ref.id)).filter((r) => r !== undefined);
   return {
@@ -47,15 +47,15 @@ export function sessionView(ctx: RenderContext, session: Session) {
     whatChanged: session.whatChanged.trim(),
     workstreams,
     // A cell left as `—` (or empty) says the wave has no integration branch.
-    waves: (snap.waves ?? now().waves).map((w) => ({ ...w, branch: w.branch === "—" || w.branch === "" ? null : w.branch })),
+    waves: (snap.waves ?? snapshotWaves(ctx, session.date)).map((w) => ({ ...w, branch: w.branch === "—" || w.branch === "" ? null : w.branch })),
     decisions,
     decisionExtras: placed("decisions"),
     prioritiesTitle: `Next ${session.nextPriorities.length} Priorities`,
     priorities: session.nextPriorities.map((p) => priorityView(p, workstreams, path, agentCommand(ctx.plan.project))),
     risks: risks.map((r) => ({
       heading: `${r.id}: ${r.title}`,
-      severity: riskStatus.get(r.id)?.severity ?? r.severity,
-      status: riskStatus.get(r.id)?.status ?? r.status,
+      severity: riskStatus?.get(r.id)?.severity ?? r.severity,
+      status: riskStatus?.get(r.id)?.status ?? r.status,
       likelihood: r.likelihood ?? null,
       workstreams: r.workstreams.map((x) => x.id).join(", ") || null,
       impact: r.impact.trim(),
