@@ -13,6 +13,7 @@ import { writeLargePlan } from "../helpers/large-plan.js";
 import { lintMarkdown } from "../helpers/lint-markdown.js";
 import { isSplitDocument, PAGES_ABOVE, renderSplit, SPLIT_FIXTURE, SPLIT_GOLDEN } from "../helpers/plan-pages-golden.js";
 import { runInProcess } from "../helpers/run-in-process.js";
+import { tempProject } from "../helpers/temp-project.js";
 
 async function listFiles(dir: string, prefix = ""): Promise<string[]> {
   const files: string[] = [];
@@ -72,6 +73,30 @@ describe("a page's sources", () => {
     // The plan and its timeline show every workstream.
     for (const whole of ["PARALLEL_EXECUTION_PLAN.md", "execution-plan/timeline.md"]) expect(jobs.find((j) => j.path === whole)!.sources).toContain(file("S01"));
   });
+});
+
+describe("a split plan in the edit loop", () => {
+  it("keeps its pages through a build that patches the last one (an edit of a local field), and after one that changes the schedule", async () => {
+    const root = await tempProject(SPLIT_FIXTURE, "paraplan-pages-loop-");
+    await writeFile(path.join(root, "paraplan.config.json"), JSON.stringify({ executionPlan: { pagesAbove: PAGES_ABOVE } }));
+    expect((await runInProcess(["generate"], root)).code).toBe(0);
+    const pages = (await readdir(path.join(root, "out", "execution-plan"))).sort();
+    const file = path.join(
+      root,
+      "plan",
+      "workstreams",
+      (await readdir(path.join(root, "plan", "workstreams"))).find((f) => f.startsWith("S19"))!,
+    );
+    const text = await readFile(file, "utf8");
+    await writeFile(file, text.replace("Browser tests for the journeys", "Browser tests, edited, for the journeys"));
+    expect((await runInProcess(["generate"], root)).code).toBe(0);
+    expect((await readdir(path.join(root, "out", "execution-plan"))).sort()).toEqual(pages);
+    expect((await runInProcess(["check", "--no-cache"], root)).code).toBe(0);
+    await writeFile(file, text.replace(/^days: .*$/m, "days: 4"));
+    expect((await runInProcess(["generate"], root)).code).toBe(0);
+    expect((await readdir(path.join(root, "out", "execution-plan"))).sort()).toEqual(pages);
+    expect((await runInProcess(["check", "--no-cache"], root)).code).toBe(0);
+  }, 60_000);
 });
 
 describe("a plan of more workstreams than the default page size", () => {
