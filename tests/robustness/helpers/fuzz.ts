@@ -9,19 +9,23 @@ import { expect } from "vitest";
 import type { Diagnostic, Location } from "../../../src/diagnostics/diagnostic.js";
 import { REPO } from "../../helpers/run-cli.js";
 
-/** Runs per property in the normal suite, scaled by FUZZ_RUNS in `npm run fuzz`. */
-export function runs(normal: number): number {
+/**
+ * Runs per property: `normal`, scaled by FUZZ_RUNS in `npm run fuzz`; in the normal suite `quick` (default `normal`)
+ * where a property is slow. With the fixed seed, the quick runs are the first of the normal runs: the same inputs,
+ * fewer of them, and `npm run fuzz` still runs at least `normal`.
+ */
+export function runs(normal: number, quick = normal): number {
   const wanted = Number(process.env.FUZZ_RUNS);
-  return Number.isFinite(wanted) && wanted > 0 ? Math.max(normal, Math.round((wanted * normal) / 300)) : normal;
+  return Number.isFinite(wanted) && wanted > 0 ? Math.max(normal, Math.round((wanted * normal) / 300)) : quick;
 }
 
 /** True under `npm run fuzz`: the long checks (kill timings, large plans) run too. */
 export const LONG = Number(process.env.FUZZ_RUNS) > 0;
 
-/** fast-check settings: a fixed seed unless FUZZ_SEED says otherwise, so a failure in CI reproduces. */
-export function settings(normal: number): { seed: number; numRuns: number; endOnFailure: true } {
+/** fast-check settings: a fixed seed unless FUZZ_SEED says otherwise, so a failure in CI reproduces; runs as `runs`. */
+export function settings(normal: number, quick = normal): { seed: number; numRuns: number; endOnFailure: true } {
   const seed = Number(process.env.FUZZ_SEED);
-  return { seed: Number.isInteger(seed) ? seed : 20251016, numRuns: runs(normal), endOnFailure: true };
+  return { seed: Number.isInteger(seed) ? seed : 20251016, numRuns: runs(normal, quick), endOnFailure: true };
 }
 
 /** The embedded plan (`plan/`), file by file: path inside the plan folder → text. */
