@@ -91,7 +91,7 @@ describe("fuzzing paraplan's input", () => {
 
   it("Markdown-like text and front matter: parse, model and schedule never throw; positions lie inside", TIMEOUT, () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.oneof(anyText, withFrontMatter), fc.constantFrom(...PATHS)), { minLength: 1, maxLength: 6 }), (inputs) => {
+      fc.property(fc.array(fc.tuple(fc.oneof(anyText(), withFrontMatter), fc.constantFrom(...PATHS)), { minLength: 1, maxLength: 6 }), (inputs) => {
         const files = new Map<string, string>();
         inputs.forEach(([text, relative], i) => files.set(relative.includes("/") ? relative.replace(/\.md$/, `-${i}.md`) : relative, text));
         const { diagnostics } = pipeline(files);
@@ -150,7 +150,7 @@ describe("fuzzing paraplan's input", () => {
 describe("the whole of Unicode: U+2028, U+2029, U+0085, lone CR, U+FEFF mid-file, NUL", () => {
   it("the layout never throws, keeps every non-blank line's characters and is idempotent", TIMEOUT, () => {
     fc.assert(
-      fc.property(unicodeText, (text) => {
+      fc.property(unicodeText(), (text) => {
         const out = wrapMarkdown(text, { uniqueHeadings: true });
         expect(out.endsWith("\n")).toBe(true);
         expect(wrapMarkdown(out, { uniqueHeadings: true })).toBe(out);
@@ -175,7 +175,7 @@ describe("the whole of Unicode: U+2028, U+2029, U+0085, lone CR, U+FEFF mid-file
 
   it("parsing, model and schedule never throw on such text; positions lie inside", TIMEOUT, () => {
     fc.assert(
-      fc.property(fc.constantFrom(...PATHS), unicodeText, fc.boolean(), (relative, text, frontMatter) => {
+      fc.property(fc.constantFrom(...PATHS), unicodeText(), fc.boolean(), (relative, text, frontMatter) => {
         const body = frontMatter ? `---\nid: TD2\ndays: 1\n${text}\n---\n${text}` : text;
         const files = new Map([[relative, body]]);
         const { diagnostics } = pipeline(files);
