@@ -26,5 +26,7 @@ export default function setup(): void {
   const sources = Math.max(newest(path.join(ROOT, "src")), statSync(path.join(ROOT, "tsconfig.json")).mtimeMs, statSync(path.join(ROOT, "package.json")).mtimeMs);
   if (built >= sources) return;
   const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
-  execFileSync(process.execPath, [tsc, "-p", "tsconfig.build.json"], { cwd: ROOT, stdio: "inherit" });
+  // Emit only: the same files `npm run build` writes (its emit does not depend on the type check), in 4 s of CPU
+  // instead of 11, which every test waited for. Type errors are `npm run typecheck`'s to report, and CI runs it.
+  execFileSync(process.execPath, [tsc, "-p", "tsconfig.build.json", "--noCheck"], { cwd: ROOT, stdio: "inherit" });
 }

@@ -3,7 +3,8 @@ import { appendFile, cp, mkdtemp, readdir, readFile, rename, rm, writeFile } fro
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { CLI, REPO, runCli } from "../helpers/run-cli.js";
+import { CLI, REPO } from "../helpers/run-cli.js";
+import { runInProcess } from "../helpers/run-in-process.js";
 import { until } from "../helpers/until.js";
 
 /** A copy of the autoD plan (and the templates, when asked) in a fresh project folder. */
@@ -113,7 +114,8 @@ describe("watch (the built binary)", () => {
             .matchAll(/(\d+) written, 0 removed/g),
         ].reduce((n, m) => n + Number(m[1]), 0);
         expect(written, `${edit.file}:\n${read().slice(from, at)}`).toBeGreaterThan(0);
-        const fresh = await runCli(["generate", "--no-cache", "--out", "fresh", "--quiet"], dir);
+        // The fresh build to compare with runs in this process: the watcher under test is the built binary.
+        const fresh = await runInProcess(["generate", "--no-cache", "--out", "fresh", "--quiet"], dir);
         expect(fresh.code).toBe(0);
         expect(await tree(path.join(dir, "out"))).toEqual(await tree(path.join(dir, "fresh")));
       }

@@ -32,11 +32,21 @@ export function sampleFiles(repo: string): string[] {
     .sort();
 }
 
+type ReadRepo = { parsed: ParsedFile[]; plan: Plan; diagnostics: ReturnType<typeof buildPlan>["diagnostics"] };
+
+// Several tests of a file look at the same repository read; the samples never change during a run, and nothing
+// changes what a read returns, so each repository is parsed once per file.
+const reads = new Map<string, ReadRepo>();
+
 /** One repository folder read as the decisions of a plan, each file as `plan/decisions/<name>`. */
-export function readRepo(repo: string): { parsed: ParsedFile[]; plan: Plan; diagnostics: ReturnType<typeof buildPlan>["diagnostics"] } {
+export function readRepo(repo: string): ReadRepo {
+  const known = reads.get(repo);
+  if (known) return known;
   const parsed = sampleFiles(repo).map((f) => parseRecord(readFileSync(path.join(SAMPLES, repo, f), "utf8"), `${repo}/${f}`, `decisions/${f}`));
   const { plan, diagnostics } = buildPlan(parsed);
-  return { parsed, plan, diagnostics: diagnostics.filter((d) => d.code !== "missing-project") };
+  const read = { parsed, plan, diagnostics: diagnostics.filter((d) => d.code !== "missing-project") };
+  reads.set(repo, read);
+  return read;
 }
 
 /** A temporary plan folder holding one repository's ADRs (and a project), for rendering through the real pipeline. */

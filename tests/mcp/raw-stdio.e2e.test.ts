@@ -1,17 +1,14 @@
 import { spawn } from "node:child_process";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { REPO } from "../helpers/run-cli.js";
+import { CLI } from "../helpers/run-cli.js";
 import { tempProject } from "../helpers/temp-project.js";
 
 // What the SDK's client never sends: lines that are not JSON, or not JSON-RPC. Written to the server's stdin by hand.
-const TSX = path.join(REPO, "node_modules", ".bin", "tsx");
-const CLI = path.join(REPO, "src", "cli.ts");
 
 /** Starts `paraplan mcp` in `cwd`, writes the lines and closes stdin; resolves with every stdout line and the exit code. */
 function exchange(cwd: string, lines: string[]): Promise<{ messages: unknown[]; code: number | null; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, [CLI, "mcp"], { cwd, stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [CLI, "mcp"], { cwd, stdio: ["pipe", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));

@@ -6,12 +6,12 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { CallToolResultSchema, ErrorCode, McpError, type CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { REPO } from "../helpers/run-cli.js";
+import { CLI, REPO } from "../helpers/run-cli.js";
+import { runInProcess } from "../helpers/run-in-process.js";
 
 // `paraplan mcp` as an agent starts it: a child process in a linked worktree of a real repository, spoken to with the
-// SDK's own client over stdio. The source runs through tsx, so the test needs no build.
-const TSX = path.join(REPO, "node_modules", ".bin", "tsx");
-const CLI = path.join(REPO, "src", "cli.ts");
+// SDK's own client over stdio. It runs the built binary (tests/global-setup.ts builds dist/ when it is out of date):
+// starting the source through tsx cost about three times the CPU of starting dist/cli.js.
 const TD2 = "plan/workstreams/TD2-config-management.md";
 
 let dir: string;
@@ -49,7 +49,7 @@ beforeAll(async () => {
   git(main, "worktree", "add", "-q", "-b", "workstream/config-management", worktree);
   // Changed in the main checkout after the worktree was made: the worktree's own plan/ is now stale.
   await editMain(TD2, (text) => text.replace("## Goal\n\n", "## Goal\n\nEdited in the main checkout after the worktree was made.\n"));
-  const transport = new StdioClientTransport({ command: TSX, args: [CLI, "mcp"], cwd: worktree, stderr: "pipe" });
+  const transport = new StdioClientTransport({ command: process.execPath, args: [CLI, "mcp"], cwd: worktree, stderr: "pipe" });
   transport.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
   client = new Client({ name: "paraplan-test", version: "1.0.0" });
   await client.connect(transport);
@@ -89,9 +89,10 @@ describe("paraplan mcp, started in a linked worktree", () => {
   });
 
   it("my_workstream gives the same text as `paraplan prompt`", async () => {
-    const printed = execFileSync(TSX, [CLI, "prompt", "TD2"], { cwd: main, encoding: "utf8" });
+    const printed = await runInProcess(["prompt", "TD2"], main);
+    expect(printed.code, printed.stderr).toBe(0);
     const result = await call("my_workstream");
-    expect(result.content[1]).toEqual({ type: "text", text: printed });
+    expect(result.content[1]).toEqual({ type: "text", text: printed.stdout });
   }, 30_000);
 
   it("plan_overview: figures, waves, critical path and what can start now", async () => {
@@ -210,7 +211,7 @@ describe("paraplan mcp, started in a linked worktree", () => {
 
 describe("paraplan mcp, started in the main checkout", () => {
   it("knows no calling workstream there: asks for an id, and writes no progress.md", async () => {
-    const transport = new StdioClientTransport({ command: TSX, args: [CLI, "mcp"], cwd: main, stderr: "ignore" });
+    const transport = new StdioClientTransport({ command: process.execPath, args: [CLI, "mcp"], cwd: main, stderr: "ignore" });
     const other = new Client({ name: "paraplan-test", version: "1.0.0" });
     await other.connect(transport);
     try {

@@ -16,9 +16,13 @@ async function listFiles(dir: string, prefix = ""): Promise<string[]> {
   return files.sort();
 }
 
+// Every test here reads the same in-memory rendering of the embedded plan, which none of them changes: it is made once.
+let rendering: ReturnType<typeof renderPlan> | undefined;
+const renderAutoD = () => (rendering ??= renderPlan(path.join(REPO, "plan"), REPO));
+
 describe("the embedded autoD plan", () => {
   it("renders exactly the committed out/ (the golden output)", async () => {
-    const { byPath, diagnostics } = await renderPlan(path.join(REPO, "plan"), REPO);
+    const { byPath, diagnostics } = await renderAutoD();
     expect(diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     const committed = await listFiles(path.join(REPO, "out"));
     expect(Object.keys(byPath).sort()).toEqual(committed);
@@ -28,7 +32,7 @@ describe("the embedded autoD plan", () => {
   });
 
   it("generates every document the issue lists, named as the seed names them", async () => {
-    const { byPath } = await renderPlan(path.join(REPO, "plan"), REPO);
+    const { byPath } = await renderAutoD();
     expect(Object.keys(byPath).sort()).toEqual([
       "PARALLEL_EXECUTION_PLAN.md",
       "adr/0001-git-worktree-parallel-execution.md",
@@ -47,13 +51,13 @@ describe("the embedded autoD plan", () => {
   });
 
   it("passes markdownlint's default rules, and every relative link points at a generated file", async () => {
-    const { byPath } = await renderPlan(path.join(REPO, "plan"), REPO);
+    const { byPath } = await renderAutoD();
     expect(await lintMarkdown(byPath)).toEqual([]);
     expect(brokenLinks(byPath)).toEqual([]);
   });
 
   it("states the computed figures: with TD4 merged in parts, 7 days at both ends of TD2's range", async () => {
-    const { byPath } = await renderPlan(path.join(REPO, "plan"), REPO);
+    const { byPath } = await renderAutoD();
     const doc = byPath["PARALLEL_EXECUTION_PLAN.md"]!;
     expect(doc).toMatch(/^\| Makespan with waves +\| 7 days +\|$/m);
     expect(doc).toMatch(/^\| Makespan on dependencies alone +\| 7 days +\|$/m);

@@ -15,11 +15,20 @@ async function listFiles(dir: string, prefix = ""): Promise<string[]> {
   return files.sort();
 }
 
+// A fixture's in-memory rendering is made once and read by each test of it (none changes it or the fixture).
+const renderings = new Map<string, ReturnType<typeof renderPlan>>();
+function renderFixture(name: string): ReturnType<typeof renderPlan> {
+  const root = path.join(FIXTURE_PLANS, name);
+  let rendering = renderings.get(name);
+  if (!rendering) renderings.set(name, (rendering = renderPlan(path.join(root, "plan"), root)));
+  return rendering;
+}
+
 describe.each(fixturePlanNames())("fixture plan %s", (name) => {
   const root = path.join(FIXTURE_PLANS, name);
 
   it("renders exactly its golden output (regenerate with `npm run goldens`)", async () => {
-    const { byPath, diagnostics } = await renderPlan(path.join(root, "plan"), root);
+    const { byPath, diagnostics } = await renderFixture(name);
     expect(diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     const expected = await listFiles(path.join(root, "expected"));
     expect(Object.keys(byPath).sort()).toEqual(expected);
@@ -27,7 +36,7 @@ describe.each(fixturePlanNames())("fixture plan %s", (name) => {
   });
 
   it("passes markdownlint's default rules, and every relative link points at a generated file", async () => {
-    const { byPath } = await renderPlan(path.join(root, "plan"), root);
+    const { byPath } = await renderFixture(name);
     expect(await lintMarkdown(byPath)).toEqual([]);
     expect(brokenLinks(byPath)).toEqual([]);
   });
@@ -35,8 +44,7 @@ describe.each(fixturePlanNames())("fixture plan %s", (name) => {
 
 describe("the twenty-workstream plan", () => {
   it("shows its file conflicts with their rules, the superseded ADR and the over-parallel warning", async () => {
-    const root = path.join(FIXTURE_PLANS, "twenty");
-    const { byPath, diagnostics } = await renderPlan(path.join(root, "plan"), root);
+    const { byPath, diagnostics } = await renderFixture("twenty");
     expect(diagnostics.map((d) => d.code).sort()).toEqual(["conflict-no-rule", "conflict-no-rule", "conflict-no-rule", "conflict-no-rule", "too-many-parallel", "wave-late"]);
     const doc = byPath["PARALLEL_EXECUTION_PLAN.md"]!;
     expect(doc).toMatch(/^\| `src\/ui\/Footer\.tsx` +\| S04 \(owns\), S10 \(touches\) +\| S04 \+ S10 on days 3–4 +\| \*\*no rule\*\* for S04 \+ S10: add one to the Resolution Protocol +\|$/m);

@@ -47,6 +47,10 @@ function section(markdown: string, heading: string): string {
   return markdown.slice(start, end === -1 ? undefined : end);
 }
 
+// The tests that read the embedded plan read the same in-memory rendering of it, which none of them changes: made once.
+let rendering: ReturnType<typeof renderPlan> | undefined;
+const renderAutoD = () => (rendering ??= renderPlan(path.join(REPO, "plan"), REPO));
+
 /** The document below the generated-file header. */
 const body = (text: string) => text.slice(text.indexOf("-->\n") + 4);
 
@@ -54,7 +58,7 @@ describe.skipIf(!HAVE_SEED)(`the generated session log against the seed's (${HAV
   it("has a counterpart for every section of the seed, in the seed's order and at its level", async () => {
     const seed = headings(readFileSync(SEED, "utf8"));
     expect(seed.length).toBeGreaterThan(20);
-    const { byPath } = await renderPlan(path.join(REPO, "plan"), REPO);
+    const { byPath } = await renderAutoD();
     const generated = headings(body(byPath[LOG]!));
     let at = 0;
     for (const h of seed) {
@@ -67,7 +71,7 @@ describe.skipIf(!HAVE_SEED)(`the generated session log against the seed's (${HAV
 
 describe("the generated session log reads as the seed's does", () => {
   it("has check-lists, launch blocks, the resolution protocol inside the conflict risk and Action / Result / Lesson lessons", async () => {
-    const { byPath } = await renderPlan(path.join(REPO, "plan"), REPO);
+    const { byPath } = await renderAutoD();
     const log = body(byPath[LOG]!);
     const priorities = section(log, "Next 3 Priorities");
     expect(priorities).toContain("- [ ] All four sessions are running.");
@@ -89,7 +93,7 @@ describe("the generated session log reads as the seed's does", () => {
   });
 
   it("refers to no plan file and says nothing about paraplan, in any generated document", async () => {
-    const { byPath } = await renderPlan(path.join(REPO, "plan"), REPO);
+    const { byPath } = await renderAutoD();
     for (const [file, text] of Object.entries(byPath)) {
       const doc = body(text);
       expect(doc, file).not.toMatch(/`(plan\/|project\.md|waves\.md|gates\.md|workstreams\/|risks\/|decisions\/|sessions\/)/);

@@ -9,6 +9,7 @@ import { buildOutputs } from "../../src/io/build-outputs.js";
 import { OutsideFolderError } from "../../src/diagnostics/errors.js";
 import { syncOutputs } from "../../src/io/write-outputs.js";
 import { runCli } from "../helpers/run-cli.js";
+import { runInProcess } from "../helpers/run-in-process.js";
 import { putFile, tempProject } from "../helpers/temp-project.js";
 
 let root: string;
@@ -163,7 +164,7 @@ describe("symbolic links", () => {
     await expect(syncOutputs(path.join(root, "out"), files, { force: true })).rejects.toBeInstanceOf(OutsideFolderError);
     expect(await readdir(path.join(root, "elsewhere"))).toEqual([]);
 
-    const run = await runCli(["generate", "--force"], root);
+    const run = await runInProcess(["generate", "--force"], root);
     expect(run.code).toBe(3);
     expect(run.stderr).toMatch(/^paraplan: refusing to use .*prompts: it is a symbolic link to .*elsewhere, outside the output folder/m);
     expect(await readdir(path.join(root, "elsewhere"))).toEqual([]);

@@ -9,19 +9,23 @@ import { expect } from "vitest";
 import type { Diagnostic, Location } from "../../../src/diagnostics/diagnostic.js";
 import { REPO } from "../../helpers/run-cli.js";
 
-/** Runs per property in the normal suite, scaled by FUZZ_RUNS in `npm run fuzz`. */
-export function runs(normal: number): number {
+/**
+ * Runs per property: `normal`, scaled by FUZZ_RUNS in `npm run fuzz`; in the normal suite `quick` (default `normal`)
+ * where a property is slow. With the fixed seed, the quick runs are the first of the normal runs: the same inputs,
+ * fewer of them, and `npm run fuzz` still runs at least `normal`.
+ */
+export function runs(normal: number, quick = normal): number {
   const wanted = Number(process.env.FUZZ_RUNS);
-  return Number.isFinite(wanted) && wanted > 0 ? Math.max(normal, Math.round((wanted * normal) / 300)) : normal;
+  return Number.isFinite(wanted) && wanted > 0 ? Math.max(normal, Math.round((wanted * normal) / 300)) : quick;
 }
 
 /** True under `npm run fuzz`: the long checks (kill timings, large plans) run too. */
 export const LONG = Number(process.env.FUZZ_RUNS) > 0;
 
-/** fast-check settings: a fixed seed unless FUZZ_SEED says otherwise, so a failure in CI reproduces. */
-export function settings(normal: number): { seed: number; numRuns: number; endOnFailure: true } {
+/** fast-check settings: a fixed seed unless FUZZ_SEED says otherwise, so a failure in CI reproduces; runs as `runs`. */
+export function settings(normal: number, quick = normal): { seed: number; numRuns: number; endOnFailure: true } {
   const seed = Number(process.env.FUZZ_SEED);
-  return { seed: Number.isInteger(seed) ? seed : 20251016, numRuns: runs(normal), endOnFailure: true };
+  return { seed: Number.isInteger(seed) ? seed : 20251016, numRuns: runs(normal, quick), endOnFailure: true };
 }
 
 /** The embedded plan (`plan/`), file by file: path inside the plan folder → text. */
@@ -151,8 +155,17 @@ const markdownish = fc.array(fc.constantFrom(...TOKENS), { maxLength: 60 }).map(
 /** Text that starts with a front-matter block of random content. */
 export const withFrontMatter = fc.tuple(markdownish, markdownish).map(([yaml, body]) => `---\n${yaml}\n---\n${body}`);
 
+/**
+ * An arbitrary made on first use. The first string of `binary` units that a process makes costs fast-check about a
+ * second (it maps the whole of Unicode), which every file importing this module paid, though most use none of them.
+ */
+function lazy<T>(make: () => fc.Arbitrary<T>): () => fc.Arbitrary<T> {
+  let made: fc.Arbitrary<T> | undefined;
+  return () => (made ??= make());
+}
+
 /** Any text worth trying: Markdown-ish, front matter, graphemes, lone surrogates and raw code units. */
-export const anyText = fc.oneof(markdownish, withFrontMatter, fc.string({ unit: "grapheme", maxLength: 200 }), fc.string({ unit: "binary", maxLength: 200 }));
+export const anyText = lazy(() => fc.oneof(markdownish, withFrontMatter, fc.string({ unit: "grapheme", maxLength: 200 }), fc.string({ unit: "binary", maxLength: 200 })));
 
 /** One edit to a text: insert a token or random text, delete, duplicate or swap a slice, cut the end. */
 export type Mutation = { op: "insert"; at: number; text: string } | { op: "delete" | "duplicate" | "swap"; at: number; length: number } | { op: "truncate"; at: number };
@@ -231,7 +244,9 @@ export function expectDiagnosticsInside(diagnostics: readonly Diagnostic[], text
 const HOSTILE_CHARS = ["\u2028", "\u2029", "\u0085", "\r", "\uFEFF", "\u0000", "\u000B", "\u000C", "\u00A0", "\uD800", "\uDFFF"];
 
 /** One character from the whole of Unicode (lone surrogates too), often one of the hostile ones. */
-export const anyChar = fc.oneof(fc.constantFrom(...HOSTILE_CHARS), fc.string({ unit: "binary", minLength: 1, maxLength: 1 }));
+export const anyChar = lazy(() => fc.oneof(fc.constantFrom(...HOSTILE_CHARS), fc.string({ unit: "binary", minLength: 1, maxLength: 1 })));
 
 /** Text over the whole of Unicode mixed with Markdown structure: hostile characters at the ends of headings, items and lines. */
-export const unicodeText = fc.array(fc.oneof({ weight: 3, arbitrary: fc.string({ unit: anyChar, maxLength: 8 }) }, fc.constantFrom(...TOKENS)), { maxLength: 40 }).map((parts) => parts.join(""));
+export const unicodeText = lazy(() =>
+  fc.array(fc.oneof({ weight: 3, arbitrary: fc.string({ unit: anyChar(), maxLength: 8 }) }, fc.constantFrom(...TOKENS)), { maxLength: 40 }).map((parts) => parts.join("")),
+);

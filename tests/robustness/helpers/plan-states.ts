@@ -2,7 +2,8 @@
 import { cp, mkdir, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { REPO, runCli } from "../../helpers/run-cli.js";
+import { REPO } from "../../helpers/run-cli.js";
+import { runInProcess } from "../../helpers/run-in-process.js";
 
 /** A workstream file for the extra workstreams. */
 function extra(id: string, goal: string): string {
@@ -55,7 +56,8 @@ export async function twoStates(prefix: string): Promise<{ root: string; planA: 
     [planA, "ref-a"],
     [planB, "ref-b"],
   ] as const) {
-    const result = await runCli(["generate", "--plan", plan, "--out", path.join(root, out), "-q"], root);
+    // The references are built in this process: what is under test is the runs that race or get killed, not these.
+    const result = await runInProcess(["generate", "--plan", plan, "--out", path.join(root, out), "-q"], root);
     if (result.code !== 0) throw new Error(`reference generate failed: ${result.stderr}`);
   }
   return { root, planA, planB, refA: await readOutputs(path.join(root, "ref-a")), refB: await readOutputs(path.join(root, "ref-b")) };
