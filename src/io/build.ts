@@ -223,7 +223,7 @@ async function writeBuild(source: PlanSource, request: Extract<BuildRequest, { m
   // The disk cache is pruned once per process: `watch` prunes on its first build only.
   const first = !memory || memory.rendered.documents.size === 0;
   return withReadEnv(source, memory, async (env, disk) => {
-    const [{ prepareBuild }, { renderEach }, { documentPacer }, { withOutputLock }, { syncOutputs }, snapshots] = await Promise.all([
+    const [{ prepareBuild }, { renderEach }, { documentPacer, collectIfLarge }, { withOutputLock }, { syncOutputs }, snapshots] = await Promise.all([
       import("./build-outputs.js"),
       import("../render/render-documents.js"),
       import("./collect-garbage.js"),
@@ -284,6 +284,8 @@ async function writeBuild(source: PlanSource, request: Extract<BuildRequest, { m
         const behind = patched ? patched.reread > SNAPSHOT_SLACK || renderer.key !== patched.templates : true;
         if (inputs && synced.refused.length === 0 && renderer.key !== undefined && behind) {
           const { plan, schedule, diagnostics, rules } = prepared;
+          // The snapshot of a large plan is tens of megabytes: the rendering's garbage goes first.
+          collectIfLarge(plan);
           await snapshots.writeModelSnapshot(cacheDir, {
             settings: JSON.stringify(source.settings ?? {}),
             templates: renderer.key,
