@@ -21,7 +21,7 @@ import type { OutputFile } from "../render/render-documents.js";
 import { inputsUnchanged, outputsIntact, readManifest, snapshotInputs, viewsOnDisk, writeManifest, type BuildManifest, type InputsSnapshot } from "./build-manifest.js";
 import type { BuildMemory } from "./build-outputs.js";
 import type { OutputStatus } from "./compare-outputs.js";
-import { NO_CACHE, openDiskCache, type DiskCache } from "./disk-cache.js";
+import { cacheFolderOf, NO_CACHE, openDiskCache, type DiskCache } from "./disk-cache.js";
 import type { LoadedPlan } from "./load-plan.js";
 import type { PatchedPlan } from "./model-snapshot.js";
 import type { ReadOptions } from "./read-plan.js";
@@ -42,9 +42,9 @@ export interface PlanSource {
   settings?: PlanSettings | undefined;
 }
 
-/** The cache folder beside the plan: safe to delete, and to ignore in git. */
+/** The plan's cache folder. */
 function cacheDirOf(source: Pick<PlanSource, "planDir">): string {
-  return path.join(path.dirname(source.planDir), ".paraplan-cache");
+  return cacheFolderOf(source.planDir);
 }
 
 /** The output folder as the build manifest names it: from the project root. */

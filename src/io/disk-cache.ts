@@ -5,6 +5,11 @@ import { VERSION } from "../version.js";
 import { writeAtomic } from "./atomic-write.js";
 import { makeFolder } from "./make-folder.js";
 
+/** The cache folder of a plan: beside the plan folder, safe to delete, and to ignore in git. */
+export function cacheFolderOf(planDir: string): string {
+  return path.join(path.dirname(planDir), ".paraplan-cache");
+}
+
 /** What is cached: parsed plan files. */
 export type CacheKind = "parse";
 

@@ -11,6 +11,7 @@ import { assertWritableInside, isWithin } from "./inside-folder.js";
 import { writeAtomic } from "./atomic-write.js";
 import { createNewFile } from "./create-new-file.js";
 import { applyPlanChange, resumePlanChange } from "./plan-change.js";
+import { cacheFolderOf, openDiskCache } from "./disk-cache.js";
 import { PlanNotFoundError, readPlan, type PlanFile } from "./read-plan.js";
 import { makeFolder } from "./make-folder.js";
 import { toPosix } from "./posix-path.js";
@@ -46,13 +47,14 @@ export interface FileVersion {
 const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
 
 /** Reads and parses every file of the plan folder, keeping the texts, and validates the plan as `loadPlan` does (with the same settings). */
-export async function readPlanForWrite(planDir: string, root: string, settings?: PlanSettings): Promise<PlanForWrite> {
+export async function readPlanForWrite(planDir: string, root: string, settings?: PlanSettings, options: { cache?: boolean } = {}): Promise<PlanForWrite> {
   const info = await stat(planDir).catch(() => undefined);
   if (!info?.isDirectory()) throw new PlanNotFoundError(planDir);
   const shownDir = toPosix(path.relative(root, planDir)) || ".";
   // A change a killed run left half-applied is finished first, so this change starts from a whole plan.
   const resumed = await resumePlanChange(planDir, shownDir);
-  const read = await readPlan(planDir, root, { keepTexts: true, ...(settings ? { settings } : {}) });
+  // Every file is read (the change splices into the texts), but only those whose text is new are parsed.
+  const read = await readPlan(planDir, root, { keepTexts: true, ...(settings ? { settings } : {}), ...(options.cache ? { disk: openDiskCache(cacheFolderOf(planDir)) } : {}) });
   const readDiagnostics = [...resumed, ...read.diagnostics];
   const files = read.texts.map((planFile, i) => ({ planFile, parsed: read.files[i]! }));
   const { plan, diagnostics } = analysePlan(read.files, readDiagnostics, { planDir: shownDir, settings });

@@ -15,7 +15,7 @@ const listed = (list: readonly Diagnostic[]) => `${formatText(list)}${summarize(
  * bytes change, a change that would give the plan errors is refused, and a file changed meanwhile is not written.
  */
 export async function setWorkstreamStatus(source: PlanSource, id: string, status: string): Promise<string> {
-  const snapshot = await readPlanForWrite(source.planDir, source.root, source.settings);
+  const snapshot = await readPlanForWrite(source.planDir, source.root, source.settings, { cache: source.cache });
   const change = await fieldChange(snapshot, id, { op: "set", field: "status", value: status });
   if (change.kind === "unknown") throw new ToolFailure(`${change.message}${change.hint ? ` ${change.hint}` : ""}`);
   if (change.kind === "refused") throw new ToolFailure(`nothing was written:\n${listed(change.diagnostics)}`);

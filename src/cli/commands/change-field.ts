@@ -7,7 +7,7 @@ import { applyChanges, reportRefusal, type WriteOptions } from "./apply-changes.
 
 /** `paraplan set <ref> <field> <value>`, `paraplan add|remove <ref> <list-field> <item>`: change one field where it is written. */
 export async function changeField(context: CommandContext, ref: string, edit: FieldEdit, options: WriteOptions & { renameBranch?: boolean }): Promise<ExitCode> {
-  const snapshot = await readPlanForWrite(context.planDir, context.root, context.settings);
+  const snapshot = await readPlanForWrite(context.planDir, context.root, context.settings, { cache: context.cache });
   const change = await fieldChange(snapshot, ref, edit, options.renameBranch ? { renameBranch: true } : {});
   switch (change.kind) {
     case "unknown":

@@ -66,7 +66,7 @@ export async function createRecord(context: CommandContext, args: readonly strin
   if (!kind || !NEW_KINDS.includes(kind as NewKind)) throw new CliError(`cannot create \`${kind ?? ""}\``, EXIT.usage, `Create one of: ${NEW_KINDS.join(", ")}.`);
   if (title === undefined) throw new CliError(`a new ${kind} needs a title`, EXIT.usage, `paraplan new ${kind} "Title"`);
   if (extra.length > 0) throw new CliError(`unexpected argument \`${extra[0]!}\``, EXIT.usage, 'Quote a title of several words: "Config Management".');
-  const snapshot = await readPlanForWrite(context.planDir, context.root, context.settings);
+  const snapshot = await readPlanForWrite(context.planDir, context.root, context.settings, { cache: context.cache });
   const request: NewRecordRequest = { kind: kind as NewKind, title, fields, today: dateOption(options.date, today) };
   if (options.id !== undefined) request.id = options.id;
   return writeNewRecord(context, snapshot, request, options);

@@ -34,7 +34,7 @@ export async function importAgents(context: CommandContext, dir: string | undefi
       continue;
     }
     // Read afresh for each file: the one before may have added an agent.
-    const snapshot = await readPlanForWrite(context.planDir, context.root, context.settings);
+    const snapshot = await readPlanForWrite(context.planDir, context.root, context.settings, { cache: context.cache });
     if (snapshot.plan.agents.some((a) => a.id.toLowerCase() === request.id!.toLowerCase())) {
       context.stderr(`skipped ${shown(context, file)}: the plan has an agent \`${request.id}\` already\n`);
       continue;

@@ -12,7 +12,7 @@ import { snapshotOf } from "./session-new.js";
  * tables it has): at the end of a session, to record the ADRs decided in it, or once for a log written before snapshots.
  */
 export async function sessionFreeze(context: CommandContext, ref: string, options: WriteOptions): Promise<ExitCode> {
-  const read = await readPlanForWrite(context.planDir, context.root, context.settings);
+  const read = await readPlanForWrite(context.planDir, context.root, context.settings, { cache: context.cache });
   const target = resolveRef(
     read.plan,
     read.files.map((f) => f.parsed),

@@ -26,7 +26,7 @@ export function snapshotOf(read: PlanForWrite, date: string): Required<SessionSn
  * when the plan does.
  */
 export async function sessionNew(context: CommandContext, title: string | undefined, options: WriteOptions & { date?: string }, today: () => string): Promise<ExitCode> {
-  const read = await readPlanForWrite(context.planDir, context.root, context.settings);
+  const read = await readPlanForWrite(context.planDir, context.root, context.settings, { cache: context.cache });
   const date = dateOption(options.date, today);
   const carry = sessionCarryOver(read.plan, date);
   const priorities = `${carry.priorities} open ${carry.priorities === 1 ? "priority" : "priorities"}`;

@@ -28,7 +28,7 @@ async function adr(snapshot: PlanForWrite, ref: string): Promise<{ decision: Dec
 
 /** `paraplan decision supersede <old> --by <new>`: marks the old ADR superseded by the new one, in both files together. */
 export async function supersedeDecision(context: CommandContext, oldRef: string, newRef: string, options: WriteOptions): Promise<ExitCode> {
-  const snapshot = await readPlanForWrite(context.planDir, context.root, context.settings);
+  const snapshot = await readPlanForWrite(context.planDir, context.root, context.settings, { cache: context.cache });
   const old = await adr(snapshot, oldRef);
   const next = await adr(snapshot, newRef);
   if (old.version.file === next.version.file) throw new CliError("an ADR cannot supersede itself", EXIT.usage, "Name two different ADRs: paraplan decision supersede 2 --by 5.");
