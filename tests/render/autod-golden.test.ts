@@ -1,20 +1,11 @@
-import { readFile, readdir } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { listFiles } from "../helpers/list-files.js";
 import { brokenLinks } from "../helpers/broken-links.js";
 import { lintMarkdown } from "../helpers/lint-markdown.js";
 import { renderPlan } from "../helpers/render-plan.js";
 import { REPO } from "../helpers/run-cli.js";
-
-async function listFiles(dir: string, prefix = ""): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
-  const files: string[] = [];
-  for (const e of entries) {
-    if (e.isDirectory()) files.push(...(await listFiles(path.join(dir, e.name), `${prefix}${e.name}/`)));
-    else files.push(`${prefix}${e.name}`);
-  }
-  return files.sort();
-}
 
 // Every test here reads the same in-memory rendering of the embedded plan, which none of them changes: it is made once.
 let rendering: ReturnType<typeof renderPlan> | undefined;

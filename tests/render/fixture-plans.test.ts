@@ -1,19 +1,11 @@
-import { readFile, readdir } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { listFiles } from "../helpers/list-files.js";
 import { FIXTURE_PLANS, fixturePlanNames } from "../helpers/fixture-plans.js";
 import { brokenLinks } from "../helpers/broken-links.js";
 import { lintMarkdown } from "../helpers/lint-markdown.js";
 import { renderPlan } from "../helpers/render-plan.js";
-
-async function listFiles(dir: string, prefix = ""): Promise<string[]> {
-  const files: string[] = [];
-  for (const e of await readdir(dir, { withFileTypes: true })) {
-    if (e.isDirectory()) files.push(...(await listFiles(path.join(dir, e.name), `${prefix}${e.name}/`)));
-    else files.push(`${prefix}${e.name}`);
-  }
-  return files.sort();
-}
 
 // A fixture's in-memory rendering is made once and read by each test of it (none changes it or the fixture).
 const renderings = new Map<string, ReturnType<typeof renderPlan>>();

@@ -4,6 +4,7 @@ import { mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { listFiles } from "../helpers/list-files.js";
 import { loadPlan } from "../../src/io/load-plan.js";
 import { MAX_DOCUMENT_CHARS } from "../../src/render/document-limits.js";
 import { documentJobs } from "../../src/render/render-documents.js";
@@ -14,15 +15,6 @@ import { lintMarkdown } from "../helpers/lint-markdown.js";
 import { isSplitDocument, PAGES_ABOVE, renderSplit, SPLIT_FIXTURE, SPLIT_GOLDEN } from "../helpers/plan-pages-golden.js";
 import { runInProcess } from "../helpers/run-in-process.js";
 import { tempProject } from "../helpers/temp-project.js";
-
-async function listFiles(dir: string, prefix = ""): Promise<string[]> {
-  const files: string[] = [];
-  for (const e of await readdir(dir, { withFileTypes: true })) {
-    if (e.isDirectory()) files.push(...(await listFiles(path.join(dir, e.name), `${prefix}${e.name}/`)));
-    else files.push(`${prefix}${e.name}`);
-  }
-  return files.sort();
-}
 
 /** The workstream ids in the first column of a page's workstream table (linked to their prompts). */
 function tableIds(page: string): string[] {
