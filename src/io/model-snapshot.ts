@@ -12,7 +12,7 @@ import path from "node:path";
 import { deserialize, serialize } from "node:v8";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { PlanSettings } from "../model/plan-settings.js";
-import type { Plan } from "../model/types.js";
+import type { DecisionSection, Plan } from "../model/types.js";
 import type { AnalysedPlan } from "../schedule/analyse-plan.js";
 import { VERSION } from "../version.js";
 import { writeAtomic } from "./atomic-write.js";
@@ -63,7 +63,7 @@ const RACY_MS = 50;
 
 /** Stores the snapshot beside the build manifest; like the parse cache, a checksum makes a damaged one a miss. */
 export async function writeModelSnapshot(cacheDir: string, snapshot: Omit<ModelSnapshot, "version">): Promise<void> {
-  const data = serialize({ ...snapshot, version: VERSION });
+  const data = serialize({ ...snapshot, analysed: withSharedText(snapshot.analysed), version: VERSION });
   await makeFolder(cacheDir);
   // A lost snapshot costs only a full build: no flush.
   await writeAtomic(path.join(cacheDir, NAME), data, { flush: false });
@@ -76,9 +76,51 @@ export function readModelSnapshot(cacheDir: string): ModelSnapshot | undefined {
     const data = readFileSync(path.join(cacheDir, NAME));
     if (readFileSync(path.join(cacheDir, SUM), "utf8") !== sha256(data)) return undefined;
     const snapshot = deserialize(data) as ModelSnapshot;
-    return snapshot.version === VERSION && Array.isArray(snapshot.files) ? snapshot : undefined;
+    if (snapshot.version !== VERSION || !Array.isArray(snapshot.files)) return undefined;
+    restoreSharedText(snapshot.analysed);
+    return snapshot;
   } catch {
     return undefined;
+  }
+}
+
+/** A section whose body is its field's value (or that value's `text`), stored without the body: see `withSharedText`. */
+type StoredSection = DecisionSection & { sameAs?: "value" | "text" };
+
+/** The decision property a section's field (`alternatives_considered`) is read into (`alternativesConsidered`). */
+function propertyOf(field: string): string {
+  return field.replace(/_(\w)/g, (_, c: string) => c.toUpperCase());
+}
+
+/**
+ * The plan with each ADR section that repeats its field's text stored once. A deserialised string is never shared,
+ * so the snapshot would otherwise hold most of every ADR twice (10 of its 60 MB at 10,000 records, and as much heap
+ * for every command that reads it).
+ */
+function withSharedText(analysed: AnalysedPlan): AnalysedPlan {
+  const decisions = analysed.plan.decisions.map((d) => {
+    const values = d as unknown as Record<string, unknown>;
+    const sections = d.sections.map((section): StoredSection => {
+      const value = section.field === undefined ? undefined : values[propertyOf(section.field)];
+      if (value === section.body) return { ...section, body: "", sameAs: "value" };
+      if (value && typeof value === "object" && (value as { text?: unknown }).text === section.body) return { ...section, body: "", sameAs: "text" };
+      return section;
+    });
+    return { ...d, sections };
+  });
+  return { ...analysed, plan: { ...analysed.plan, decisions } };
+}
+
+/** Puts back the section bodies `withSharedText` left out, in the freshly deserialised plan. */
+function restoreSharedText(analysed: AnalysedPlan): void {
+  for (const d of analysed.plan.decisions) {
+    const values = d as unknown as Record<string, unknown>;
+    for (const section of d.sections as StoredSection[]) {
+      if (!section.sameAs || section.field === undefined) continue;
+      const value = values[propertyOf(section.field)];
+      section.body = section.sameAs === "value" ? (value as string) : (value as { text: string }).text;
+      delete section.sameAs;
+    }
   }
 }
 

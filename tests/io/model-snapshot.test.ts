@@ -8,6 +8,9 @@ import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { build, loadProject, renderPrompt, type PlanSource } from "../../src/io/build.js";
+import { loadPlan } from "../../src/io/load-plan.js";
+import { readModelSnapshot, writeModelSnapshot } from "../../src/io/model-snapshot.js";
+import { FIXTURE_PLANS } from "../helpers/fixture-plans.js";
 import { REPO } from "../helpers/run-cli.js";
 import { runInProcess } from "../helpers/run-in-process.js";
 
@@ -56,6 +59,16 @@ const LOCAL_EDITS: [string, string | RegExp, string][] = [
 ];
 
 describe("the model snapshot", () => {
+  it("reads back the plan it stored, ADR sections that repeat their field's text included", async () => {
+    for (const root of [REPO, path.join(FIXTURE_PLANS, "adr-formats")]) {
+      const analysed = await loadPlan(path.join(root, "plan"), root);
+      const cacheDir = await mkdtemp(path.join(os.tmpdir(), "paraplan-model-"));
+      await writeModelSnapshot(cacheDir, { settings: "{}", templates: "t", readAt: 0, files: [], analysed });
+      const read = readModelSnapshot(cacheDir);
+      expect(read?.analysed).toStrictEqual(analysed);
+    }
+  });
+
   it.each(LOCAL_EDITS)("patches an edit of local fields in %s, and the result is a full build's", async (file, from, to) => {
     await edit(file, from, to);
     edited.add(`plan/${file}`);
