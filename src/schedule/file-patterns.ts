@@ -18,13 +18,23 @@ export function normalizePattern(pattern: string): string {
 }
 
 // Scanning and compiling a glob costs far more than matching with it; plans repeat patterns, so both are memoised.
+// Bounded: a long `watch` or agent server sees every pattern ever typed, and a compiled matcher is not small.
 const scans = new Map<string, ReturnType<typeof picomatch.scan>>();
 const matchers = new Map<string, (path: string) => boolean>();
+const MEMO_LIMIT = 100_000;
+
+/** The memoised value for `key`, made (and the memo emptied first when full) on a miss. */
+function memoised<T>(memo: Map<string, T>, key: string, make: () => T): T {
+  let value = memo.get(key);
+  if (value === undefined) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(key, (value = make()));
+  }
+  return value;
+}
 
 function scanOf(pattern: string): ReturnType<typeof picomatch.scan> {
-  let scan = scans.get(pattern);
-  if (!scan) scans.set(pattern, (scan = picomatch.scan(pattern)));
-  return scan;
+  return memoised(scans, pattern, () => picomatch.scan(pattern));
 }
 
 /** Whether a (normalized) pattern is a glob rather than a literal path. */
@@ -34,9 +44,7 @@ export function isGlob(pattern: string): boolean {
 
 /** Whether a glob matches a literal path (dotfiles included). */
 function globMatches(glob: string, path: string): boolean {
-  let matcher = matchers.get(glob);
-  if (!matcher) matchers.set(glob, (matcher = picomatch(glob, { dot: true })));
-  return matcher(path);
+  return memoised(matchers, glob, () => picomatch(glob, { dot: true }))(path);
 }
 
 /** The directory every match of a glob lies under ("" when it may match anywhere). */
