@@ -1,11 +1,14 @@
 import { ResourceTemplate, type McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { decisionIndex } from "../model/decision-ref.js";
-import { adrPath, PLAN_DOCUMENT } from "../model/output-paths.js";
+import { adrPath, PLAN_DOCUMENT, PLAN_PAGES_FOLDER } from "../model/output-paths.js";
 import { callingWorkstream } from "./calling-workstream.js";
 import { diagnosticsText } from "./diagnostics-text.js";
 import { isAdr, loadProject, promptText, renderDocument, type PlanSource, type RenderedDocument } from "./plan-source.js";
 
-/** The generated documents as resources: `paraplan://plan`, `paraplan://prompts/<ID>`, `paraplan://adr/<n>`, each rendered when read. */
+/**
+ * The generated documents as resources, each rendered when read: `paraplan://plan`, a large plan's pages
+ * (`paraplan://execution-plan/<page>`, as the plan links them), `paraplan://prompts/<ID>`, `paraplan://adr/<n>`.
+ */
 export function registerPlanResources(server: McpServer, source: PlanSource): void {
   const resourceError = (what: string, loaded: RenderedDocument) =>
     new Error(`${what} cannot be rendered: the plan has errors:\n${diagnosticsText(loaded.diagnostics.filter((d) => d.severity === "error"))}`);
@@ -18,6 +21,31 @@ export function registerPlanResources(server: McpServer, source: PlanSource): vo
     if (rendered.text === undefined) throw resourceError("the plan", rendered);
     return { contents: [{ uri: uri.href, mimeType: "text/markdown", text: rendered.text }] };
   });
+  server.registerResource(
+    "plan-page",
+    new ResourceTemplate(`paraplan://${PLAN_PAGES_FOLDER}/{page}`, {
+      list: async () => {
+        // Loaded when asked: the server starts without the renderer.
+        const [{ plan, schedule }, { documentJobs }] = await Promise.all([loadProject(source), import("../render/render-documents.js")]);
+        const pages = documentJobs(plan, schedule).flatMap((job) => (job.path.startsWith(`${PLAN_PAGES_FOLDER}/`) ? [job.path.slice(PLAN_PAGES_FOLDER.length + 1, -".md".length)] : []));
+        return { resources: pages.map((page) => ({ uri: `paraplan://${PLAN_PAGES_FOLDER}/${page}`, name: `execution plan: ${page}`, mimeType: "text/markdown" })) };
+      },
+    }),
+    { title: "A page of the execution plan", description: "A large plan's execution plan links one page per wave, and a timeline", mimeType: "text/markdown" },
+    async (uri, variables) => {
+      const page = `${PLAN_PAGES_FOLDER}/${decodeURIComponent(String(variables.page)).replace(/\.md$/, "")}.md`;
+      const rendered = await renderDocument(
+        source,
+        (p) => p === page,
+        () => page,
+      );
+      if (rendered.text === undefined) {
+        if (rendered.diagnostics.some((d) => d.severity === "error")) throw resourceError(`the page ${page}`, rendered);
+        throw new Error(`the execution plan has no page ${page}`);
+      }
+      return { contents: [{ uri: uri.href, mimeType: "text/markdown", text: rendered.text }] };
+    },
+  );
   server.registerResource(
     "prompt",
     new ResourceTemplate("paraplan://prompts/{id}", {
