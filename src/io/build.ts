@@ -111,7 +111,7 @@ export function build(source: PlanSource, request: BuildRequest): Promise<WriteO
 export async function loadProject(source: PlanSource): Promise<LoadedPlan> {
   return withReadEnv(source, undefined, async (env) => {
     // Loaded on demand: a command answered from a fresh out/ never needs the model or the schedule.
-    const patched = source.cache ? await patchFromSnapshot(source, env, await import("./model-snapshot.js")) : undefined;
+    const patched = await patchFromSnapshot(source, env);
     if (patched) return patched.analysed;
     const { loadPlan } = await import("./load-plan.js");
     return loadPlan(source.planDir, source.root, env);
@@ -140,7 +140,7 @@ export async function renderPrompt(source: PlanSource, id: string): Promise<Prom
       import("../model/output-paths.js"),
       import("../model/find-by-id.js"),
     ]);
-    const patched = source.cache ? await patchFromSnapshot(source, env, await import("./model-snapshot.js"), fresh.inputs) : undefined;
+    const patched = await patchFromSnapshot(source, env, fresh.inputs);
     const prepared = await prepareBuild({ ...inputsOf(source), env, aroundErrors: true, ...(patched ? { loaded: patched.analysed } : {}) });
     const { plan, schedule, renderer } = prepared;
     const ids = plan.workstreams.map((w) => w.id);
@@ -235,7 +235,7 @@ async function writeBuild(source: PlanSource, request: Extract<BuildRequest, { m
     const hashes = new Map<string, string>();
     if (inputs) env.hashes = hashes;
     // After an edit of local fields only, the last build's plan patched with the edited files: nothing else is read.
-    const patched = inputs ? await patchFromSnapshot(source, env, snapshots, inputs) : undefined;
+    const patched = inputs ? await patchFromSnapshot(source, env, inputs) : undefined;
     const prepared = await prepareBuild({ ...inputsOf(source), env, ...(memory ? { memory } : {}), ...(patched ? { loaded: patched.analysed } : {}) });
     // A patched build used the parse cache for the edited files only: pruning would empty it.
     if (first && prepared.renderer && !patched) await disk.prune();
@@ -308,17 +308,17 @@ async function writeBuild(source: PlanSource, request: Extract<BuildRequest, { m
 /** How many plan files may differ from the model snapshot (in time, or in local fields) before a build writes it anew. */
 const SNAPSHOT_SLACK = 4;
 
-/** The last build's plan with the edits since patched in (see `model-snapshot.ts`), when only local fields changed. */
-async function patchFromSnapshot(
-  source: PlanSource,
-  env: ReadOptions,
-  snapshots: typeof import("./model-snapshot.js"),
-  inputs?: InputsSnapshot,
-): Promise<(PatchedPlan & { readAt: number }) | undefined> {
-  const snapshot = snapshots.readModelSnapshot(cacheDirOf(source));
+/**
+ * The last build's plan with the edits since patched in (see `model-snapshot.ts`), when only local fields changed;
+ * `inputs` when the caller listed them already. Never with `--no-cache`.
+ */
+async function patchFromSnapshot(source: PlanSource, env: ReadOptions, inputs?: InputsSnapshot): Promise<(PatchedPlan & { readAt: number }) | undefined> {
+  if (!source.cache) return undefined;
+  const { readModelSnapshot, patchSnapshot } = await import("./model-snapshot.js");
+  const snapshot = readModelSnapshot(cacheDirOf(source));
   if (!snapshot) return undefined;
   const readAt = Date.now();
-  const patched = await snapshots.patchSnapshot(snapshot, source, env, inputs);
+  const patched = await patchSnapshot(snapshot, source, env, inputs ?? (await snapshotInputs(source)));
   return patched && { ...patched, readAt };
 }
 
@@ -333,16 +333,15 @@ const COMPARE_CONCURRENCY = 8;
 /** Renders each document and compares it with `out/`: only the documents that differ are kept (with both texts, for their diffs). */
 async function compareBuild(source: PlanSource, request: Extract<BuildRequest, { mode: "compare" }>): Promise<CompareOutcome> {
   return withReadEnv(source, undefined, async (env) => {
-    const [{ prepareBuild }, { renderEach }, { documentPacer }, { forEachConcurrently }, compare, { byPath }, snapshots] = await Promise.all([
+    const [{ prepareBuild }, { renderEach }, { documentPacer }, { forEachConcurrently }, compare, { byPath }] = await Promise.all([
       import("./build-outputs.js"),
       import("../render/render-documents.js"),
       import("./collect-garbage.js"),
       import("./concurrently.js"),
       import("./compare-outputs.js"),
       import("../model/output-paths.js"),
-      import("./model-snapshot.js"),
     ]);
-    const patched = source.cache ? await patchFromSnapshot(source, env, snapshots) : undefined;
+    const patched = await patchFromSnapshot(source, env);
     const prepared = await prepareBuild({ ...inputsOf(source), env, ...(patched ? { loaded: patched.analysed } : {}) });
     const { renderer, plan, schedule } = prepared;
     const problems: Diagnostic[] = [];

@@ -6,8 +6,7 @@
  * whole plan again; the documents that do not read the edited files stand as they are.
  */
 import { createHash } from "node:crypto";
-import { readFileSync, statSync } from "node:fs";
-import { stat } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
@@ -17,7 +16,7 @@ import type { AnalysedPlan } from "../schedule/analyse-plan.js";
 import { VERSION } from "../version.js";
 import { writeAtomic } from "./atomic-write.js";
 import type { InputsSnapshot } from "./build-manifest.js";
-import { listPlanFiles } from "./list-plan-files.js";
+import { planChangePending } from "./plan-change.js";
 import { makeFolder } from "./make-folder.js";
 import { parseCached, readPlanFile, textHash, type ReadOptions } from "./read-plan.js";
 
@@ -136,16 +135,6 @@ export function snapshotFiles(stats: readonly { name: string; size: number; mtim
   });
 }
 
-/** The plan files with their sizes and times, when no build listed them already. */
-async function listAndStat(source: { planDir: string; root: string }): Promise<Pick<InputsSnapshot, "planFiles" | "listingProblems">> {
-  const { files, diagnostics } = await listPlanFiles(source.planDir, source.root);
-  const planFiles = files.map((f) => {
-    const info = statSync(f.abs);
-    return { ...f, size: info.size, mtimeMs: info.mtimeMs };
-  });
-  return { planFiles, listingProblems: diagnostics.length > 0 };
-}
-
 /**
  * The snapshot's plan with the edits since patched in, when every edit lies in local fields of the files' records
  * and changes no diagnostic; undefined when the plan must be read, built and scheduled in full (a file added or
@@ -155,12 +144,12 @@ export async function patchSnapshot(
   snapshot: ModelSnapshot,
   source: { planDir: string; root: string; settings?: PlanSettings | undefined },
   env: ReadOptions,
-  inputs?: Pick<InputsSnapshot, "planFiles" | "listingProblems">,
+  inputs: Pick<InputsSnapshot, "planFiles" | "listingProblems">,
 ): Promise<PatchedPlan | undefined> {
   if (snapshot.settings !== JSON.stringify(source.settings ?? {})) return undefined;
   // A multi-file change half-applied is finished by a full load, which reads the journal.
-  if (await stat(path.join(source.planDir, ".paraplan-change.json")).catch(() => undefined)) return undefined;
-  const { planFiles: listed, listingProblems } = inputs ?? (await listAndStat(source));
+  if (await planChangePending(source.planDir)) return undefined;
+  const { planFiles: listed, listingProblems } = inputs;
   if (listingProblems || listed.length !== snapshot.files.length) return undefined;
   const before = new Map(snapshot.files.map((f) => [f.name, f]));
   const files: SnapshotFile[] = [];
@@ -169,9 +158,8 @@ export async function patchSnapshot(
   for (const entry of listed) {
     const was = before.get(entry.file);
     if (!was) return undefined;
-    const info = entry;
     const settled = snapshot.readAt - was.mtimeMs > RACY_MS;
-    if (settled && info.size === was.size && info.mtimeMs === was.mtimeMs) {
+    if (settled && entry.size === was.size && entry.mtimeMs === was.mtimeMs) {
       files.push(was);
       continue;
     }
@@ -179,7 +167,7 @@ export async function patchSnapshot(
     const read = readPlanFile(entry.abs, entry.file, entry.relative);
     if (!read.planFile) return undefined;
     const hash = textHash(read.planFile.text);
-    files.push({ name: entry.file, size: info.size, mtimeMs: info.mtimeMs, hash });
+    files.push({ name: entry.file, size: entry.size, mtimeMs: entry.mtimeMs, hash });
     if (hash === was.hash) continue;
     edited.push({ name: entry.file, text: read.planFile.text, relative: entry.relative });
     if (edited.length > MAX_EDITED) return undefined;

@@ -22,6 +22,11 @@ import { toPosix } from "./posix-path.js";
  */
 const JOURNAL = ".paraplan-change.json";
 
+/** Whether a multi-file change is under way, or was left half-applied, in the plan folder (its journal exists). */
+export async function planChangePending(planDir: string): Promise<boolean> {
+  return (await stat(path.join(planDir, JOURNAL)).catch(() => undefined)) !== undefined;
+}
+
 /** One file of a change, by path inside the plan folder, with the hashes of its bytes before and after. */
 interface JournalEntry {
   target: string;
